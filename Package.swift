@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies run one way:
+//   MNLSyntax -> MNLRuntime -> MNLStdlib -> mnist-repl
+//   TensorKit -> MNLLearn, MNLData, MNLTerminal -> MNLStdlib
+// MNLRuntime never imports TensorKit; MNLStdlib is the one place where they meet.
+let package = Package(
+    name: "mnist-repl",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mnist-repl", targets: ["mnist-repl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C system libraries: a module map and a one-line shim header each.
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline",
+                       providers: [.apt(["libreadline-dev"]), .brew(["readline"])]),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS",
+                       providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib",
+                       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+
+        // The language: source -> tokens -> AST -> resolved form -> closures -> values.
+        .target(name: "MNLSyntax"),
+        .target(name: "MNLRuntime", dependencies: ["MNLSyntax"]),
+
+        // The numerical libraries: no knowledge of the language.
+        .target(name: "TensorKit",
+                dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
+        .target(name: "MNLLearn", dependencies: ["TensorKit"]),
+        .target(name: "MNLData", dependencies: ["TensorKit", "CZlib"]),
+        .target(name: "MNLTerminal", dependencies: ["TensorKit"]),
+
+        // The one binding layer between the language and the libraries.
+        .target(name: "MNLStdlib",
+                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal"]),
+
+        .executableTarget(name: "mnist-repl",
+                          dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "CReadline",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "MNLSyntaxTests", dependencies: ["MNLSyntax"]),
+        .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib"]),
+        .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// MNLData: see README.md for this target's role.

@@ -1,0 +1,1 @@
+// MNLLearn: see README.md for this target's role.

@@ -1,0 +1,1 @@
+// MNLRuntime: see README.md for this target's role.

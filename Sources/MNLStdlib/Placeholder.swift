@@ -1,0 +1,1 @@
+// MNLStdlib: see README.md for this target's role.

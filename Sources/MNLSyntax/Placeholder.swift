@@ -1,0 +1,1 @@
+// MNLSyntax: see README.md for this target's role.

@@ -1,0 +1,1 @@
+// MNLTerminal: see README.md for this target's role.

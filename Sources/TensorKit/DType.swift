@@ -1,0 +1,40 @@
+/// The element types a tensor can hold. NumPy's names are the raw values.
+public enum DType: String, Sendable, CaseIterable, CustomStringConvertible {
+    case float32, float64, int64, uint8, bool
+
+    /// Bytes per element.
+    public var size: Int {
+        switch self {
+        case .float32: 4
+        case .float64, .int64: 8
+        case .uint8, .bool: 1
+        }
+    }
+
+    public var isFloatingPoint: Bool { self == .float32 || self == .float64 }
+
+    public var description: String { rawValue }
+}
+
+/// A Swift type that can be a tensor element.
+public protocol TensorElement: Sendable {
+    static var dtype: DType { get }
+    static var zero: Self { get }
+}
+
+extension Float: TensorElement {
+    public static var dtype: DType { .float32 }
+}
+extension Double: TensorElement {
+    public static var dtype: DType { .float64 }
+}
+extension Int64: TensorElement {
+    public static var dtype: DType { .int64 }
+}
+extension UInt8: TensorElement {
+    public static var dtype: DType { .uint8 }
+}
+extension Bool: TensorElement {
+    public static var dtype: DType { .bool }
+    public static var zero: Bool { false }
+}

@@ -1,0 +1,60 @@
+extension Tensor {
+    /// Calls `body` with the linear storage index of every element, in row-major order.
+    /// This is the reference traversal; kernels specialise the common layouts.
+    @inlinable
+    public func forEachStorageIndex(_ body: (Int) -> Void) {
+        let n = count
+        if n == 0 { return }
+        if isContiguous {
+            for i in 0..<n { body(offset + i) }
+            return
+        }
+        var index = [Int](repeating: 0, count: ndim)
+        var position = offset
+        for _ in 0..<n {
+            body(position)
+            var axis = ndim - 1
+            while axis >= 0 {
+                index[axis] += 1
+                position += strides[axis]
+                if index[axis] < shape[axis] { break }
+                position -= strides[axis] * shape[axis]
+                index[axis] = 0
+                axis -= 1
+            }
+        }
+    }
+
+    /// This tensor if it is contiguous from offset 0, else a contiguous copy.
+    public func contiguous() throws -> Tensor {
+        if isContiguous && offset == 0 && storage.count == count { return self }
+        let out = try Tensor(zeros: shape, dtype: dtype)
+        switch dtype {
+        case .float32: copyElements(Float.self, into: out)
+        case .float64: copyElements(Double.self, into: out)
+        case .int64: copyElements(Int64.self, into: out)
+        case .uint8: copyElements(UInt8.self, into: out)
+        case .bool: copyElements(Bool.self, into: out)
+        }
+        return out
+    }
+
+    private func copyElements<T: TensorElement>(_: T.Type, into out: Tensor) {
+        let src = storage.pointer(T.self)
+        var dst = out.storage.pointer(T.self)
+        forEachStorageIndex { i in
+            dst.pointee = src[i]
+            dst += 1
+        }
+    }
+
+    /// The elements in row-major order; `T` must match `dtype`.
+    public func toArray<T: TensorElement>(_: T.Type) -> [T] {
+        precondition(T.dtype == dtype, "tensor of \(dtype) read as \(T.dtype)")
+        let src = storage.pointer(T.self)
+        var result = [T]()
+        result.reserveCapacity(count)
+        forEachStorageIndex { result.append(src[$0]) }
+        return result
+    }
+}
