@@ -34,18 +34,23 @@ let package = Package(
         .target(name: "MNLData", dependencies: ["TensorKit", "CZlib"]),
         .target(name: "MNLTerminal", dependencies: ["TensorKit"]),
 
+        // The interactive front end: line editing, Ctrl-C, REPL commands. It talks to the
+        // language through the small `ReplEngine` protocol, so it knows nothing of the language.
+        .target(name: "MNLConsole", dependencies: ["CReadline"]),
+
         // The one binding layer between the language and the libraries.
         .target(name: "MNLStdlib",
                 dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal"]),
 
         .executableTarget(name: "mnist-repl",
-                          dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "CReadline",
+                          dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "MNLSyntaxTests", dependencies: ["MNLSyntax"]),
         .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib"]),
         .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole"]),
         .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax"]),
     ]
 )

@@ -1,0 +1,49 @@
+/// What the REPL front end needs from the language. The executable adapts a language
+/// `Session` to this protocol; tests use a scripted fake.
+public protocol ReplEngine: AnyObject {
+    /// True when `source` is a complete unit of input; false when the parser hit the end of
+    /// input inside an open brace, bracket, parenthesis or string (show a continuation prompt).
+    func isComplete(_ source: String) -> Bool
+
+    /// Runs one complete input. `name` is what errors call the input (e.g. `<repl:3>`).
+    func evaluate(_ source: String, name: String) -> ReplOutcome
+
+    /// Completion candidates for the word that ends at `cursor` in `line`: variables,
+    /// builtins and keywords, or, after `expr.`, the members of that value.
+    func completions(line: String, cursor: Int) -> [String]
+
+    /// The session's variables, for `:vars`.
+    func variables() -> [ReplVariable]
+
+    /// Documentation for `?name` / `:help name`; nil when the name is unknown.
+    func help(for name: String) -> String?
+
+    /// Forgets every variable (`:reset`).
+    func reset()
+}
+
+/// The result of evaluating one input.
+public enum ReplOutcome: Equatable, Sendable {
+    /// Ran without error. `echo` is the rendered value of a final expression statement
+    /// (nil for statements and for a `nil` value). Output printed by the code has already
+    /// been written by the engine.
+    case success(echo: String?)
+    /// A diagnostic, fully rendered (file:line:col, source line, caret, message, call chain).
+    case failure(rendered: String)
+    /// Ctrl-C stopped the computation; the session's variables are intact.
+    case interrupted
+}
+
+/// One row of `:vars`.
+public struct ReplVariable: Equatable, Sendable {
+    public let name: String
+    public let type: String
+    /// Extra detail such as a tensor's shape, dtype and bytes; may be empty.
+    public let detail: String
+
+    public init(name: String, type: String, detail: String) {
+        self.name = name
+        self.type = type
+        self.detail = detail
+    }
+}
