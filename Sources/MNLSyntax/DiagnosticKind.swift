@@ -1,0 +1,128 @@
+import Foundation
+
+/// Every error the language can report, as data. Each stage (lexer, parser, resolver,
+/// evaluator, builtins) produces one of these; `DiagnosticRenderer` is the only place that
+/// turns them into text. Tests assert on kinds.
+public enum DiagnosticKind: Equatable, Sendable {
+    // Lexing and parsing
+    case unexpectedCharacter(String)
+    case unterminatedString
+    case invalidEscape(String)
+    case invalidNumber(String)
+    case unexpectedToken(found: String, expected: String)
+    /// The input stopped inside an open construct; the REPL answers with a continuation prompt.
+    case unexpectedEndOfInput(expected: String)
+    case invalidAssignmentTarget
+    case nestingTooDeep(limit: Int)
+    case invalidFormatSpec(String)
+    case positionalAfterKeyword
+    case duplicateParameter(String)
+
+    // Resolving
+    case undefinedVariable(name: String, suggestion: String?)
+    case outsideLoop(keyword: String)
+    case returnOutsideFunction
+    case globalOutsideFunction
+    case tooManyVariables(limit: Int)
+
+    // Running
+    case unsupportedOperands(op: String, lhs: String, rhs: String)
+    case unsupportedOperand(op: String, operand: String)
+    case notCallable(type: String)
+    case argumentCount(function: String, expected: String, got: Int)
+    case unknownKeyword(function: String, name: String)
+    case duplicateArgument(function: String, name: String)
+    case missingArgument(function: String, name: String)
+    /// `bad argument #2 to 'sum' (tensor expected, got string)`; position 0 = keyword `name`.
+    case badArgument(function: String, position: Int, name: String, expected: String, got: String)
+    case invalidValue(function: String, message: String)
+    case indexOutOfRange(index: Int, axis: Int?, size: Int)
+    case keyNotFound(String)
+    case noSuchMember(type: String, name: String, suggestion: String?)
+    case notIndexable(type: String)
+    case notAssignable(type: String)
+    case notIterable(type: String)
+    case unpackMismatch(expected: Int, got: Int)
+    case divisionByZero
+    case numberTooLarge(function: String)
+    case assertionFailed(message: String)
+    case userError(message: String)
+    case recursionLimit(depth: Int)
+    case interrupted
+    case shapeMismatch(op: String, lhs: [Int], rhs: [Int])
+    case axisOutOfRange(axis: Int, ndim: Int)
+    case outOfMemory(bytes: Int)
+    case fileError(path: String, message: String)
+    case importCycle(path: String)
+}
+
+extension DiagnosticKind {
+    /// The one-sentence message, without position.
+    public var message: String {
+        switch self {
+        case .unexpectedCharacter(let c): "unexpected character '\(c)'"
+        case .unterminatedString: "unterminated string (missing closing '\"')"
+        case .invalidEscape(let e): "invalid escape sequence '\\\(e)' in string"
+        case .invalidNumber(let n): "invalid number '\(n)'"
+        case .unexpectedToken(let found, let expected): "expected \(expected), found \(found)"
+        case .unexpectedEndOfInput(let expected): "unexpected end of input (expected \(expected))"
+        case .invalidAssignmentTarget: "cannot assign to this expression (expected a name, x[i], x.field or (a, b))"
+        case .nestingTooDeep(let limit): "expression nested too deeply (more than \(limit) levels)"
+        case .invalidFormatSpec(let s): "invalid format spec '\(s)' (expected something like '.4f', '>8', '.2e', 'd' or '%')"
+        case .positionalAfterKeyword: "positional argument follows keyword argument"
+        case .duplicateParameter(let p): "duplicate parameter '\(p)'"
+        case .undefinedVariable(let name, let suggestion):
+            "undefined variable '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .outsideLoop(let k): "'\(k)' outside a loop"
+        case .returnOutsideFunction: "'return' outside a function"
+        case .globalOutsideFunction: "'global' is only meaningful inside a function"
+        case .tooManyVariables(let limit): "too many variables (the limit is \(limit))"
+        case .unsupportedOperands(let op, let l, let r): "unsupported operand types for '\(op)': \(l) and \(r)"
+        case .unsupportedOperand(let op, let t): "unsupported operand type for '\(op)': \(t)"
+        case .notCallable(let t): "a \(t) is not callable"
+        case .argumentCount(let f, let e, let g): "'\(f)' takes \(e), got \(g)"
+        case .unknownKeyword(let f, let n): "'\(f)' has no parameter named '\(n)'"
+        case .duplicateArgument(let f, let n): "'\(f)' got two values for '\(n)'"
+        case .missingArgument(let f, let n): "'\(f)' is missing argument '\(n)'"
+        case .badArgument(let f, let pos, let name, let expected, let got):
+            pos > 0 ? "bad argument #\(pos) to '\(f)' (\(expected) expected, got \(got))"
+                    : "bad argument '\(name)' to '\(f)' (\(expected) expected, got \(got))"
+        case .invalidValue(let f, let m): "\(f): \(m)"
+        case .indexOutOfRange(let i, let axis, let size):
+            axis.map { "index \(i) is out of range for axis \($0) with size \(size)" }
+                ?? "index \(i) is out of range for size \(size)"
+        case .keyNotFound(let k): "key '\(k)' not found"
+        case .noSuchMember(let t, let n, let s):
+            "\(t) has no member '\(n)'" + (s.map { " (did you mean '\($0)'?)" } ?? "")
+        case .notIndexable(let t): "a \(t) cannot be indexed"
+        case .notAssignable(let t): "a \(t) does not support item assignment"
+        case .notIterable(let t): "a \(t) is not iterable"
+        case .unpackMismatch(let e, let g): "cannot unpack \(g) values into \(e) names"
+        case .divisionByZero: "division by zero"
+        case .numberTooLarge(let f): "number too large for '\(f)'"
+        case .assertionFailed(let m): "assertion failed" + (m.isEmpty ? "" : ": \(m)")
+        case .userError(let m): m
+        case .recursionLimit(let d): "maximum recursion depth (\(d)) exceeded"
+        case .interrupted: "interrupted"
+        case .shapeMismatch(let op, let l, let r):
+            "cannot broadcast \(DiagnosticKind.shapeText(l)) with \(DiagnosticKind.shapeText(r)) in '\(op)'"
+        case .axisOutOfRange(let a, let n): "axis \(a) is out of bounds for a tensor of dimension \(n)"
+        case .outOfMemory(let b): "cannot allocate \(DiagnosticKind.byteText(b)): not enough memory"
+        case .fileError(let p, let m): "\(p): \(m)"
+        case .importCycle(let p): "import cycle: '\(p)' is already being imported"
+        }
+    }
+
+    /// `(60000, 784)`, `(3,)`, `()` as NumPy writes shapes.
+    public static func shapeText(_ shape: [Int]) -> String {
+        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+    }
+
+    static func byteText(_ bytes: Int) -> String {
+        if bytes == Int.max { return "an impossibly large amount of memory" }
+        let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+        var v = Double(bytes), u = 0
+        while v >= 1024 && u < units.count - 1 { v /= 1024; u += 1 }
+        return u == 0 ? "\(bytes) bytes" : String(format: "%.1f %@", v, units[u])
+    }
+}

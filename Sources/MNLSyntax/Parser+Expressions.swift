@@ -1,0 +1,150 @@
+extension Parser {
+    /// expression = orExpr
+    mutating func parseExpression() throws(Diagnostic) -> Expr {
+        try nested { (p: inout Parser) throws(Diagnostic) -> Expr in try p.parseOr() }
+    }
+
+    /// orExpr = andExpr { "or" andExpr }
+    mutating func parseOr() throws(Diagnostic) -> Expr {
+        var lhs = try parseAnd()
+        while match(.or) {
+            let rhs = try parseAnd()
+            lhs = Expr(.or(lhs, rhs), lhs.range.to(rhs.range))
+        }
+        return lhs
+    }
+
+    /// andExpr = notExpr { "and" notExpr }
+    mutating func parseAnd() throws(Diagnostic) -> Expr {
+        var lhs = try parseNot()
+        while match(.and) {
+            let rhs = try parseNot()
+            lhs = Expr(.and(lhs, rhs), lhs.range.to(rhs.range))
+        }
+        return lhs
+    }
+
+    /// notExpr = "not" notExpr | comparison
+    mutating func parseNot() throws(Diagnostic) -> Expr {
+        guard check(.not) else { return try parseComparison() }
+        let start = advance().range
+        let operand = try nested { (p: inout Parser) throws(Diagnostic) -> Expr in try p.parseNot() }
+        return Expr(.not(operand), start.to(operand.range))
+    }
+
+    /// comparison = rangeExpr { ("==" | "!=" | "<" | "<=" | ">" | ">=") rangeExpr }
+    mutating func parseComparison() throws(Diagnostic) -> Expr {
+        let first = try parseRange()
+        var rest: [(CompareOperator, Expr)] = []
+        while case .op(let op) = current.kind, let c = CompareOperator(rawValue: op.rawValue) {
+            _ = advance()
+            rest.append((c, try parseRange()))
+        }
+        guard let last = rest.last else { return first }
+        return Expr(.comparison(first: first, rest: rest), first.range.to(last.1.range))
+    }
+
+    /// rangeExpr = additive [ ".." additive ]
+    mutating func parseRange() throws(Diagnostic) -> Expr {
+        let lhs = try parseAdditive()
+        guard match(.dotDot) else { return lhs }
+        let rhs = try parseAdditive()
+        return Expr(.range(lhs, rhs), lhs.range.to(rhs.range))
+    }
+
+    /// additive = multiplicative { ("+" | "-") multiplicative }
+    mutating func parseAdditive() throws(Diagnostic) -> Expr {
+        var lhs = try parseMultiplicative()
+        while case .op(let op) = current.kind, op == .plus || op == .minus {
+            _ = advance()
+            let rhs = try parseMultiplicative()
+            lhs = Expr(.binary(op == .plus ? .add : .subtract, lhs, rhs), lhs.range.to(rhs.range))
+        }
+        return lhs
+    }
+
+    /// multiplicative = unary { ("*" | "/" | "//" | "%" | "@") unary }
+    mutating func parseMultiplicative() throws(Diagnostic) -> Expr {
+        let table: [Operator: BinaryOperator] = [.star: .multiply, .slash: .divide, .slashSlash: .floorDivide,
+                                                 .percent: .modulo, .at: .matmul]
+        var lhs = try parseUnary()
+        while case .op(let op) = current.kind, let binary = table[op] {
+            _ = advance()
+            let rhs = try parseUnary()
+            lhs = Expr(.binary(binary, lhs, rhs), lhs.range.to(rhs.range))
+        }
+        return lhs
+    }
+
+    /// unary = ("-" | "+") unary | power
+    mutating func parseUnary() throws(Diagnostic) -> Expr {
+        guard check(.minus) || check(.plus) else { return try parsePower() }
+        let op = advance()
+        let operand = try nested { (p: inout Parser) throws(Diagnostic) -> Expr in try p.parseUnary() }
+        return Expr(.unary(op.kind == .op(.minus) ? .negate : .plus, operand), op.range.to(operand.range))
+    }
+
+    /// power = postfix [ "**" unary ]   (right-associative; `-2 ** 2` is -4 as in Python)
+    mutating func parsePower() throws(Diagnostic) -> Expr {
+        let base = try parsePostfix()
+        guard match(.starStar) else { return base }
+        let exponent = try nested { (p: inout Parser) throws(Diagnostic) -> Expr in try p.parseUnary() }
+        return Expr(.binary(.power, base, exponent), base.range.to(exponent.range))
+    }
+
+    /// postfix = primary { "(" [ arguments ] ")" | "[" indexItems "]" | "." name }
+    mutating func parsePostfix() throws(Diagnostic) -> Expr {
+        var e = try parsePrimary()
+        while true {
+            if match(.leftParen) {
+                let args = try parseArguments()
+                e = Expr(.call(callee: e, arguments: args), range(from: e.range))
+            } else if match(.leftBracket) {
+                let items = try parseIndexItems()
+                e = Expr(.index(e, items), range(from: e.range))
+            } else if match(.dot) {
+                let (name, r) = try expectIdentifier("a property or method name after '.'")
+                e = Expr(.member(e, name: name, nameRange: r), e.range.to(r))
+            } else {
+                return e
+            }
+        }
+    }
+
+    /// arguments = argument { "," argument } [ "," ] ;  argument = [ name "=" ] expression
+    mutating func parseArguments() throws(Diagnostic) -> [Argument] {
+        var args: [Argument] = []
+        while !check(.rightParen) {
+            var label: String?
+            if case .identifier(let name) = current.kind, tokens[index + 1].kind == .op(.equal) {
+                label = name
+                _ = advance(); _ = advance()
+            } else if args.last?.label != nil {
+                throw Diagnostic(.positionalAfterKeyword, at: current.range)
+            }
+            args.append(Argument(label: label, value: try parseExpression()))
+            if !match(.comma) { break }
+        }
+        _ = try expect(.rightParen, "')' or ','")
+        return args
+    }
+
+    /// indexItems = indexItem { "," indexItem } ;  indexItem = expression | [expression] ":" [expression] [":" [expression]]
+    mutating func parseIndexItems() throws(Diagnostic) -> [IndexItem] {
+        var items: [IndexItem] = []
+        repeat {
+            let start = current.range
+            let first = check(.colon) ? nil : try parseExpression()
+            if match(.colon) {
+                let stop = check(.colon) || check(.comma) || check(.rightBracket) ? nil : try parseExpression()
+                var step: Expr?
+                if match(.colon), !check(.comma), !check(.rightBracket) { step = try parseExpression() }
+                items.append(.slice(start: first, stop: stop, step: step, range: range(from: start)))
+            } else if let first {
+                items.append(.single(first))
+            }
+        } while match(.comma) && !check(.rightBracket)
+        _ = try expect(.rightBracket, "']'")
+        return items
+    }
+}

@@ -1,0 +1,148 @@
+extension Parser {
+    /// statement = fnDecl | forStmt | whileStmt | "break" | "continue" | returnStmt
+    ///           | importStmt | assertStmt | globalStmt | simpleStmt
+    mutating func parseStatement() throws(Diagnostic) -> Stmt {
+        let start = current.range
+        switch current.kind {
+        case .keyword(.fn) where tokens[Swift.min(index + 1, tokens.count - 1)].kind != .op(.leftParen):
+            let decl = try parseFunction(named: true)
+            return Stmt(.function(decl), decl.range)
+        case .keyword(.for): return try parseFor()
+        case .keyword(.while):
+            _ = advance()
+            let condition = try parseExpression()
+            let body = try parseBlock()
+            return Stmt(.whileLoop(condition, body), range(from: start))
+        case .keyword(.break): _ = advance(); return Stmt(.breakLoop, start)
+        case .keyword(.continue): _ = advance(); return Stmt(.continueLoop, start)
+        case .keyword(.return):
+            _ = advance()
+            let atStatementEnd = current.kind == .newline || check(.rightBrace) || check(.semicolon) || atEnd
+            let value = atStatementEnd ? nil : try parseExpression()
+            return Stmt(.returnValue(value), range(from: start))
+        case .keyword(.import):
+            _ = advance()
+            guard case .string(let path) = current.kind else { throw unexpected("a file name in quotes") }
+            _ = advance()
+            return Stmt(.importFile(path), range(from: start))
+        case .keyword(.assert):
+            _ = advance()
+            let condition = try parseExpression()
+            let message = match(.comma) ? try parseExpression() : nil
+            return Stmt(.assert(condition, message: message), range(from: start))
+        case .keyword(.global):
+            _ = advance()
+            var names = [try expectIdentifier("a variable name").0]
+            while match(.comma) { names.append(try expectIdentifier("a variable name").0) }
+            return Stmt(.global(names), range(from: start))
+        default:
+            return try parseSimpleStatement()
+        }
+    }
+
+    /// simpleStmt = expression [ ("=" | "+=" | "-=" | "*=" | "/=") expression ]
+    mutating func parseSimpleStatement() throws(Diagnostic) -> Stmt {
+        let start = current.range
+        let lhs = try parseExpression()
+        let compound: [Operator: BinaryOperator] = [.plusEqual: .add, .minusEqual: .subtract,
+                                                     .starEqual: .multiply, .slashEqual: .divide]
+        if match(.equal) {
+            let target = try pattern(from: lhs)
+            skipNewlines()
+            let value = try parseExpression()
+            return Stmt(.assign(target, value), range(from: start))
+        }
+        if case .op(let op) = current.kind, let binary = compound[op] {
+            _ = advance()
+            let target = try pattern(from: lhs)
+            if case .tuple = target { throw Diagnostic(.invalidAssignmentTarget, at: lhs.range) }
+            skipNewlines()
+            let value = try parseExpression()
+            return Stmt(.compoundAssign(binary, target, value), range(from: start))
+        }
+        return Stmt(.expression(lhs), lhs.range)
+    }
+
+    /// Turns a parsed expression into an assignment target, or reports why it cannot be one.
+    func pattern(from e: Expr) throws(Diagnostic) -> Pattern {
+        switch e.kind {
+        case .name(let n): return .name(n, e.range)
+        case .index(let base, let items): return .index(base, items, e.range)
+        case .member(let base, let name, _): return .member(base, name: name, e.range)
+        case .tuple(let items), .list(let items):
+            var parts: [Pattern] = []
+            for item in items { parts.append(try pattern(from: item)) }
+            return .tuple(parts, e.range)
+        default: throw Diagnostic(.invalidAssignmentTarget, at: e.range)
+        }
+    }
+
+    /// forStmt = "for" target "in" expression block
+    mutating func parseFor() throws(Diagnostic) -> Stmt {
+        let start = advance().range
+        let target = try parseForTarget()
+        guard match(.in) else { throw unexpected("'in'") }
+        let iterable = try parseExpression()
+        let body = try parseBlock()
+        return Stmt(.forLoop(target, iterable, body), range(from: start))
+    }
+
+    /// target = name | "(" target { "," target } ")" | name { "," name }
+    mutating func parseForTarget() throws(Diagnostic) -> Pattern {
+        let start = current.range
+        if match(.leftParen) {
+            var parts = [try parseForTarget()]
+            while match(.comma) { parts.append(try parseForTarget()) }
+            _ = try expect(.rightParen, "')'")
+            return .tuple(parts, range(from: start))
+        }
+        let (name, r) = try expectIdentifier("a loop variable")
+        guard check(.comma) else { return .name(name, r) }
+        var parts: [Pattern] = [.name(name, r)]
+        while match(.comma) {
+            let (n, nr) = try expectIdentifier("a loop variable")
+            parts.append(.name(n, nr))
+        }
+        return .tuple(parts, range(from: start))
+    }
+
+    /// block = "{" { statement terminator } "}"
+    mutating func parseBlock() throws(Diagnostic) -> Block {
+        let open = try expect(.leftBrace, "'{'")
+        return try nested { (p: inout Parser) throws(Diagnostic) -> Block in
+            var statements: [Stmt] = []
+            p.skipSeparators()
+            while !p.check(.rightBrace) {
+                if p.atEnd { throw p.unexpected("'}'") }
+                statements.append(try p.parseStatement())
+                try p.expectTerminator()
+                p.skipSeparators()
+            }
+            let close = p.advance()
+            return Block(statements: statements, range: open.range.to(close.range))
+        }
+    }
+
+    /// fnDecl = "fn" name "(" [ params ] ")" block ;  lambda = "fn" "(" [ params ] ")" block
+    /// params = param { "," param } [ "," ] ;  param = name [ "=" expression ]
+    mutating func parseFunction(named: Bool) throws(Diagnostic) -> FunctionDecl {
+        let start = advance().range
+        let name = named ? try expectIdentifier("a function name").0 : nil
+        _ = try expect(.leftParen, "'('")
+        var parameters: [Parameter] = []
+        while !check(.rightParen) {
+            let (p, r) = try expectIdentifier("a parameter name")
+            if parameters.contains(where: { $0.name == p }) { throw Diagnostic(.duplicateParameter(p), at: r) }
+            let value = match(.equal) ? try parseExpression() : nil
+            if value == nil, parameters.last?.defaultValue != nil {
+                throw Diagnostic(.unexpectedToken(found: "parameter '\(p)' without a default",
+                                                  expected: "a default value after parameters that have one"), at: r)
+            }
+            parameters.append(Parameter(name: p, defaultValue: value, range: r))
+            if !match(.comma) { break }
+        }
+        _ = try expect(.rightParen, "')'")
+        let body = try parseBlock()
+        return FunctionDecl(name: name, parameters: parameters, body: body, range: range(from: start))
+    }
+}

@@ -1,0 +1,134 @@
+/// A recursive-descent parser: one function per rule of `Grammar.md`, whose EBNF each
+/// function's comment repeats. It recovers at statement boundaries so that one run reports
+/// every syntax error (`--check`).
+public struct Parser {
+    var tokens: [Token]
+    var index = 0
+    var depth = 0
+    let file: SourceFile
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// How deeply expressions and blocks may nest before the parser refuses (this bounds the
+    /// recursion of every later stage too).
+    public static let maxDepth = 200
+
+    init(tokens: [Token], file: SourceFile) {
+        self.tokens = tokens
+        self.file = file
+    }
+
+    /// Parses a whole file or REPL input. Returns the statements it could parse and every
+    /// diagnostic; the program is runnable only when `diagnostics` is empty.
+    public static func parse(_ file: SourceFile) -> (Program, [Diagnostic]) {
+        let tokens: [Token]
+        do {
+            tokens = try Lexer.tokenize(file)
+        } catch {
+            return (Program(file: file, statements: []), [error])
+        }
+        var parser = Parser(tokens: tokens, file: file)
+        let statements = parser.parseProgram()
+        return (Program(file: file, statements: statements), parser.diagnostics)
+    }
+
+    // MARK: - Token access
+
+    var current: Token { tokens[index] }
+    var previous: Token { tokens[Swift.max(0, index - 1)] }
+
+    func check(_ op: Operator) -> Bool { current.kind == .op(op) }
+    func check(_ k: Keyword) -> Bool { current.kind == .keyword(k) }
+    var atEnd: Bool { current.kind == .endOfInput }
+
+    mutating func advance() -> Token {
+        let t = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        return t
+    }
+
+    mutating func match(_ op: Operator) -> Bool {
+        guard check(op) else { return false }
+        _ = advance()
+        return true
+    }
+
+    mutating func match(_ k: Keyword) -> Bool {
+        guard check(k) else { return false }
+        _ = advance()
+        return true
+    }
+
+    mutating func skipNewlines() {
+        while current.kind == .newline { _ = advance() }
+    }
+
+    /// The error for the current token: at the end of input it is `unexpectedEndOfInput`,
+    /// which tells the REPL to read another line.
+    func unexpected(_ expected: String) -> Diagnostic {
+        if atEnd { return Diagnostic(.unexpectedEndOfInput(expected: expected), at: current.range) }
+        return Diagnostic(.unexpectedToken(found: current.kind.description, expected: expected), at: current.range)
+    }
+
+    mutating func expect(_ op: Operator, _ what: String) throws(Diagnostic) -> Token {
+        guard check(op) else { throw unexpected(what) }
+        return advance()
+    }
+
+    mutating func expectIdentifier(_ what: String) throws(Diagnostic) -> (String, SourceRange) {
+        guard case .identifier(let name) = current.kind else { throw unexpected(what) }
+        return (name, advance().range)
+    }
+
+    /// Guards recursion: every nested expression or block passes through here.
+    mutating func nested<T>(_ body: (inout Parser) throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Parser.maxDepth else { throw Diagnostic(.nestingTooDeep(limit: Parser.maxDepth), at: current.range) }
+        return try body(&self)
+    }
+
+    func range(from start: SourceRange) -> SourceRange { start.to(previous.range) }
+
+    // MARK: - Program and recovery
+
+    /// program = { statement terminator } EOF
+    mutating func parseProgram() -> [Stmt] {
+        var statements: [Stmt] = []
+        skipSeparators()
+        while !atEnd {
+            do {
+                statements.append(try parseStatement())
+                try expectTerminator()
+            } catch {
+                diagnostics.append(error)
+                synchronize()
+            }
+            skipSeparators()
+        }
+        return statements
+    }
+
+    mutating func skipSeparators() {
+        while current.kind == .newline || check(.semicolon) { _ = advance() }
+    }
+
+    /// terminator = newline | ";" | (before "}") | EOF
+    mutating func expectTerminator() throws(Diagnostic) {
+        if current.kind == .newline || check(.semicolon) || check(.rightBrace) || atEnd { return }
+        throw unexpected("end of statement")
+    }
+
+    /// Skips to the start of the next statement at the current brace level.
+    mutating func synchronize() {
+        var braces = 0
+        while !atEnd {
+            let t = advance()
+            switch t.kind {
+            case .op(.leftBrace): braces += 1
+            case .op(.rightBrace): if braces == 0 { return } else { braces -= 1 }
+            case .newline where braces <= 0: return
+            default: break
+            }
+        }
+    }
+}

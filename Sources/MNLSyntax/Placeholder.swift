@@ -1,1 +1,0 @@
-// MNLSyntax: see README.md for this target's role.
