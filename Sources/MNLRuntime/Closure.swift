@@ -1,0 +1,131 @@
+import MNLSyntax
+
+/// A function's compiled form, shared by every closure made from one `fn`.
+final class CompiledFunction {
+    let name: String
+    let parameters: [String]
+    /// Default-value code per parameter (nil for required ones), run in the callee's frame.
+    var defaults: [Code?] = []
+    let slotCount: Int
+    let ownCellCount: Int
+    let cellCount: Int
+    /// Captured parameters: (slot, cell) pairs copied into cells on entry.
+    let capturedParameters: [(slot: Int, cell: Int)]
+    var body: Exec = { _ in .normal(.null) }
+    let range: SourceRange
+
+    init(name: String, parameters: [String], scope: FunctionScope, range: SourceRange) {
+        self.name = name
+        self.parameters = parameters
+        self.slotCount = scope.slotCount
+        self.ownCellCount = scope.ownCellCount
+        self.cellCount = scope.cellCount
+        self.capturedParameters = scope.localOrder.filter { $0.isParameter && $0.isCaptured }.map { ($0.slot, $0.cell) }
+        self.range = range
+    }
+
+    var signature: String { "\(name)(\(parameters.joined(separator: ", ")))" }
+}
+
+/// A user function value: compiled code plus the cells it captured.
+public final class Closure {
+    let function: CompiledFunction
+    let captured: [Cell]
+
+    init(function: CompiledFunction, captured: [Cell]) {
+        self.function = function
+        self.captured = captured
+    }
+
+    public var name: String { function.name }
+    public var signature: String { function.signature }
+}
+
+extension Interpreter {
+    /// Runs `closure` whose arguments are already in `base[0..<parameters.count]` (the rest
+    /// of the frame is nil). Fills in defaults, sets up cells, runs the body, pops the frame.
+    @inline(__always)
+    func invoke(_ closure: Closure, frame base: UnsafeMutablePointer<Value>, given: Int) throws -> Value {
+        let fn = closure.function
+        defer { popFrame(base, fn.slotCount) }
+        try tick()
+        var cells: UnsafeMutablePointer<Cell>?
+        if fn.cellCount > 0 { cells = makeCells(fn, closure, base) }
+        defer { if let cells { cells.deinitialize(count: fn.cellCount); cells.deallocate() } }
+        let frame = Frame(slots: base, cells: cells, interp: self)
+        if given < fn.parameters.count { try fillDefaults(fn, frame, from: given) }
+        switch try fn.body(frame) {
+        case .normal(let v), .returned(let v): return v
+        case .breakLoop, .continueLoop: return .null
+        }
+    }
+
+    private func makeCells(_ fn: CompiledFunction, _ closure: Closure, _ base: UnsafeMutablePointer<Value>)
+        -> UnsafeMutablePointer<Cell> {
+        let cells = UnsafeMutablePointer<Cell>.allocate(capacity: fn.cellCount)
+        for i in 0..<fn.ownCellCount { (cells + i).initialize(to: Cell(.null)) }
+        for (i, c) in closure.captured.enumerated() { (cells + fn.ownCellCount + i).initialize(to: c) }
+        for (slot, cell) in fn.capturedParameters { cells[cell].value = base[slot] }
+        return cells
+    }
+
+    private func fillDefaults(_ fn: CompiledFunction, _ frame: Frame, from given: Int) throws {
+        for i in given..<fn.parameters.count {
+            guard case .null = frame.slots[i], let code = fn.defaults[i] else { continue }
+            let v = try code(frame)
+            frame.slots[i] = v
+            for (slot, cell) in fn.capturedParameters where slot == i { frame.cells?[cell].value = v }
+        }
+    }
+
+    /// Calls any callable value with evaluated arguments (the general path, used by builtins
+    /// such as `map` and by calls with keyword arguments).
+    func call(_ callee: Value, _ positional: [Value], _ keywords: [(String, Value)]) throws -> Value {
+        switch callee {
+        case .closure(let c): return try callClosure(c, positional, keywords)
+        case .builtin(let b):
+            let args = try Arguments(function: b.name, parameters: b.builtin.parameters,
+                                     positional: (b.receiver.map { [$0] } ?? []) + positional, keywords: keywords)
+            try tick()
+            return try b.builtin.body(args, CallContext(interp: self))
+        case .native(let o):
+            let args = try Arguments(function: o.typeName, parameters: [.variadic("args"), .keywords("options")],
+                                     positional: positional, keywords: keywords)
+            if let v = try o.call(args, CallContext(interp: self)) { return v }
+            throw Diagnostic(.notCallable(type: o.typeName), at: nil)
+        default:
+            throw Diagnostic(.notCallable(type: callee.typeName), at: nil)
+        }
+    }
+
+    private func callClosure(_ c: Closure, _ positional: [Value], _ keywords: [(String, Value)]) throws -> Value {
+        let fn = c.function
+        guard positional.count <= fn.parameters.count else {
+            throw Diagnostic(.argumentCount(function: fn.name, expected: "at most \(fn.parameters.count) arguments",
+                                            got: positional.count), at: nil)
+        }
+        let base = try pushFrame(fn.slotCount)
+        var given = positional.count
+        for (i, v) in positional.enumerated() { base[i] = v }
+        var filled = [Bool](repeating: false, count: fn.parameters.count)
+        for i in 0..<positional.count { filled[i] = true }
+        for (k, v) in keywords {
+            guard let i = fn.parameters.firstIndex(of: k) else {
+                popFrame(base, fn.slotCount)
+                throw Diagnostic(.unknownKeyword(function: fn.name, name: k), at: nil)
+            }
+            guard !filled[i] else {
+                popFrame(base, fn.slotCount)
+                throw Diagnostic(.duplicateArgument(function: fn.name, name: k), at: nil)
+            }
+            base[i] = v
+            filled[i] = true
+        }
+        if let missing = filled.indices.first(where: { !filled[$0] && fn.defaults[$0] == nil }) {
+            popFrame(base, fn.slotCount)
+            throw Diagnostic(.missingArgument(function: fn.name, name: fn.parameters[missing]), at: nil)
+        }
+        if filled.contains(false) { given = filled.firstIndex(of: false) ?? given }
+        return try invoke(c, frame: base, given: given)
+    }
+}

@@ -1,0 +1,130 @@
+import MNLSyntax
+
+extension Compiler {
+    /// Code that stores a value into an assignment target (name, x[i], x.f, or a tuple of them).
+    func binder(_ target: Pattern) -> (Frame, Value) throws -> Void {
+        switch target {
+        case .name(_, let r):
+            guard let ref = ref(at: r) else { return { _, _ in } }
+            let store = write(ref)
+            return { f, v in store(f, v) }
+        case .index(let base, let items, let range):
+            let object = expression(base), index = indexArguments(items)
+            return { f, v in
+                let o = try object(f), i = try index(f)
+                try located(range) { try Indexing.set(o, i, v, CallContext(interp: f.interp)) }
+            }
+        case .member(let base, let name, let range):
+            let object = expression(base)
+            return { f, v in
+                let o = try object(f)
+                try located(range) { try Members.set(o, name, v, CallContext(interp: f.interp)) }
+            }
+        case .tuple(let parts, let range):
+            let binders = parts.map(binder)
+            return { f, v in
+                let items = try located(range) { try Iteration.unpack(v, count: binders.count, CallContext(interp: f.interp)) }
+                for (b, item) in zip(binders, items) { try b(f, item) }
+            }
+        }
+    }
+
+    /// `x op= v`. A native object (a tensor) may update itself in place; otherwise this is
+    /// `x = x op v` with the target's parts evaluated once.
+    func compoundAssignment(_ op: BinaryOperator, _ target: Pattern, _ valueExpr: Expr, _ range: SourceRange) -> Exec {
+        let value = expression(valueExpr)
+        let done = Completion.normal(.null)
+        switch target {
+        case .name(let name, let r):
+            guard let ref = ref(at: r) else { return { _ in done } }
+            let load = read(ref, name: name, range: r), store = write(ref)
+            let combine = binary(op, load, value, range)
+            return { f in
+                let current = try load(f)
+                if case .native(let o) = current {
+                    let v = try value(f)
+                    let changed = try located(range) { try o.inPlace(op, v, CallContext(interp: f.interp)) }
+                    if changed { return done }
+                    store(f, try located(range) { try Operators.binary(op, current, v, CallContext(interp: f.interp)) })
+                    return done
+                }
+                store(f, try combine(f))
+                return done
+            }
+        case .index(let base, let items, let r):
+            let object = expression(base), index = indexArguments(items)
+            return { f in
+                let ctx = CallContext(interp: f.interp)
+                let o = try object(f), i = try index(f)
+                let current = try located(r) { try Indexing.get(o, i, ctx) }
+                let v = try value(f)
+                let updated = try located(range) { try Operators.binary(op, current, v, ctx) }
+                try located(r) { try Indexing.set(o, i, updated, ctx) }
+                return done
+            }
+        case .member(let base, let name, let r):
+            let object = expression(base)
+            return { f in
+                let ctx = CallContext(interp: f.interp)
+                let o = try object(f)
+                let current = try located(r) { try Members.get(o, name, ctx) }
+                let v = try value(f)
+                if case .native(let n) = current, try located(range, { try n.inPlace(op, v, ctx) }) { return done }
+                let updated = try located(range) { try Operators.binary(op, current, v, ctx) }
+                try located(r) { try Members.set(o, name, updated, ctx) }
+                return done
+            }
+        case .tuple(_, let r):
+            return { _ in throw Diagnostic(.invalidAssignmentTarget, at: r) }
+        }
+    }
+
+    func index(_ base: Expr, _ items: [IndexItem], _ range: SourceRange) -> Code {
+        let object = expression(base), index = indexArguments(items)
+        if items.count == 1, case .single = items[0] {
+            return { f in
+                let o = try object(f), i = try index(f)
+                if case .list(let l) = o, case .value(.number(let n)) = i[0], n >= 0, n < Double(l.items.count), n == n.rounded() {
+                    return l.items[Int(n)]
+                }
+                return try located(range) { try Indexing.get(o, i, CallContext(interp: f.interp)) }
+            }
+        }
+        return { f in
+            let o = try object(f), i = try index(f)
+            return try located(range) { try Indexing.get(o, i, CallContext(interp: f.interp)) }
+        }
+    }
+
+    /// Evaluates index items: values, or slices whose bounds are integers or nil.
+    func indexArguments(_ items: [IndexItem]) -> (Frame) throws -> [IndexArgument] {
+        typealias Part = (Frame) throws -> IndexArgument
+        let parts: [Part] = items.map { item in
+            switch item {
+            case .single(let e):
+                let code = expression(e)
+                return { f in .value(try code(f)) }
+            case .slice(let a, let b, let c, let range):
+                let codes = [a, b, c].map { $0.map(expression) }
+                return { f in
+                    var bounds: [Int?] = []
+                    for code in codes {
+                        guard let code else { bounds.append(nil); continue }
+                        bounds.append(try located(range) { try Operators.sliceBound(try code(f)) })
+                    }
+                    if bounds[2] == 0 { throw Diagnostic(.invalidValue(function: "slice", message: "slice step cannot be zero"), at: range) }
+                    return .slice(start: bounds[0], stop: bounds[1], step: bounds[2])
+                }
+            }
+        }
+        return { f in try parts.map { try $0(f) } }
+    }
+
+    func importFile(_ path: String, _ range: SourceRange) -> Exec {
+        let directory = Session.directory(containing: file.name)
+        return { f in
+            try f.interp.session.importFile(path, relativeTo: directory, at: range)
+            return .normal(.null)
+        }
+    }
+}

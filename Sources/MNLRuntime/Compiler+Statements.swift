@@ -1,0 +1,159 @@
+import MNLSyntax
+
+private var done: Completion { .normal(.null) }
+
+extension Compiler {
+    func statement(_ s: Stmt) -> Exec {
+        switch s.kind {
+        case .expression(let e): return expressionStatement(e)
+        case .assign(let target, let value): return assignment(target, expression(value))
+        case .compoundAssign(let op, let target, let value): return compoundAssignment(op, target, value, s.range)
+        case .function(let decl):
+            let make = closure(decl)
+            guard let ref = resolution.names[decl.range.start] else { return { _ in done } }
+            let store = write(ref)
+            return { f in store(f, try make(f)); return done }
+        case .forLoop(let target, let iterable, let body): return forLoop(target, iterable, body)
+        case .whileLoop(let condition, let body): return whileLoop(condition, body)
+        case .breakLoop: return { _ in .breakLoop }
+        case .continueLoop: return { _ in .continueLoop }
+        case .returnValue(let value):
+            guard let value else { return { _ in .returned(.null) } }
+            let v = expression(value)
+            return { f in .returned(try v(f)) }
+        case .importFile(let path): return importFile(path, s.range)
+        case .assert(let condition, let message): return assertion(condition, message)
+        case .global: return { _ in done }
+        }
+    }
+
+    /// An expression statement keeps its value (the REPL echoes it; a function returns its
+    /// last one). `if` and `try` in statement position pass break/continue/return through.
+    func expressionStatement(_ e: Expr) -> Exec {
+        switch e.kind {
+        case .conditional(let branches, let otherwise): return conditional(branches, otherwise)
+        case .tryCatch(let body, let name, let nameRange, let handler): return tryCatch(body, name, nameRange, handler)
+        default:
+            let v = expression(e)
+            return { f in .normal(try v(f)) }
+        }
+    }
+
+    func assignment(_ target: Pattern, _ value: @escaping Code) -> Exec {
+        if case .name(_, let r) = target, let ref = ref(at: r) {
+            if case .local(let v) = ref, !v.isCaptured {
+                let s = v.slot
+                return { f in f.slots[s] = try value(f); return done }
+            }
+            let store = write(ref)
+            return { f in store(f, try value(f)); return done }
+        }
+        let bind = binder(target)
+        return { f in try bind(f, try value(f)); return done }
+    }
+
+    func whileLoop(_ condition: Expr, _ body: Block) -> Exec {
+        let test = expression(condition), run = block(body)
+        return { f in
+            while true {
+                let c = try test(f)
+                if case .bool(let b) = c { if !b { break } } else if try !c.truthValue() { break }
+                try f.interp.tick()
+                switch try run(f) {
+                case .breakLoop: return done
+                case .returned(let v): return .returned(v)
+                case .normal, .continueLoop: continue
+                }
+            }
+            return done
+        }
+    }
+
+    func forLoop(_ target: Pattern, _ iterable: Expr, _ body: Block) -> Exec {
+        let source = expression(iterable), run = block(body), bind = binder(target)
+        var slot: Int?
+        if case .name(_, let r) = target, case .local(let v)? = ref(at: r), !v.isCaptured { slot = v.slot }
+        return { f in
+            let sequence = try source(f)
+            if case .range(let r) = sequence {
+                var i = r.start
+                for _ in 0..<r.count {
+                    try f.interp.tick()
+                    if let slot { f.slots[slot] = .number(Double(i)) } else { try bind(f, .number(Double(i))) }
+                    i += r.step
+                    switch try run(f) {
+                    case .breakLoop: return done
+                    case .returned(let v): return .returned(v)
+                    case .normal, .continueLoop: continue
+                    }
+                }
+                return done
+            }
+            let iterator = try located(iterable.range) { try Iteration.iterator(sequence, CallContext(interp: f.interp)) }
+            while let item = try iterator.next() {
+                try f.interp.tick()
+                try bind(f, item)
+                switch try run(f) {
+                case .breakLoop: return done
+                case .returned(let v): return .returned(v)
+                case .normal, .continueLoop: continue
+                }
+            }
+            return done
+        }
+    }
+
+    func conditional(_ branches: [(condition: Expr, body: Block)], _ otherwise: Block?) -> Exec {
+        let tests = branches.map { (expression($0.condition), block($0.body)) }
+        let fallback = otherwise.map(block)
+        if tests.count == 1, let (test, run) = tests.first {
+            return { f in
+                let c = try test(f)
+                let taken: Bool
+                if case .bool(let b) = c { taken = b } else { taken = try c.truthValue() }
+                if taken { return try run(f) }
+                return try fallback?(f) ?? done
+            }
+        }
+        return { f in
+            for (test, run) in tests where try test(f).truthValue() { return try run(f) }
+            return try fallback?(f) ?? done
+        }
+    }
+
+    func tryCatch(_ body: Block, _ name: String?, _ nameRange: SourceRange?, _ handler: Block) -> Exec {
+        let run = block(body), recover = block(handler)
+        let store = nameRange.flatMap { ref(at: $0) }.map(write)
+        return { f in
+            let depth = f.interp.depth.pointee, top = f.interp.top.pointee
+            do {
+                return try run(f)
+            } catch let d as Diagnostic {
+                if d.kind == .interrupted { throw d }
+                f.interp.unwind(to: top, depth: depth)
+                store?(f, .string(d.kind.message))
+                return try recover(f)
+            }
+        }
+    }
+
+    func assertion(_ condition: Expr, _ message: Expr?) -> Exec {
+        let test = expression(condition), text = message.map(expression)
+        let range = condition.range
+        return { f in
+            if try test(f).truthValue() { return done }
+            let m = try text?(f).rendered() ?? ""
+            throw Diagnostic(.assertionFailed(message: m), at: range)
+        }
+    }
+}
+
+extension Interpreter {
+    /// After a caught error, drops frames that were live when it was thrown.
+    func unwind(to savedTop: UnsafeMutablePointer<Value>, depth savedDepth: Int) {
+        let extra = top.pointee - savedTop
+        if extra > 0 { savedTop.deinitialize(count: extra) }
+        top.pointee = savedTop
+        depth.pointee = savedDepth
+    }
+}

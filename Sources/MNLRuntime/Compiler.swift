@@ -1,0 +1,115 @@
+import MNLSyntax
+
+/// Turns the resolved form into nested Swift closures. The closures capture only what they
+/// need (slot numbers, pointers to global slots, other closures), never the compiler.
+final class Compiler {
+    let resolution: Resolution
+    let globals: GlobalTable
+    let file: SourceFile
+    /// The function being compiled; nil at the top level.
+    var scope: FunctionScope?
+
+    init(resolution: Resolution, globals: GlobalTable, file: SourceFile) {
+        self.resolution = resolution
+        self.globals = globals
+        self.file = file
+    }
+
+    func compileProgram(_ program: Program) -> CompiledProgram {
+        let statements = program.statements.map(statement)
+        var endsWithExpression = false
+        if let last = program.statements.last, case .expression = last.kind { endsWithExpression = true }
+        return CompiledProgram(statements: statements, endsWithExpression: endsWithExpression)
+    }
+
+    /// A block as one closure: statements are nested as a balanced tree (not an array of
+    /// closures, and never deeper than log2(n)), stopping at break, continue and return.
+    func block(_ b: Block) -> Exec { sequence(b.statements.map(statement)) }
+
+    func sequence(_ list: [Exec]) -> Exec {
+        switch list.count {
+        case 0: return { _ in .normal(.null) }
+        case 1: return list[0]
+        case 2:
+            let a = list[0], b = list[1]
+            return { f in
+                let first = try a(f)
+                if case .normal = first { return try b(f) }
+                return first
+            }
+        default:
+            let mid = list.count / 2
+            return sequence([sequence(Array(list[..<mid])), sequence(Array(list[mid...]))])
+        }
+    }
+
+    // MARK: - Variables
+
+    func ref(at range: SourceRange) -> VariableRef? { resolution.names[range.start] }
+
+    /// Code that reads a variable.
+    func read(_ ref: VariableRef, name: String, range: SourceRange) -> Code {
+        switch ref {
+        case .local(let v) where v.isCaptured:
+            let c = v.cell
+            return { f in f.cells.unsafelyUnwrapped[c].value }
+        case .local(let v):
+            let s = v.slot
+            return { f in f.slots[s] }
+        case .captured(let i):
+            let c = (scope?.ownCellCount ?? 0) + i
+            return { f in f.cells.unsafelyUnwrapped[c].value }
+        case .global(let i):
+            let p = globals.values + i, defined = globals.defined + i, table = globals
+            return { _ in
+                let v = p.pointee
+                if case .null = v, !defined.pointee {
+                    throw Diagnostic(.undefinedVariable(name: name, suggestion: closestName(to: name, among: table.definedNames)),
+                                     at: range)
+                }
+                return v
+            }
+        }
+    }
+
+    /// Code that stores a value into a variable.
+    func write(_ ref: VariableRef) -> (Frame, Value) -> Void {
+        switch ref {
+        case .local(let v) where v.isCaptured:
+            let c = v.cell
+            return { f, x in f.cells.unsafelyUnwrapped[c].value = x }
+        case .local(let v):
+            let s = v.slot
+            return { f, x in f.slots[s] = x }
+        case .captured(let i):
+            let c = (scope?.ownCellCount ?? 0) + i
+            return { f, x in f.cells.unsafelyUnwrapped[c].value = x }
+        case .global(let i):
+            let p = globals.values + i, defined = globals.defined + i
+            return { _, x in
+                p.pointee = x
+                defined.pointee = true
+            }
+        }
+    }
+
+    /// The cell index, in the current frame, of a variable a new closure captures.
+    func cellIndex(of source: VariableRef) -> Int {
+        switch source {
+        case .local(let v): v.cell
+        case .captured(let j): (scope?.ownCellCount ?? 0) + j
+        case .global: -1
+        }
+    }
+}
+
+/// Attaches `range` to errors that carry none (errors from builtins and operators).
+@inline(__always)
+func located<T>(_ range: SourceRange, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch var d as Diagnostic {
+        if d.range == nil { d.range = range }
+        throw d
+    }
+}

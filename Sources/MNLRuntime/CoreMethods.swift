@@ -1,0 +1,113 @@
+import Foundation
+import MNLSyntax
+
+/// Methods of the language's own types (`xs.append(4)`, `s.split(",")`, `r.keys()`).
+/// Each is an ordinary builtin whose first argument is the receiver.
+enum CoreMethods {
+    static func table(for v: Value) -> [String: Builtin] {
+        switch v {
+        case .list: list
+        case .string: string
+        case .record: record
+        default: [:]
+        }
+    }
+
+    static func method(_ name: String, _ params: [BuiltinParameter], _ doc: String, _ example: String,
+                       _ body: @escaping (Arguments, CallContext) throws -> Value) -> (String, Builtin) {
+        (name, Builtin(name, [.required("self")] + params, topic: "methods", doc: doc, example: example, body: body))
+    }
+
+    static func listBox(_ a: Arguments) throws -> ListBox {
+        guard case .list(let l) = try a.value(0) else { throw a.bad(0, expected: "list", got: try a.value(0)) }
+        return l
+    }
+
+    static let list: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
+        method("append", [.required("value")], "Adds a value at the end of the list.", "xs = [1]\nxs.append(2)\nxs") { a, _ in
+            try listBox(a).items.append(try a.value(1)); return .null
+        },
+        method("pop", [.optional("index", defaultText: "-1")], "Removes and returns the element at index (the last by default).",
+               "xs = [1, 2]\nxs.pop()") { a, _ in
+            let l = try listBox(a)
+            let i = try Indexing.position(.number(try a.number(1, default: -1)), count: l.items.count)
+            return l.items.remove(at: i)
+        },
+        method("extend", [.required("values")], "Appends every value of an iterable.", "xs = [1]\nxs.extend([2, 3])\nxs") { a, ctx in
+            try listBox(a).items.append(contentsOf: try Iteration.values(try a.value(1), ctx)); return .null
+        },
+        method("insert", [.required("index"), .required("value")], "Inserts a value before index.", "xs = [1, 3]\nxs.insert(1, 2)\nxs") { a, _ in
+            let l = try listBox(a)
+            let i = Swift.min(Swift.max(try a.int(1) < 0 ? try a.int(1) + l.items.count : try a.int(1), 0), l.items.count)
+            l.items.insert(try a.value(2), at: i); return .null
+        },
+        method("index", [.required("value")], "The position of the first element equal to value.", "[5, 6, 7].index(6)") { a, _ in
+            let v = try a.value(1)
+            guard let i = try listBox(a).items.firstIndex(where: { Operators.equal($0, v) }) else {
+                throw a.invalid("value not in list")
+            }
+            return .number(Double(i))
+        },
+        method("reverse", [], "Reverses the list in place.", "xs = [1, 2, 3]\nxs.reverse()\nxs") { a, _ in
+            try listBox(a).items.reverse(); return .null
+        },
+        method("copy", [], "A shallow copy of the list.", "[1, 2].copy()") { a, _ in .list(ListBox(try listBox(a).items)) },
+    ])
+
+    static let string: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
+        method("split", [.optional("separator", defaultText: "whitespace")], "Splits the string into a list of strings.",
+               "\"a,b,c\".split(\",\")") { a, _ in
+            let s = try a.string(0)
+            let parts: [String] = try a[1] == nil ? s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+                : s.components(separatedBy: try a.string(1))
+            return .list(parts.map { .string($0) })
+        },
+        method("join", [.required("values")], "Joins strings with this string between them.", "\", \".join([\"a\", \"b\"])") { a, ctx in
+            .string(try Iteration.values(try a.value(1), ctx).map { $0.rendered() }.joined(separator: try a.string(0)))
+        },
+        method("strip", [], "The string without leading and trailing white space.", "\"  hi \".strip()") { a, _ in
+            .string(try a.string(0).trimmingCharacters(in: .whitespacesAndNewlines))
+        },
+        method("upper", [], "The string in upper case.", "\"mnist\".upper()") { a, _ in .string(try a.string(0).uppercased()) },
+        method("lower", [], "The string in lower case.", "\"MNIST\".lower()") { a, _ in .string(try a.string(0).lowercased()) },
+        method("replace", [.required("old"), .required("new")], "Replaces every occurrence of old with new.",
+               "\"a-b\".replace(\"-\", \"+\")") { a, _ in
+            let old = try a.string(1)
+            guard !old.isEmpty else { throw a.invalid("cannot replace an empty string") }
+            return .string(try a.string(0).replacingOccurrences(of: old, with: try a.string(2)))
+        },
+        method("startswith", [.required("prefix")], "True when the string starts with prefix.", "\"mnist\".startswith(\"mn\")") { a, _ in
+            .bool(try a.string(0).hasPrefix(try a.string(1)))
+        },
+        method("endswith", [.required("suffix")], "True when the string ends with suffix.", "\"run.mnl\".endswith(\".mnl\")") { a, _ in
+            .bool(try a.string(0).hasSuffix(try a.string(1)))
+        },
+        method("contains", [.required("part")], "True when part occurs in the string.", "\"kmeans\".contains(\"mean\")") { a, _ in
+            .bool(try a.string(0).contains(try a.string(1)))
+        },
+    ])
+
+    static let record: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
+        method("keys", [], "The field names, in insertion order.", "{a: 1, b: 2}.keys()") { a, _ in
+            guard case .record(let r) = try a.value(0) else { return .null }
+            return .list(r.keys.map { .string($0) })
+        },
+        method("values", [], "The field values, in insertion order.", "{a: 1, b: 2}.values()") { a, _ in
+            guard case .record(let r) = try a.value(0) else { return .null }
+            return .list(r.fields.map(\.1))
+        },
+        method("items", [], "(name, value) tuples, in insertion order.", "{a: 1}.items()") { a, _ in
+            guard case .record(let r) = try a.value(0) else { return .null }
+            return .list(r.fields.map { .tuple([.string($0.0), $0.1]) })
+        },
+        method("get", [.required("key"), .optional("default", defaultText: "nil")], "The field's value, or default when absent.",
+               "{a: 1}.get(\"b\", 0)") { a, _ in
+            guard case .record(let r) = try a.value(0) else { return .null }
+            return r[try a.string(1)] ?? (a[2] ?? .null)
+        },
+        method("has", [.required("key")], "True when the record has the field.", "{a: 1}.has(\"a\")") { a, _ in
+            guard case .record(let r) = try a.value(0) else { return .null }
+            return .bool(r[try a.string(1)] != nil)
+        },
+    ])
+}

@@ -1,0 +1,123 @@
+import Foundation
+import MNLSyntax
+
+extension Value {
+    /// How `print` and `str` show a value: strings bare, everything else as `repr`.
+    public func rendered() -> String {
+        if case .string(let s) = self { return s }
+        return repr()
+    }
+
+    /// How the REPL echoes a value and how it appears inside lists: strings quoted.
+    public func repr(depth: Int = 0) -> String {
+        guard depth < 50 else { return "..." }
+        switch self {
+        case .null: return "nil"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return Formatting.number(n)
+        case .string(let s): return Formatting.quoted(s)
+        case .list(let l): return "[" + l.items.map { $0.repr(depth: depth + 1) }.joined(separator: ", ") + "]"
+        case .tuple(let t):
+            return t.count == 1 ? "(\(t[0].repr(depth: depth + 1)),)" : "(" + t.map { $0.repr(depth: depth + 1) }.joined(separator: ", ") + ")"
+        case .record(let r):
+            return "{" + r.fields.map { "\(Formatting.key($0.0)): \($0.1.repr(depth: depth + 1))" }.joined(separator: ", ") + "}"
+        case .range(let r): return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+        case .closure(let c): return "<fn \(c.signature)>"
+        case .builtin(let b): return b.receiver == nil ? "<builtin \(b.builtin.signature)>" : "<method \(b.name)>"
+        case .native(let o): return o.render()
+        }
+    }
+}
+
+public enum Formatting {
+    /// Integral numbers print without `.0`; others in the shortest form that reads back exactly.
+    public static func number(_ n: Double) -> String {
+        if n.isNaN { return "nan" }
+        if n.isInfinite { return n > 0 ? "inf" : "-inf" }
+        if n == n.rounded(), Swift.abs(n) < 1e16 { return String(Int64(n)) }
+        return "\(n)"
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for c in s {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "{": out += "{{"
+            case "}": out += "}}"
+            default: out.append(c)
+            }
+        }
+        return out + "\""
+    }
+
+    static func key(_ k: String) -> String {
+        let simple = !k.isEmpty && k.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) }
+            && !(k.first?.isNumber ?? true)
+        return simple ? k : quoted(k)
+    }
+
+    /// Applies an interpolation format spec (`.4f`, `>8`, `.1%`, `,`) to a value.
+    public static func format(_ v: Value, _ spec: FormatSpec?) throws -> String {
+        guard let spec else { return v.rendered() }
+        var body: String
+        if let type = spec.type, type != "s" {
+            guard case .number(let n) = v.numeric.map(Value.number) ?? v else {
+                throw Diagnostic(.badArgument(function: "format", position: 1, name: "", expected: "number for '\(type)'", got: v.typeName), at: nil)
+            }
+            body = formatNumber(n, type: type, precision: spec.precision, grouping: spec.grouping)
+        } else if case .number(let n) = v, spec.precision != nil || spec.grouping {
+            body = formatNumber(n, type: "g", precision: spec.precision, grouping: spec.grouping)
+        } else {
+            body = v.rendered()
+            if let p = spec.precision, spec.type == "s" { body = String(body.prefix(p)) }
+        }
+        if let sign = spec.sign, case .number(let n) = v, n >= 0, sign != "-" { body = String(sign) + body }
+        return pad(body, spec, numeric: v.numeric != nil)
+    }
+
+    static func formatNumber(_ n: Double, type: Character, precision: Int?, grouping: Bool) -> String {
+        var s: String
+        switch type {
+        case "f": s = String(format: "%.\(precision ?? 6)f", n)
+        case "e": s = String(format: "%.\(precision ?? 6)e", n)
+        case "%": s = String(format: "%.\(precision ?? 6)f", n * 100) + "%"
+        case "d": s = n.isFinite ? String(format: "%.0f", n.rounded()) : number(n)
+        default: s = precision.map { String(format: "%.\(Swift.max($0, 1))g", n) } ?? number(n)
+        }
+        if grouping { s = group(s) }
+        return s
+    }
+
+    /// Inserts thousands separators into the integer part.
+    static func group(_ s: String) -> String {
+        let negative = s.hasPrefix("-")
+        let body = negative ? String(s.dropFirst()) : s
+        let intPart = body.prefix { $0.isNumber }
+        let rest = body.dropFirst(intPart.count)
+        var out = ""
+        for (i, c) in intPart.enumerated() {
+            if i > 0 && (intPart.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (negative ? "-" : "") + out + rest
+    }
+
+    static func pad(_ body: String, _ spec: FormatSpec, numeric: Bool) -> String {
+        guard let width = spec.width, body.count < width else { return body }
+        let fill = String(repeating: spec.fill, count: width - body.count)
+        switch spec.align ?? (numeric ? ">" : "<") {
+        case "<": return body + fill
+        case "^":
+            let left = (width - body.count) / 2
+            return String(repeating: spec.fill, count: left) + body + String(repeating: spec.fill, count: width - body.count - left)
+        case "=":
+            if body.hasPrefix("-") || body.hasPrefix("+") { return String(body.first!) + fill + body.dropFirst() }
+            return fill + body
+        default: return fill + body
+        }
+    }
+}

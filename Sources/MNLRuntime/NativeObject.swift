@@ -1,0 +1,83 @@
+import MNLSyntax
+
+/// A library object exposed to the language (a tensor, a table, a model, a dataset).
+/// The binding layer conforms its wrappers to this protocol; the runtime never knows what
+/// is inside. Every requirement except `typeName` and `members` has a default that reports
+/// the operation as unsupported.
+public protocol NativeObject: AnyObject {
+    /// The name programs see from `type(x)`.
+    var typeName: String { get }
+    /// Properties and methods, by name; built once per type and shared.
+    var members: MemberTable { get }
+    /// How `print` and the REPL show the object.
+    func render() -> String
+    /// A one-line description for `:vars` (shape, dtype, size...).
+    func summary() -> String
+
+    /// `self op other` (or `other op self` when `reversed`); nil when unsupported.
+    func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value?
+    /// `self op= other` changing self in place; false when the object cannot (the runtime then
+    /// falls back to `self = self op other`).
+    func inPlace(_ op: BinaryOperator, _ other: Value, _ ctx: CallContext) throws -> Bool
+    /// `self cmp other` (or reversed); nil when unsupported.
+    func compare(_ op: CompareOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value?
+    /// `-self`
+    func negate(_ ctx: CallContext) throws -> Value?
+    func truthValue() throws -> Bool
+    /// `self[items]`
+    func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value
+    /// `self[items] = value`
+    func setIndex(_ items: [IndexArgument], to value: Value, _ ctx: CallContext) throws
+    /// `self.name = value`
+    func setMember(_ name: String, to value: Value, _ ctx: CallContext) throws
+    /// The values of `for x in self`.
+    func iterate(_ ctx: CallContext) throws -> AnyIterator<Value>
+    /// `len(self)`; nil when unsupported.
+    var length: Int? { get }
+    /// `self(args)`; nil when the object is not callable.
+    func call(_ args: Arguments, _ ctx: CallContext) throws -> Value?
+}
+
+/// One index item after evaluation: `x[3]`, `x[1:5:2]`, `x[:, mask]`.
+public enum IndexArgument {
+    case value(Value)
+    case slice(start: Int?, stop: Int?, step: Int?)
+}
+
+extension NativeObject {
+    public func render() -> String { "<\(typeName)>" }
+    public func summary() -> String { typeName }
+    public func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? { nil }
+    public func inPlace(_ op: BinaryOperator, _ other: Value, _ ctx: CallContext) throws -> Bool { false }
+    public func compare(_ op: CompareOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? { nil }
+    public func negate(_ ctx: CallContext) throws -> Value? { nil }
+    public func truthValue() throws -> Bool { true }
+    public func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value {
+        throw Diagnostic(.notIndexable(type: typeName), at: nil)
+    }
+    public func setIndex(_ items: [IndexArgument], to value: Value, _ ctx: CallContext) throws {
+        throw Diagnostic(.notAssignable(type: typeName), at: nil)
+    }
+    public func setMember(_ name: String, to value: Value, _ ctx: CallContext) throws {
+        throw Diagnostic(.notAssignable(type: typeName), at: nil)
+    }
+    public func iterate(_ ctx: CallContext) throws -> AnyIterator<Value> {
+        throw Diagnostic(.notIterable(type: typeName), at: nil)
+    }
+    public var length: Int? { nil }
+    public func call(_ args: Arguments, _ ctx: CallContext) throws -> Value? { nil }
+}
+
+/// The properties and methods of one native type. A property computes a value from the
+/// object; a method is a builtin whose first argument is the object.
+public struct MemberTable {
+    public enum Member {
+        case property(doc: String, get: (any NativeObject) throws -> Value)
+        case method(Builtin)
+    }
+    public let members: [String: Member]
+
+    public init(_ members: [String: Member]) { self.members = members }
+
+    public var names: [String] { members.keys.sorted() }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import MNLSyntax
+
+/// The general meaning of operators on every kind of value: numbers (the compiled fast
+/// paths handle the common cases first), strings, lists, tuples, and native objects, which
+/// are asked first whenever one side is native.
+enum Operators {
+    static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ ctx: CallContext) throws -> Value {
+        if case .native(let o) = a, let v = try o.binary(op, b, reversed: false, ctx) { return v }
+        if case .native(let o) = b, let v = try o.binary(op, a, reversed: true, ctx) { return v }
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return .number(try numbers(op, x, y))
+        case (.bool, _), (_, .bool):
+            if let x = a.numeric, let y = b.numeric { return .number(try numbers(op, x, y)) }
+        case (.string(let x), .string(let y)) where op == .add: return .string(x + y)
+        case (.string(let s), .number(let n)) where op == .multiply: return .string(try repeated(s, n))
+        case (.number(let n), .string(let s)) where op == .multiply: return .string(try repeated(s, n))
+        case (.list(let x), .list(let y)) where op == .add: return .list(ListBox(x.items + y.items))
+        case (.list(let l), .number(let n)) where op == .multiply: return .list(ListBox(try repeated(l.items, n)))
+        case (.tuple(let x), .tuple(let y)) where op == .add: return .tuple(x + y)
+        default: break
+        }
+        throw Diagnostic(.unsupportedOperands(op: op.rawValue, lhs: a.typeName, rhs: b.typeName), at: nil)
+    }
+
+    /// Python's rules: `/` and `//` and `%` by zero are errors, `%` takes the divisor's sign.
+    static func numbers(_ op: BinaryOperator, _ x: Double, _ y: Double) throws -> Double {
+        switch op {
+        case .add: return x + y
+        case .subtract: return x - y
+        case .multiply: return x * y
+        case .divide:
+            guard y != 0 else { throw Diagnostic(.divisionByZero, at: nil) }
+            return x / y
+        case .floorDivide:
+            guard y != 0 else { throw Diagnostic(.divisionByZero, at: nil) }
+            return (x / y).rounded(.down)
+        case .modulo:
+            guard y != 0 else { throw Diagnostic(.divisionByZero, at: nil) }
+            let r = x.truncatingRemainder(dividingBy: y)
+            return r != 0 && (r < 0) != (y < 0) ? r + y : r
+        case .power:
+            if x == 0 && y < 0 { throw Diagnostic(.divisionByZero, at: nil) }
+            return Foundation.pow(x, y)
+        case .matmul:
+            throw Diagnostic(.unsupportedOperands(op: "@", lhs: "number", rhs: "number"), at: nil)
+        }
+    }
+
+    static func repeated(_ s: String, _ n: Double) throws -> String {
+        String(repeating: s, count: try repeatCount(n, unit: s.utf8.count))
+    }
+
+    static func repeated(_ items: [Value], _ n: Double) throws -> [Value] {
+        let k = try repeatCount(n, unit: items.count)
+        return Array([[Value]](repeating: items, count: k).joined())
+    }
+
+    private static func repeatCount(_ n: Double, unit: Int) throws -> Int {
+        guard n == n.rounded(), n < 1e9 else { throw Diagnostic(.numberTooLarge(function: "*"), at: nil) }
+        let k = Swift.max(0, Int(n))
+        guard unit.multipliedReportingOverflow(by: k).partialValue < 1 << 31 else {
+            throw Diagnostic(.outOfMemory(bytes: unit &* k), at: nil)
+        }
+        return k
+    }
+
+    static func negate(_ v: Value, _ ctx: CallContext) throws -> Value {
+        switch v {
+        case .number(let n): return .number(-n)
+        case .bool(let b): return .number(b ? -1 : 0)
+        case .native(let o): if let r = try o.negate(ctx) { return r }
+        default: break
+        }
+        throw Diagnostic(.unsupportedOperand(op: "-", operand: v.typeName), at: nil)
+    }
+
+    static func compare(_ op: CompareOperator, _ a: Value, _ b: Value, _ ctx: CallContext) throws -> Value {
+        if case .native(let o) = a, let v = try o.compare(op, b, reversed: false, ctx) { return v }
+        if case .native(let o) = b, let v = try o.compare(op, a, reversed: true, ctx) { return v }
+        switch op {
+        case .equal: return .bool(equal(a, b))
+        case .notEqual: return .bool(!equal(a, b))
+        default:
+            guard let order = try ordering(a, b) else {
+                throw Diagnostic(.unsupportedOperands(op: op.rawValue, lhs: a.typeName, rhs: b.typeName), at: nil)
+            }
+            switch op {
+            case .less: return .bool(order < 0)
+            case .lessEqual: return .bool(order <= 0)
+            case .greater: return .bool(order > 0)
+            default: return .bool(order >= 0)
+            }
+        }
+    }
+
+    /// Structural equality for plain values; identity for functions and native objects.
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.list(let x), .list(let y)): return x === y || (x.items.count == y.items.count && zip(x.items, y.items).allSatisfy(equal))
+        case (.tuple(let x), .tuple(let y)): return x.count == y.count && zip(x, y).allSatisfy(equal)
+        case (.record(let x), .record(let y)):
+            return x === y || (x.keys == y.keys && x.fields.allSatisfy { k, v in y[k].map { equal(v, $0) } ?? false })
+        case (.range(let x), .range(let y)): return x.start == y.start && x.stop == y.stop && x.step == y.step
+        case (.closure(let x), .closure(let y)): return x === y
+        case (.builtin(let x), .builtin(let y)): return x === y
+        case (.native(let x), .native(let y)): return x === y
+        default: return false
+        }
+    }
+
+    /// -1, 0 or 1 for orderable pairs (numbers, strings, lists and tuples element-wise); nil otherwise.
+    static func ordering(_ a: Value, _ b: Value) throws -> Int? {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.string(let x), .string(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.list(let x), .list(let y)): return try sequenceOrdering(x.items, y.items)
+        case (.tuple(let x), .tuple(let y)): return try sequenceOrdering(x, y)
+        default: return nil
+        }
+    }
+
+    private static func sequenceOrdering(_ x: [Value], _ y: [Value]) throws -> Int? {
+        for (p, q) in zip(x, y) {
+            guard let o = try ordering(p, q) else { return nil }
+            if o != 0 { return o }
+        }
+        return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
+    }
+
+    static func makeRange(_ a: Value, _ b: Value) throws -> Value {
+        guard case .number(let x) = a, let start = exactInt(x) else {
+            throw Diagnostic(.unsupportedOperands(op: "..", lhs: a.typeName, rhs: b.typeName), at: nil)
+        }
+        guard case .number(let y) = b, let stop = exactInt(y) else {
+            throw Diagnostic(.unsupportedOperands(op: "..", lhs: a.typeName, rhs: b.typeName), at: nil)
+        }
+        return .range(RangeBox(start: start, stop: stop, step: 1))
+    }
+
+    /// A slice bound: an integer or nil.
+    static func sliceBound(_ v: Value) throws -> Int? {
+        switch v {
+        case .null: return nil
+        case .number(let n):
+            guard let i = exactInt(n) else {
+                throw Diagnostic(.badArgument(function: "slice", position: 1, name: "", expected: "integer", got: "number \(n)"), at: nil)
+            }
+            return i
+        default:
+            throw Diagnostic(.badArgument(function: "slice", position: 1, name: "", expected: "integer", got: v.typeName), at: nil)
+        }
+    }
+}
+
+/// The Int a number holds exactly, if it is integral and within ±2^53.
+public func exactInt(_ n: Double) -> Int? {
+    guard n == n.rounded(), Swift.abs(n) <= 9_007_199_254_740_992 else { return nil }
+    return Int(n)
+}
+
+extension Value {
+    /// Numbers, and bools as 0/1.
+    var numeric: Double? {
+        switch self {
+        case .number(let n): n
+        case .bool(let b): b ? 1 : 0
+        default: nil
+        }
+    }
+}

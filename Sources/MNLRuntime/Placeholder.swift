@@ -1,1 +1,0 @@
-// MNLRuntime: see README.md for this target's role.

@@ -1,0 +1,119 @@
+import Foundation
+import MNLSyntax
+
+/// The outcome of running one source text.
+public enum RunResult {
+    /// Ran to the end. `echo` is the value of a final expression statement (nil otherwise).
+    case success(echo: Value?)
+    /// Syntax and resolve errors (all of them), or the one runtime error that stopped the run.
+    case failure([Diagnostic])
+}
+
+extension Session {
+    /// Parses, resolves, compiles and runs `source`. Variables persist across calls (the REPL
+    /// runs each input this way); after an error every variable keeps its last value.
+    public func run(_ source: String, name: String) -> RunResult {
+        run(SourceFile(name: name, text: source))
+    }
+
+    public func run(_ file: SourceFile) -> RunResult {
+        let compiled: CompiledProgram
+        switch compile(file) {
+        case .failure(let failure): return .failure(failure.diagnostics)
+        case .success(let program): compiled = program
+        }
+        return onLargeStack { () -> RunResult in
+            do {
+                return .success(echo: try self.execute(compiled))
+            } catch let d as Diagnostic {
+                self.interpreter.resetStack()
+                return .failure([d])
+            } catch {
+                self.interpreter.resetStack()
+                return .failure([Diagnostic(.userError(message: "\(error)"), at: nil)])
+            }
+        }
+    }
+
+    /// Parses and resolves only, reporting every error found (`--check`).
+    public func check(_ file: SourceFile) -> [Diagnostic] {
+        if case .failure(let failure) = compile(file) { return failure.diagnostics }
+        return []
+    }
+
+    /// Reads and runs a script file; a missing or unreadable file is a diagnostic.
+    public func runFile(at path: String) -> RunResult {
+        switch Session.readSource(path) {
+        case .success(let file): return run(file)
+        case .failure(let d): return .failure([d])
+        }
+    }
+
+    static func readSource(_ path: String, at range: SourceRange? = nil) -> Result<SourceFile, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            return .failure(Diagnostic(.fileError(path: path, message: exists ? "cannot read the file" : "no such file"), at: range))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(Diagnostic(.fileError(path: path, message: "the file is not UTF-8 text"), at: range))
+        }
+        return .success(SourceFile(name: path, text: text))
+    }
+
+    func compile(_ file: SourceFile) -> Result<CompiledProgram, CompileFailure> {
+        let (program, syntaxErrors) = Parser.parse(file)
+        let resolution = Resolver.resolve(program, globals: globals)
+        var diagnostics = syntaxErrors + resolution.diagnostics
+        if globals.overflowed {
+            diagnostics.append(Diagnostic(.tooManyVariables(limit: GlobalTable.capacity - 1), at: program.statements.first?.range))
+        }
+        if !diagnostics.isEmpty {
+            return .failure(CompileFailure(diagnostics: diagnostics.sorted { ($0.range?.start ?? 0) < ($1.range?.start ?? 0) }))
+        }
+        var compiler = Compiler(resolution: resolution, globals: globals, file: file)
+        return .success(compiler.compileProgram(program))
+    }
+
+    func execute(_ program: CompiledProgram) throws -> Value? {
+        let frame = Frame(slots: globals.values, cells: nil, interp: interpreter)
+        var last: Value? = nil
+        for (i, statement) in program.statements.enumerated() {
+            let completion = try statement(frame)
+            if i == program.statements.count - 1, program.endsWithExpression, case .normal(let v) = completion {
+                if case .null = v { last = nil } else { last = v }
+            }
+        }
+        return last
+    }
+
+    /// Runs `body` on a thread with a large stack so that deep (but limited) recursion in
+    /// programs can never overflow the native stack.
+    func onLargeStack<T>(_ body: @escaping () -> T) -> T {
+        let box = LargeStackBox(body)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread { box.value = box.body(); done.signal() }
+        thread.stackSize = 1 << 29
+        thread.start()
+        done.wait()
+        guard let value = box.value else { return body() }
+        return value
+    }
+}
+
+/// Hands a closure and its result between threads; used only while the caller waits.
+private final class LargeStackBox<T>: @unchecked Sendable {
+    var value: T?
+    let body: () -> T
+    init(_ body: @escaping () -> T) { self.body = body }
+}
+
+/// A compiled program: one closure per top-level statement.
+struct CompiledProgram {
+    let statements: [Exec]
+    let endsWithExpression: Bool
+}
+
+/// Every syntax and resolve error of one source.
+struct CompileFailure: Error {
+    let diagnostics: [Diagnostic]
+}

@@ -1,0 +1,72 @@
+import Foundation
+import MNLSyntax
+
+/// Everything one user's work needs: globals, builtins, imported files, library state and
+/// the interrupt poll. There is no global state; tests run many sessions side by side.
+public final class Session {
+    public let globals: GlobalTable
+    var interpreter: Interpreter!
+    /// Every builtin by name (what `help` and completion read).
+    public private(set) var builtins: [String: Builtin] = [:]
+    /// Where `print` writes.
+    public var output: (String) -> Void
+    /// Asked at safe points (loop iterations, calls, between batches); true stops the run.
+    public var interruptCheck: @Sendable () -> Bool = { false }
+    /// `args` in scripts: the arguments after the script name.
+    public var scriptArguments: [String] = [] {
+        didSet { globals.set("args", .list(scriptArguments.map { .string($0) })) }
+    }
+    /// Files imported so far (canonical paths), so each is run once; and those being run now.
+    var importedFiles: Set<String> = []
+    var importing: [String] = []
+    private var libraryState: [ObjectIdentifier: AnyObject] = [:]
+    private var installers: [(Session) -> Void] = []
+
+    public init(output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
+        self.globals = GlobalTable()
+        self.output = output
+        self.interpreter = Interpreter(session: self, globals: globals)
+        install(CoreBuiltins.all)
+        globals.set("args", .list([]))
+    }
+
+    /// Adds builtins (the binding layer calls this for tensors, data, models...).
+    public func install(_ list: [Builtin]) {
+        for b in list {
+            builtins[b.name] = b
+            globals.set(b.name, .builtin(BuiltinFunction(b)))
+        }
+    }
+
+    public func isInterruptRequested() -> Bool { interruptCheck() }
+
+    /// Per-session state of a library (its random generator, say), made on first use.
+    public func state<T: AnyObject>(_ type: T.Type, make: () -> T) -> T {
+        if let s = libraryState[ObjectIdentifier(type)] as? T { return s }
+        let s = make()
+        libraryState[ObjectIdentifier(type)] = s
+        return s
+    }
+
+    /// Forgets every variable and imported file, and restores the builtins.
+    public func reset() {
+        globals.clear()
+        importedFiles = []
+        libraryState = [:]
+        for b in builtins.values { globals.set(b.name, .builtin(BuiltinFunction(b))) }
+        globals.set("args", .list(scriptArguments.map { .string($0) }))
+    }
+
+    /// A global's value, if defined.
+    public func global(_ name: String) -> Value? { globals[name] }
+
+    /// The defined globals that are not builtins, in creation order.
+    public var userVariables: [(String, Value)] {
+        globals.definedNames.compactMap { name in
+            guard let v = globals[name] else { return nil }
+            if case .builtin(let b) = v, builtins[name] != nil, b.receiver == nil { return nil }
+            if name == "args" { return nil }
+            return (name, v)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import MNLSyntax
+
+/// A language value. Numbers are doubles (integral ones print without `.0`); lists and
+/// records are references (as in Python); tuples are immutable; tensors, models and other
+/// library objects arrive as `.native` objects registered by the binding layer.
+public enum Value {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case list(ListBox)
+    case record(RecordBox)
+    case tuple([Value])
+    case range(RangeBox)
+    case closure(Closure)
+    case builtin(BuiltinFunction)
+    case native(any NativeObject)
+
+    /// The name programs see from `type(x)` and in error messages.
+    public var typeName: String {
+        switch self {
+        case .null: "nil"
+        case .bool: "bool"
+        case .number: "number"
+        case .string: "string"
+        case .list: "list"
+        case .record: "record"
+        case .tuple: "tuple"
+        case .range: "range"
+        case .closure, .builtin: "function"
+        case .native(let o): o.typeName
+        }
+    }
+
+    /// Python-like truth: nil, false, 0, "" and empty collections are false.
+    public func truthValue() throws -> Bool {
+        switch self {
+        case .null: false
+        case .bool(let b): b
+        case .number(let n): n != 0
+        case .string(let s): !s.isEmpty
+        case .list(let l): !l.items.isEmpty
+        case .record(let r): !r.keys.isEmpty
+        case .tuple(let t): !t.isEmpty
+        case .range(let r): r.count > 0
+        case .closure, .builtin: true
+        case .native(let o): try o.truthValue()
+        }
+    }
+
+    public static func list(_ items: [Value]) -> Value { .list(ListBox(items)) }
+}
+
+/// A mutable list shared by reference.
+public final class ListBox {
+    public var items: [Value]
+    public init(_ items: [Value]) { self.items = items }
+}
+
+/// A record (`{lr: 0.1, epochs: 3}`): string keys in insertion order, shared by reference.
+public final class RecordBox {
+    public private(set) var keys: [String] = []
+    public private(set) var values: [String: Value] = [:]
+
+    public init(_ fields: [(String, Value)] = []) {
+        for (k, v) in fields { self[k] = v }
+    }
+
+    public subscript(key: String) -> Value? {
+        get { values[key] }
+        set {
+            if values[key] == nil, newValue != nil { keys.append(key) }
+            if newValue == nil, values[key] != nil { keys.removeAll { $0 == key } }
+            values[key] = newValue
+        }
+    }
+
+    public var fields: [(String, Value)] { keys.compactMap { k in values[k].map { (k, $0) } } }
+}
+
+/// `range(start, stop, step)` or `a..b`: a lazy sequence of integers.
+public final class RangeBox {
+    public let start: Int, stop: Int, step: Int
+
+    public init(start: Int, stop: Int, step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+
+    public var count: Int {
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+
+    public func element(_ i: Int) -> Int { start + i * step }
+}
