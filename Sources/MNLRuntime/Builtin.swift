@@ -148,8 +148,9 @@ public struct Arguments {
         Diagnostic(.invalidValue(function: function, message: message), at: nil)
     }
 
+    /// The argument for the i-th named parameter, including an explicit nil.
     public func value(_ i: Int) throws -> Value {
-        guard let v = self[i] else {
+        guard i < named.count, let v = named[i] else {
             throw Diagnostic(.missingArgument(function: function, name: i < parameterNames.count ? parameterNames[i] : "#\(i + 1)"), at: nil)
         }
         return v

@@ -73,7 +73,7 @@ struct Resolver {
     }
 
     func suggestion(for name: String) -> String? {
-        var visible = Set(globals.definedNames)
+        var visible = Set(globals.names)
         var s: FunctionScope? = scope
         while let f = s { visible.formUnion(f.locals.keys); s = f.parent }
         return closestName(to: name, among: visible)

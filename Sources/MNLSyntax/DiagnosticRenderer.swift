@@ -21,8 +21,14 @@ public struct DiagnosticRenderer: Sendable {
         out += paint("\(range.file.name):\(line):\(column): ", "\u{1B}[1m")
         out += paint("error: ", "\u{1B}[1;31m") + d.kind.message + "\n"
         out += excerpt(range, line: line, column: column)
-        for entry in d.trace {
+        var i = 0
+        while i < d.trace.count {
+            let entry = d.trace[i]
+            var repeats = 0
+            while i + repeats + 1 < d.trace.count && d.trace[i + repeats + 1] == entry { repeats += 1 }
             out += "\n  in \(entry.function)() called at \(entry.callSite)"
+            if repeats > 0 { out += " (and \(repeats) more times)" }
+            i += repeats + 1
         }
         return out
     }

@@ -1,1 +1,0 @@
-// MNLStdlib: see README.md for this target's role.

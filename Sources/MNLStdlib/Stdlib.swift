@@ -1,0 +1,15 @@
+import MNLRuntime
+
+/// The one place where the language meets the libraries. Each topic file declares its
+/// builtins; `install` hands them all to a session.
+public enum Stdlib {
+    /// Every library builtin, by topic.
+    public static var builtins: [Builtin] { [] }
+
+    /// A session with the core language and every library installed.
+    public static func makeSession(output: ((String) -> Void)? = nil) -> Session {
+        let session = output.map { Session(output: $0) } ?? Session()
+        session.install(builtins)
+        return session
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import MNLRuntime
+import MNLStdlib
+import MNLSyntax
+
+/// `mnist-repl [FILE.mnl [ARGS...]]`, `mnist-repl -e CODE`, `mnist-repl --check FILE`.
+/// Exit status: 0 on success, 1 when the script fails, 2 on a usage error.
+@main
+struct MnistRepl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mnist-repl",
+        abstract: "A scripting REPL for machine-learning experiments, with tensors built in.",
+        discussion: "With no FILE, reads a script from standard input when it is not a terminal, else starts the interactive REPL.",
+        version: "mnist-repl 0.1.0")
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Run CODE and exit.", valueName: "CODE"))
+    var code: String?
+
+    @Flag(help: "Parse and resolve FILE only, reporting every error found.")
+    var check = false
+
+    @Flag(help: "Print the tokens of FILE (or CODE) and exit.")
+    var dumpTokens = false
+
+    @Flag(help: "Print the syntax tree of FILE (or CODE) and exit.")
+    var dumpAst = false
+
+    @ArgumentParser.Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The script to run, then the arguments it sees as `args`.",
+                                                                   valueName: "FILE.mnl [ARGS...]"))
+    var script: [String] = []
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
+    func run() throws {
+        let renderer = DiagnosticRenderer(style: isatty(2) != 0 ? .color : .plain)
+        let source: SourceFile
+        if let code {
+            source = SourceFile(name: "<command line>", text: code)
+        } else if let path = script.first {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                let why = FileManager.default.fileExists(atPath: path) ? "cannot read the file (or it is not UTF-8 text)" : "no such file"
+                Console.error("mnist-repl: \(path): \(why)")
+                throw ExitCode(1)
+            }
+            source = SourceFile(name: path, text: text)
+        } else if isatty(0) == 0 {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
+        } else {
+            if check || dumpTokens || dumpAst { throw ValidationError("--check and --dump-* need a FILE or -e CODE") }
+            try Interactive.run()
+            return
+        }
+        if dumpTokens || dumpAst {
+            Dump.print(source, tokens: dumpTokens)
+            return
+        }
+        let session = Stdlib.makeSession()
+        if check {
+            let problems = session.check(source)
+            for d in problems { Console.error(renderer.render(d)) }
+            if !problems.isEmpty { throw ExitCode(1) }
+            return
+        }
+        session.scriptArguments = code == nil ? Array(script.dropFirst()) : script
+        Interrupts.install(for: session)
+        if case .failure(let diagnostics) = session.run(source) {
+            for d in diagnostics { Console.error(renderer.render(d)) }
+            throw ExitCode(1)
+        }
+    }
+}
