@@ -41,26 +41,37 @@ public final class Closure {
     public var signature: String { function.signature }
 }
 
-extension Interpreter {
-    /// Runs `closure` whose arguments are already in `base[0..<parameters.count]` (the rest
-    /// of the frame is nil). Fills in defaults, sets up cells, runs the body, pops the frame.
+extension Frame {
+    /// Runs `closure` whose arguments are already in `base[0..<given]` (the rest of the
+    /// frame is nil). Fills in defaults, sets up cells, runs the body, pops the frame.
     @inline(__always)
     func invoke(_ closure: Closure, frame base: UnsafeMutablePointer<Value>, given: Int) throws -> Value {
         let fn = closure.function
         defer { popFrame(base, fn.slotCount) }
         try tick()
+        if fn.cellCount == 0 && given == fn.parameters.count {
+            switch try fn.body(callee(base, cells: nil)) {
+            case .normal(let v), .returned(let v): return v
+            case .breakLoop, .continueLoop: return .null
+            }
+        }
+        return try invokeGeneral(closure, base, given)
+    }
+
+    func invokeGeneral(_ closure: Closure, _ base: UnsafeMutablePointer<Value>, _ given: Int) throws -> Value {
+        let fn = closure.function
         var cells: UnsafeMutablePointer<Cell>?
-        if fn.cellCount > 0 { cells = makeCells(fn, closure, base) }
+        if fn.cellCount > 0 { cells = Frame.makeCells(fn, closure, base) }
         defer { if let cells { cells.deinitialize(count: fn.cellCount); cells.deallocate() } }
-        let frame = Frame(slots: base, cells: cells, interp: self)
-        if given < fn.parameters.count { try fillDefaults(fn, frame, from: given) }
+        let frame = callee(base, cells: cells)
+        if given < fn.parameters.count { try Frame.fillDefaults(fn, frame, from: given) }
         switch try fn.body(frame) {
         case .normal(let v), .returned(let v): return v
         case .breakLoop, .continueLoop: return .null
         }
     }
 
-    private func makeCells(_ fn: CompiledFunction, _ closure: Closure, _ base: UnsafeMutablePointer<Value>)
+    static func makeCells(_ fn: CompiledFunction, _ closure: Closure, _ base: UnsafeMutablePointer<Value>)
         -> UnsafeMutablePointer<Cell> {
         let cells = UnsafeMutablePointer<Cell>.allocate(capacity: fn.cellCount)
         for i in 0..<fn.ownCellCount { (cells + i).initialize(to: Cell(.null)) }
@@ -69,7 +80,7 @@ extension Interpreter {
         return cells
     }
 
-    private func fillDefaults(_ fn: CompiledFunction, _ frame: Frame, from given: Int) throws {
+    static func fillDefaults(_ fn: CompiledFunction, _ frame: Frame, from given: Int) throws {
         for i in given..<fn.parameters.count {
             guard case .null = frame.slots[i], let code = fn.defaults[i] else { continue }
             let v = try code(frame)
@@ -77,6 +88,12 @@ extension Interpreter {
             for (slot, cell) in fn.capturedParameters where slot == i { frame.cells?[cell].value = v }
         }
     }
+
+}
+
+extension Interpreter {
+    /// A frame for calls made from builtins (no caller slots).
+    var bareFrame: Frame { Frame(slots: stackBase, cells: nil, machine: machine, interp: self) }
 
     /// Calls any callable value with evaluated arguments (the general path, used by builtins
     /// such as `map` and by calls with keyword arguments).
@@ -86,7 +103,7 @@ extension Interpreter {
         case .builtin(let b):
             let args = try Arguments(function: b.name, parameters: b.builtin.parameters,
                                      positional: (b.receiver.map { [$0] } ?? []) + positional, keywords: keywords)
-            try tick()
+            try bareFrame.tick()
             return try b.builtin.body(args, CallContext(interp: self))
         case .native(let o):
             let args = try Arguments(function: o.typeName, parameters: [.variadic("args"), .keywords("options")],
@@ -104,28 +121,29 @@ extension Interpreter {
             throw Diagnostic(.argumentCount(function: fn.name, expected: "at most \(fn.parameters.count) arguments",
                                             got: positional.count), at: nil)
         }
-        let base = try pushFrame(fn.slotCount)
+        let frame = bareFrame
+        let base = try frame.pushFrame(fn.slotCount)
         var given = positional.count
         for (i, v) in positional.enumerated() { base[i] = v }
         var filled = [Bool](repeating: false, count: fn.parameters.count)
         for i in 0..<positional.count { filled[i] = true }
         for (k, v) in keywords {
             guard let i = fn.parameters.firstIndex(of: k) else {
-                popFrame(base, fn.slotCount)
+                frame.popFrame(base, fn.slotCount)
                 throw Diagnostic(.unknownKeyword(function: fn.name, name: k), at: nil)
             }
             guard !filled[i] else {
-                popFrame(base, fn.slotCount)
+                frame.popFrame(base, fn.slotCount)
                 throw Diagnostic(.duplicateArgument(function: fn.name, name: k), at: nil)
             }
             base[i] = v
             filled[i] = true
         }
         if let missing = filled.indices.first(where: { !filled[$0] && fn.defaults[$0] == nil }) {
-            popFrame(base, fn.slotCount)
+            frame.popFrame(base, fn.slotCount)
             throw Diagnostic(.missingArgument(function: fn.name, name: fn.parameters[missing]), at: nil)
         }
         if filled.contains(false) { given = filled.firstIndex(of: false) ?? given }
-        return try invoke(c, frame: base, given: given)
+        return try frame.invoke(c, frame: base, given: given)
     }
 }

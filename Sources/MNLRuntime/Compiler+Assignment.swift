@@ -36,6 +36,7 @@ extension Compiler {
         let done = Completion.normal(.null)
         switch target {
         case .name(let name, let r):
+            if let place = place(of: target), let exec = compoundPlace(op, place, name, r, value, range) { return exec }
             guard let ref = ref(at: r) else { return { _ in done } }
             let load = read(ref, name: name, range: r), store = write(ref)
             let combine = binary(op, load, value, range)

@@ -9,16 +9,7 @@ extension Compiler {
         let keywords = arguments.compactMap { a in a.label.map { ($0, expression(a.value)) } }
         let n = positional.count
         if keywords.isEmpty {
-            return { f in
-                let c = try callee(f)
-                if case .closure(let cl) = c, n <= cl.function.parameters.count {
-                    return try Compiler.fastCall(cl, positional, f, range)
-                }
-                var values: [Value] = []
-                values.reserveCapacity(n)
-                for p in positional { values.append(try p(f)) }
-                return try Compiler.generalCall(c, values, [], f, range)
-            }
+            return positionalCall(callee, arguments.map { expression($0.value) }, range)
         }
         return { f in
             let c = try callee(f)
@@ -30,19 +21,81 @@ extension Compiler {
         }
     }
 
-    static func fastCall(_ cl: Closure, _ arguments: [Code], _ f: Frame, _ range: SourceRange) throws -> Value {
-        let interp = f.interp
+    /// Calls with positional arguments only; arities 0 to 3 are specialised so that no
+    /// argument closure is fetched from an array on the hot path.
+    func positionalCall(_ callee: @escaping Code, _ args: [Code], _ range: SourceRange) -> Code {
+        switch args.count {
+        case 0:
+            return { f in
+                let c = try callee(f)
+                if case .closure(let cl) = c {
+                    return try Compiler.enter(cl, f, range, given: 0) { _ in }
+                }
+                return try Compiler.generalCall(c, [], [], f, range)
+            }
+        case 1:
+            let a0 = args[0]
+            return { f in
+                let c = try callee(f)
+                if case .closure(let cl) = c, cl.function.parameters.count >= 1 {
+                    return try Compiler.enter(cl, f, range, given: 1) { base in base[0] = try a0(f) }
+                }
+                return try Compiler.generalCall(c, [try a0(f)], [], f, range)
+            }
+        case 2:
+            let a0 = args[0], a1 = args[1]
+            return { f in
+                let c = try callee(f)
+                if case .closure(let cl) = c, cl.function.parameters.count >= 2 {
+                    return try Compiler.enter(cl, f, range, given: 2) { base in
+                        base[0] = try a0(f)
+                        base[1] = try a1(f)
+                    }
+                }
+                return try Compiler.generalCall(c, [try a0(f), try a1(f)], [], f, range)
+            }
+        case 3:
+            let a0 = args[0], a1 = args[1], a2 = args[2]
+            return { f in
+                let c = try callee(f)
+                if case .closure(let cl) = c, cl.function.parameters.count >= 3 {
+                    return try Compiler.enter(cl, f, range, given: 3) { base in
+                        base[0] = try a0(f)
+                        base[1] = try a1(f)
+                        base[2] = try a2(f)
+                    }
+                }
+                return try Compiler.generalCall(c, [try a0(f), try a1(f), try a2(f)], [], f, range)
+            }
+        default:
+            let n = args.count
+            return { f in
+                let c = try callee(f)
+                if case .closure(let cl) = c, cl.function.parameters.count >= n {
+                    return try Compiler.enter(cl, f, range, given: n) { base in
+                        for (i, a) in args.enumerated() { base[i] = try a(f) }
+                    }
+                }
+                return try Compiler.generalCall(c, try args.map { try $0(f) }, [], f, range)
+            }
+        }
+    }
+
+    /// Pushes the callee's frame, lets `fill` evaluate the arguments straight into it, runs
+    /// the body, and records this call in the trace of any error that escapes.
+    @inline(__always)
+    static func enter(_ cl: Closure, _ f: Frame, _ range: SourceRange, given: Int,
+                      fill: (UnsafeMutablePointer<Value>) throws -> Void) throws -> Value {
         let count = cl.function.slotCount
-        let base = try located(range) { try interp.pushFrame(count) }
-        var i = 0
+        let base = try located(range) { try f.pushFrame(count) }
         do {
-            for a in arguments { base[i] = try a(f); i += 1 }
+            try fill(base)
         } catch {
-            interp.popFrame(base, count)
+            f.popFrame(base, count)
             throw error
         }
         do {
-            return try interp.invoke(cl, frame: base, given: i)
+            return try f.invoke(cl, frame: base, given: given)
         } catch var d as Diagnostic {
             if d.range == nil { d.range = range } else { d.addTrace(TraceEntry(function: cl.name, callSite: range)) }
             throw d

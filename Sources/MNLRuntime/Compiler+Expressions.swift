@@ -117,7 +117,7 @@ extension Compiler {
             var out: [Value] = []
             let iterator = try located(iterable.range) { try Iteration.iterator(try source(f), CallContext(interp: f.interp)) }
             while let item = try iterator.next() {
-                try f.interp.tick()
+                try f.tick()
                 try bind(f, item)
                 if let keep, try !keep(f).truthValue() { continue }
                 out.append(try make(f))

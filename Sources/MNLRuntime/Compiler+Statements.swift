@@ -40,11 +40,14 @@ extension Compiler {
     }
 
     func assignment(_ target: Pattern, _ value: @escaping Code) -> Exec {
-        if case .name(_, let r) = target, let ref = ref(at: r) {
-            if case .local(let v) = ref, !v.isCaptured {
-                let s = v.slot
-                return { f in f.slots[s] = try value(f); return done }
+        if let place = place(of: target) {
+            return { f in
+                let v = try value(f)
+                place.pointer(f).pointee = v
+                return done
             }
+        }
+        if case .name(_, let r) = target, let ref = ref(at: r) {
             let store = write(ref)
             return { f in store(f, try value(f)); return done }
         }
@@ -58,7 +61,7 @@ extension Compiler {
             while true {
                 let c = try test(f)
                 if case .bool(let b) = c { if !b { break } } else if try !c.truthValue() { break }
-                try f.interp.tick()
+                try f.tick()
                 switch try run(f) {
                 case .breakLoop: return done
                 case .returned(let v): return .returned(v)
@@ -71,15 +74,14 @@ extension Compiler {
 
     func forLoop(_ target: Pattern, _ iterable: Expr, _ body: Block) -> Exec {
         let source = expression(iterable), run = block(body), bind = binder(target)
-        var slot: Int?
-        if case .name(_, let r) = target, case .local(let v)? = ref(at: r), !v.isCaptured { slot = v.slot }
+        let place = place(of: target)
         return { f in
             let sequence = try source(f)
             if case .range(let r) = sequence {
                 var i = r.start
                 for _ in 0..<r.count {
-                    try f.interp.tick()
-                    if let slot { f.slots[slot] = .number(Double(i)) } else { try bind(f, .number(Double(i))) }
+                    try f.tick()
+                    if let place { place.pointer(f).pointee = .number(Double(i)) } else { try bind(f, .number(Double(i))) }
                     i += r.step
                     switch try run(f) {
                     case .breakLoop: return done
@@ -91,7 +93,7 @@ extension Compiler {
             }
             let iterator = try located(iterable.range) { try Iteration.iterator(sequence, CallContext(interp: f.interp)) }
             while let item = try iterator.next() {
-                try f.interp.tick()
+                try f.tick()
                 try bind(f, item)
                 switch try run(f) {
                 case .breakLoop: return done
@@ -103,34 +105,31 @@ extension Compiler {
         }
     }
 
+    /// `if / else if / else` as a chain of closures built from the last branch backwards.
     func conditional(_ branches: [(condition: Expr, body: Block)], _ otherwise: Block?) -> Exec {
-        let tests = branches.map { (expression($0.condition), block($0.body)) }
-        let fallback = otherwise.map(block)
-        if tests.count == 1, let (test, run) = tests.first {
-            return { f in
+        var next: Exec = otherwise.map(block) ?? { _ in .normal(.null) }
+        for (condition, body) in branches.reversed() {
+            let test = expression(condition), run = block(body), rest = next
+            next = { f in
                 let c = try test(f)
                 let taken: Bool
                 if case .bool(let b) = c { taken = b } else { taken = try c.truthValue() }
-                if taken { return try run(f) }
-                return try fallback?(f) ?? done
+                return taken ? try run(f) : try rest(f)
             }
         }
-        return { f in
-            for (test, run) in tests where try test(f).truthValue() { return try run(f) }
-            return try fallback?(f) ?? done
-        }
+        return next
     }
 
     func tryCatch(_ body: Block, _ name: String?, _ nameRange: SourceRange?, _ handler: Block) -> Exec {
         let run = block(body), recover = block(handler)
         let store = nameRange.flatMap { ref(at: $0) }.map(write)
         return { f in
-            let depth = f.interp.depth.pointee, top = f.interp.top.pointee
+            let depth = f.machine.pointee.depth, top = f.machine.pointee.top
             do {
                 return try run(f)
             } catch let d as Diagnostic {
                 if d.kind == .interrupted { throw d }
-                f.interp.unwind(to: top, depth: depth)
+                f.unwind(to: top, depth: depth)
                 store?(f, .string(d.kind.message))
                 return try recover(f)
             }
@@ -148,12 +147,12 @@ extension Compiler {
     }
 }
 
-extension Interpreter {
+extension Frame {
     /// After a caught error, drops frames that were live when it was thrown.
     func unwind(to savedTop: UnsafeMutablePointer<Value>, depth savedDepth: Int) {
-        let extra = top.pointee - savedTop
+        let extra = machine.pointee.top - savedTop
         if extra > 0 { savedTop.deinitialize(count: extra) }
-        top.pointee = savedTop
-        depth.pointee = savedDepth
+        machine.pointee.top = savedTop
+        machine.pointee.depth = savedDepth
     }
 }

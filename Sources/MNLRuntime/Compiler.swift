@@ -22,24 +22,20 @@ final class Compiler {
         return CompiledProgram(statements: statements, endsWithExpression: endsWithExpression)
     }
 
-    /// A block as one closure: statements are nested as a balanced tree (not an array of
-    /// closures, and never deeper than log2(n)), stopping at break, continue and return.
-    func block(_ b: Block) -> Exec { sequence(b.statements.map(statement)) }
+    /// A block as one closure. Statements are nested as a balanced tree (never deeper than
+    /// log2(n)) and compiled straight into their parent closure: a closure taken back out of
+    /// an array or optional would be called through a reabstraction thunk on every run.
+    func block(_ b: Block) -> Exec { sequence(b.statements[...]) }
 
-    func sequence(_ list: [Exec]) -> Exec {
-        switch list.count {
-        case 0: return { _ in .normal(.null) }
-        case 1: return list[0]
-        case 2:
-            let a = list[0], b = list[1]
-            return { f in
-                let first = try a(f)
-                if case .normal = first { return try b(f) }
-                return first
-            }
-        default:
-            let mid = list.count / 2
-            return sequence([sequence(Array(list[..<mid])), sequence(Array(list[mid...]))])
+    func sequence(_ list: ArraySlice<Stmt>) -> Exec {
+        guard let first = list.first else { return { _ in .normal(.null) } }
+        if list.count == 1 { return statement(first) }
+        let mid = list.startIndex + list.count / 2
+        let a = sequence(list[..<mid]), b = sequence(list[mid...])
+        return { f in
+            let c = try a(f)
+            if case .normal = c { return try b(f) }
+            return c
         }
     }
 

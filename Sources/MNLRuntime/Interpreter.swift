@@ -11,68 +11,39 @@ final class Interpreter {
     /// enough for this many nested calls.
     static let maxDepth = 10_000
     let stackBase: UnsafeMutablePointer<Value>
-    let stackEnd: UnsafeMutablePointer<Value>
-    let top: UnsafeMutablePointer<UnsafeMutablePointer<Value>>
-    let depth: UnsafeMutablePointer<Int>
-    let ticks: UnsafeMutablePointer<Int>
+    /// The hot counters, behind a pointer that compiled code reaches through `Frame` without
+    /// retaining the interpreter or paying for exclusivity checks.
+    let machine: UnsafeMutablePointer<Machine>
 
     init(session: Session, globals: GlobalTable) {
         self.session = session
         self.globals = globals
         stackBase = .allocate(capacity: Interpreter.stackCapacity)
-        stackEnd = stackBase + Interpreter.stackCapacity
-        top = .allocate(capacity: 1)
-        top.initialize(to: stackBase)
-        depth = .allocate(capacity: 1)
-        depth.initialize(to: 0)
-        ticks = .allocate(capacity: 1)
-        ticks.initialize(to: 1)
+        machine = .allocate(capacity: 1)
+        machine.initialize(to: Machine(top: stackBase, stackEnd: stackBase + Interpreter.stackCapacity, depth: 0, ticks: 1024))
     }
 
     deinit {
+        resetStack()
         stackBase.deallocate()
-        top.deallocate()
-        depth.deallocate()
-        ticks.deallocate()
-    }
-
-    /// Called at every loop iteration and call; asks the session about Ctrl-C every 1024 ticks.
-    @inline(__always)
-    func tick() throws {
-        ticks.pointee &-= 1
-        if ticks.pointee <= 0 {
-            ticks.pointee = 1024
-            if session.isInterruptRequested() { throw Diagnostic(.interrupted, at: nil) }
-        }
-    }
-
-    /// Reserves and nils `count` slots for a new frame.
-    @inline(__always)
-    func pushFrame(_ count: Int) throws -> UnsafeMutablePointer<Value> {
-        let base = top.pointee
-        guard depth.pointee < Interpreter.maxDepth, stackEnd - base > count else {
-            throw Diagnostic(.recursionLimit(depth: Interpreter.maxDepth), at: nil)
-        }
-        base.initialize(repeating: .null, count: count)
-        top.pointee = base + count
-        depth.pointee += 1
-        return base
-    }
-
-    @inline(__always)
-    func popFrame(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
-        base.deinitialize(count: count)
-        top.pointee = base
-        depth.pointee -= 1
+        machine.deallocate()
     }
 
     /// Unwinds the stack after an error escaped to the top level.
     func resetStack() {
-        let used = top.pointee - stackBase
+        let used = machine.pointee.top - stackBase
         if used > 0 { stackBase.deinitialize(count: used) }
-        top.pointee = stackBase
-        depth.pointee = 0
+        machine.pointee.top = stackBase
+        machine.pointee.depth = 0
     }
+}
+
+/// The value stack's top, the call depth and the interrupt countdown.
+struct Machine {
+    var top: UnsafeMutablePointer<Value>
+    let stackEnd: UnsafeMutablePointer<Value>
+    var depth: Int
+    var ticks: Int
 }
 
 /// Where compiled code finds its variables: this call's slots, its cells (captured
@@ -80,7 +51,48 @@ final class Interpreter {
 struct Frame {
     let slots: UnsafeMutablePointer<Value>
     let cells: UnsafeMutablePointer<Cell>?
+    let machine: UnsafeMutablePointer<Machine>
     unowned(unsafe) let interp: Interpreter
+
+    /// Called at every loop iteration and call; asks the session about Ctrl-C every 1024 ticks.
+    @inline(__always)
+    func tick() throws {
+        machine.pointee.ticks &-= 1
+        if machine.pointee.ticks <= 0 { try pollInterrupt() }
+    }
+
+    @inline(never)
+    func pollInterrupt() throws {
+        machine.pointee.ticks = 1024
+        if interp.session.isInterruptRequested() { throw Diagnostic(.interrupted, at: nil) }
+    }
+
+    /// Reserves and nils `count` slots for a callee's frame.
+    @inline(__always)
+    func pushFrame(_ count: Int) throws -> UnsafeMutablePointer<Value> {
+        let base = machine.pointee.top
+        guard machine.pointee.depth < Interpreter.maxDepth, machine.pointee.stackEnd - base > count else {
+            throw Diagnostic(.recursionLimit(depth: Interpreter.maxDepth), at: nil)
+        }
+        base.initialize(repeating: .null, count: count)
+        machine.pointee.top = base + count
+        machine.pointee.depth += 1
+        return base
+    }
+
+    @inline(__always)
+    func popFrame(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
+        base.deinitialize(count: count)
+        machine.pointee.top = base
+        machine.pointee.depth -= 1
+    }
+
+    /// The frame of a callee whose slots start at `base`.
+    func callee(_ base: UnsafeMutablePointer<Value>, cells: UnsafeMutablePointer<Cell>?) -> Frame {
+        Frame(slots: base, cells: cells, machine: machine, interp: interp)
+    }
+
+    var context: CallContext { CallContext(interp: interp) }
 }
 
 /// A variable shared between a function and the closures it created.

@@ -75,7 +75,7 @@ extension Session {
     }
 
     func execute(_ program: CompiledProgram) throws -> Value? {
-        let frame = Frame(slots: globals.values, cells: nil, interp: interpreter)
+        let frame = Frame(slots: globals.values, cells: nil, machine: interpreter.machine, interp: interpreter)
         var last: Value? = nil
         for (i, statement) in program.statements.enumerated() {
             let completion = try statement(frame)

@@ -87,17 +87,17 @@ extension Parser {
         return Stmt(.forLoop(target, iterable, body), range(from: start))
     }
 
-    /// target = name | "(" target { "," target } ")" | name { "," name }
-    mutating func parseForTarget() throws(Diagnostic) -> Pattern {
+    /// target = targetItem { "," targetItem } ;  targetItem = name | "(" target ")"
+    mutating func parseForTarget(nested: Bool = false) throws(Diagnostic) -> Pattern {
         let start = current.range
         if match(.leftParen) {
-            var parts = [try parseForTarget()]
-            while match(.comma) { parts.append(try parseForTarget()) }
+            var parts = [try parseForTarget(nested: true)]
+            while match(.comma) { parts.append(try parseForTarget(nested: true)) }
             _ = try expect(.rightParen, "')'")
             return .tuple(parts, range(from: start))
         }
         let (name, r) = try expectIdentifier("a loop variable")
-        guard check(.comma) else { return .name(name, r) }
+        guard !nested, check(.comma) else { return .name(name, r) }
         var parts: [Pattern] = [.name(name, r)]
         while match(.comma) {
             let (n, nr) = try expectIdentifier("a loop variable")
