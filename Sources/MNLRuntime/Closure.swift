@@ -82,7 +82,10 @@ extension Frame {
 
     static func fillDefaults(_ fn: CompiledFunction, _ frame: Frame, from given: Int) throws {
         for i in given..<fn.parameters.count {
-            guard case .null = frame.slots[i], let code = fn.defaults[i] else { continue }
+            guard case .null = frame.slots[i] else { continue }
+            guard let code = fn.defaults[i] else {
+                throw Diagnostic(.missingArgument(function: fn.name, name: fn.parameters[i]), at: nil)
+            }
             let v = try code(frame)
             frame.slots[i] = v
             for (slot, cell) in fn.capturedParameters where slot == i { frame.cells?[cell].value = v }

@@ -49,19 +49,22 @@ extension Session {
         }
     }
 
-    static func readSource(_ path: String, at range: SourceRange? = nil) -> Result<SourceFile, Diagnostic> {
+    /// `shown` is how errors name the file (the path as the user wrote it).
+    static func readSource(_ path: String, shown: String? = nil, at range: SourceRange? = nil) -> Result<SourceFile, Diagnostic> {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            return .failure(Diagnostic(.fileError(path: path, message: exists ? "cannot read the file" : "no such file"), at: range))
+            return .failure(Diagnostic(.fileError(path: shown ?? path, message: exists ? "cannot read the file" : "no such file"), at: range))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(Diagnostic(.fileError(path: path, message: "the file is not UTF-8 text"), at: range))
+            return .failure(Diagnostic(.fileError(path: shown ?? path, message: "the file is not UTF-8 text"), at: range))
         }
         return .success(SourceFile(name: path, text: text))
     }
 
     func compile(_ file: SourceFile) -> Result<CompiledProgram, CompileFailure> {
         let (program, syntaxErrors) = Parser.parse(file)
+        var seen: Set<String> = []
+        predeclareImports(of: program.statements, directory: Session.directory(containing: file.name), seen: &seen)
         let resolution = Resolver.resolve(program, globals: globals)
         var diagnostics = syntaxErrors + resolution.diagnostics
         if globals.overflowed {

@@ -65,7 +65,11 @@ public struct Parser {
     /// The error for the current token: at the end of input it is `unexpectedEndOfInput`,
     /// which tells the REPL to read another line.
     func unexpected(_ expected: String) -> Diagnostic {
-        if atEnd { return Diagnostic(.unexpectedEndOfInput(expected: expected), at: current.range) }
+        if atEnd {
+            // Point just after the last real token, where the missing text belongs.
+            let end = index > 0 ? previous.range.end : current.range.start
+            return Diagnostic(.unexpectedEndOfInput(expected: expected), at: SourceRange(file: file, start: end, end: end))
+        }
         return Diagnostic(.unexpectedToken(found: current.kind.description, expected: expected), at: current.range)
     }
 

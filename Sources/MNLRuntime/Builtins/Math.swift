@@ -17,6 +17,8 @@ extension CoreBuiltins {
                 if let v = try forward("round", a, ctx) { return v }
                 let x = try a.number(0), d = try a.int(1, default: 0)
                 guard Swift.abs(d) < 300 else { throw a.invalid("digits must be between -300 and 300") }
+                // Like Python, round the exact binary value: round(2.675, 2) is 2.67.
+                if d > 0, x.isFinite, let exact = Double(String(format: "%.\(Swift.min(d, 17))f", x)) { return .number(exact) }
                 let scale = Foundation.pow(10.0, Double(d))
                 return .number((x * scale).rounded(.toNearestOrEven) / scale)
             },
