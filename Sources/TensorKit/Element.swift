@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Conversions every element type supports; the kernels are generic over these.
+/// Conversions never trap: NaN and out-of-range floats become the integer type's minimum
+/// (as NumPy does on x86) and integers wrap when narrowed.
+public protocol KernelElement: TensorElement, Comparable {
+    init(fromDouble d: Double)
+    var asDouble: Double { get }
+    init(fromInt64 i: Int64)
+    var asInt64: Int64 { get }
+}
+
+@inline(__always) func saturatingInt64(_ d: Double) -> Int64 {
+    if d.isNaN || d >= 9.2233720368547758e18 || d < -9.2233720368547758e18 { return Int64.min }
+    return Int64(d)
+}
+
+extension Float: KernelElement {
+    @inlinable public init(fromDouble d: Double) { self = Float(d) }
+    @inlinable public var asDouble: Double { Double(self) }
+    @inlinable public init(fromInt64 i: Int64) { self = Float(i) }
+    public var asInt64: Int64 { saturatingInt64(Double(self)) }
+}
+extension Double: KernelElement {
+    @inlinable public init(fromDouble d: Double) { self = d }
+    @inlinable public var asDouble: Double { self }
+    @inlinable public init(fromInt64 i: Int64) { self = Double(i) }
+    public var asInt64: Int64 { saturatingInt64(self) }
+}
+extension Int64: KernelElement {
+    public init(fromDouble d: Double) { self = saturatingInt64(d) }
+    @inlinable public var asDouble: Double { Double(self) }
+    @inlinable public init(fromInt64 i: Int64) { self = i }
+    @inlinable public var asInt64: Int64 { self }
+}
+extension UInt8: KernelElement {
+    public init(fromDouble d: Double) { self = UInt8(truncatingIfNeeded: saturatingInt64(d)) }
+    @inlinable public var asDouble: Double { Double(self) }
+    @inlinable public init(fromInt64 i: Int64) { self = UInt8(truncatingIfNeeded: i) }
+    @inlinable public var asInt64: Int64 { Int64(self) }
+}
+extension Bool: KernelElement {
+    @inlinable public init(fromDouble d: Double) { self = d != 0 }
+    @inlinable public var asDouble: Double { self ? 1 : 0 }
+    @inlinable public init(fromInt64 i: Int64) { self = i != 0 }
+    @inlinable public var asInt64: Int64 { self ? 1 : 0 }
+    @inlinable public static func < (a: Bool, b: Bool) -> Bool { !a && b }
+}
+
+/// Arithmetic the numeric kernels need, with NumPy's semantics for each type.
+public protocol NumericElement: KernelElement {
+    static func add(_ a: Self, _ b: Self) -> Self
+    static func sub(_ a: Self, _ b: Self) -> Self
+    static func mul(_ a: Self, _ b: Self) -> Self
+    /// Floor division for integers (0 on division by zero), IEEE division for floats.
+    static func div(_ a: Self, _ b: Self) -> Self
+    /// Python's floor modulo: the result has the sign of the divisor.
+    static func mod(_ a: Self, _ b: Self) -> Self
+    static func power(_ a: Self, _ b: Self) -> Self
+    /// Python's floor division `//`.
+    static func floorDiv(_ a: Self, _ b: Self) -> Self
+    static var one: Self { get }
+}
+
+/// Floating-point element types (the math of `exp`, `log`, ...).
+public protocol FloatElement: NumericElement, BinaryFloatingPoint {
+    static func exp(_ x: Self) -> Self
+    static func log(_ x: Self) -> Self
+    static func tanh(_ x: Self) -> Self
+}
+
+extension Float: NumericElement, FloatElement {
+    @inline(__always) public static func add(_ a: Float, _ b: Float) -> Float { a + b }
+    @inline(__always) public static func sub(_ a: Float, _ b: Float) -> Float { a - b }
+    @inline(__always) public static func mul(_ a: Float, _ b: Float) -> Float { a * b }
+    @inline(__always) public static func div(_ a: Float, _ b: Float) -> Float { a / b }
+    @inline(__always) public static func mod(_ a: Float, _ b: Float) -> Float {
+        let r = fmodf(a, b)
+        return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
+    }
+    @inline(__always) public static func power(_ a: Float, _ b: Float) -> Float { powf(a, b) }
+    public static var one: Float { 1 }
+    @inline(__always) public static func floorDiv(_ a: Float, _ b: Float) -> Float { (a / b).rounded(.down) }
+    @inline(__always) public static func exp(_ x: Float) -> Float { expf(x) }
+    @inline(__always) public static func log(_ x: Float) -> Float { logf(x) }
+    @inline(__always) public static func tanh(_ x: Float) -> Float { tanhf(x) }
+}
+extension Double: NumericElement, FloatElement {
+    @inline(__always) public static func add(_ a: Double, _ b: Double) -> Double { a + b }
+    @inline(__always) public static func sub(_ a: Double, _ b: Double) -> Double { a - b }
+    @inline(__always) public static func mul(_ a: Double, _ b: Double) -> Double { a * b }
+    @inline(__always) public static func div(_ a: Double, _ b: Double) -> Double { a / b }
+    @inline(__always) public static func mod(_ a: Double, _ b: Double) -> Double {
+        let r = fmod(a, b)
+        return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
+    }
+    @inline(__always) public static func power(_ a: Double, _ b: Double) -> Double { pow(a, b) }
+    public static var one: Double { 1 }
+    @inline(__always) public static func floorDiv(_ a: Double, _ b: Double) -> Double { (a / b).rounded(.down) }
+    @inline(__always) public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
+    @inline(__always) public static func log(_ x: Double) -> Double { Glibc.log(x) }
+    @inline(__always) public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+}
+
+@inline(__always) func integerPower<T: FixedWidthInteger>(_ base: T, _ exp: T) -> T {
+    if exp < 0 { return base == 1 ? 1 : (base == 0 ? 0 : (T.isSigned && base == (0 as T) &- 1 ? ((exp & 1) == 0 ? 1 : base) : 0)) }
+    var result: T = 1, b = base, e = exp
+    while e > 0 {
+        if e & 1 == 1 { result = result &* b }
+        b = b &* b
+        e >>= 1
+    }
+    return result
+}
+
+extension Int64: NumericElement {
+    @inline(__always) public static func add(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
+    @inline(__always) public static func sub(_ a: Int64, _ b: Int64) -> Int64 { a &- b }
+    @inline(__always) public static func mul(_ a: Int64, _ b: Int64) -> Int64 { a &* b }
+    @inline(__always) public static func div(_ a: Int64, _ b: Int64) -> Int64 {
+        if b == 0 { return 0 }
+        let (q, o) = a.dividedReportingOverflow(by: b)
+        if o { return a }  // Int64.min / -1 wraps, as NumPy
+        return (q * b != a && ((a < 0) != (b < 0))) ? q - 1 : q
+    }
+    @inline(__always) public static func mod(_ a: Int64, _ b: Int64) -> Int64 {
+        if b == 0 { return 0 }
+        let (r, o) = a.remainderReportingOverflow(dividingBy: b)
+        if o { return 0 }
+        return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
+    }
+    @inline(__always) public static func power(_ a: Int64, _ b: Int64) -> Int64 { integerPower(a, b) }
+    public static var one: Int64 { 1 }
+    @inline(__always) public static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { div(a, b) }
+}
+extension UInt8: NumericElement {
+    @inline(__always) public static func add(_ a: UInt8, _ b: UInt8) -> UInt8 { a &+ b }
+    @inline(__always) public static func sub(_ a: UInt8, _ b: UInt8) -> UInt8 { a &- b }
+    @inline(__always) public static func mul(_ a: UInt8, _ b: UInt8) -> UInt8 { a &* b }
+    @inline(__always) public static func div(_ a: UInt8, _ b: UInt8) -> UInt8 { b == 0 ? 0 : a / b }
+    @inline(__always) public static func mod(_ a: UInt8, _ b: UInt8) -> UInt8 { b == 0 ? 0 : a % b }
+    @inline(__always) public static func power(_ a: UInt8, _ b: UInt8) -> UInt8 { integerPower(a, b) }
+    public static var one: UInt8 { 1 }
+    @inline(__always) public static func floorDiv(_ a: UInt8, _ b: UInt8) -> UInt8 { div(a, b) }
+}
