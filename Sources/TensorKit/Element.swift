@@ -7,7 +7,9 @@ import Darwin
 /// Conversions every element type supports; the kernels are generic over these.
 /// Conversions never trap: NaN and out-of-range floats become the integer type's minimum
 /// (as NumPy does on x86) and integers wrap when narrowed.
-public protocol KernelElement: TensorElement, Comparable {
+public protocol KernelElement: TensorElement, Equatable {
+    /// Ordering used by comparisons, max/min and sorting (false < true for Bool).
+    static func lt(_ a: Self, _ b: Self) -> Bool
     init(fromDouble d: Double)
     var asDouble: Double { get }
     init(fromInt64 i: Int64)
@@ -48,11 +50,15 @@ extension Bool: KernelElement {
     @inlinable public var asDouble: Double { self ? 1 : 0 }
     @inlinable public init(fromInt64 i: Int64) { self = i != 0 }
     @inlinable public var asInt64: Int64 { self ? 1 : 0 }
-    @inlinable public static func < (a: Bool, b: Bool) -> Bool { !a && b }
+    @inline(__always) public static func lt(_ a: Bool, _ b: Bool) -> Bool { !a && b }
 }
 
 /// Arithmetic the numeric kernels need, with NumPy's semantics for each type.
-public protocol NumericElement: KernelElement {
+extension KernelElement where Self: Comparable {
+    @inline(__always) public static func lt(_ a: Self, _ b: Self) -> Bool { a < b }
+}
+
+public protocol NumericElement: KernelElement, Comparable {
     static func add(_ a: Self, _ b: Self) -> Self
     static func sub(_ a: Self, _ b: Self) -> Self
     static func mul(_ a: Self, _ b: Self) -> Self

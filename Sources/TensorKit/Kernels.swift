@@ -84,17 +84,17 @@ struct ModOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsF
 struct PowOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.power(a, b) } }
 /// NaN-propagating maximum and minimum, as NumPy's `maximum`/`minimum`.
 struct MaxOp<T: KernelElement>: BinaryKernelOp {
-    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a != a ? a : (b != b ? b : (a < b ? b : a)) }
+    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a != a ? a : (b != b ? b : (T.lt(a, b) ? b : a)) }
 }
 struct MinOp<T: KernelElement>: BinaryKernelOp {
-    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a != a ? a : (b != b ? b : (b < a ? b : a)) }
+    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a != a ? a : (b != b ? b : (T.lt(b, a) ? b : a)) }
 }
 struct EqOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { a == b } }
 struct NeOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { a != b } }
-struct LtOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { a < b } }
-struct LeOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { a <= b } }
-struct GtOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { a > b } }
-struct GeOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { a >= b } }
+struct LtOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { T.lt(a, b) } }
+struct LeOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { !T.lt(b, a) && a == a && b == b } }
+struct GtOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { T.lt(b, a) } }
+struct GeOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { !T.lt(a, b) && a == a && b == b } }
 struct AndOp: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: Bool, _ b: Bool) -> Bool { a && b } }
 struct OrOp: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: Bool, _ b: Bool) -> Bool { a || b } }
 struct XorOp: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: Bool, _ b: Bool) -> Bool { a != b } }
@@ -125,7 +125,7 @@ struct ReluOp<T: NumericElement>: UnaryKernelOp {
 struct SquareOp<T: NumericElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { T.mul(a, a) } }
 struct ClipOp<T: KernelElement>: UnaryKernelOp {
     let lo: T, hi: T
-    @inline(__always) func callAsFunction(_ a: T) -> T { a < lo ? lo : (a > hi ? hi : a) }
+    @inline(__always) func callAsFunction(_ a: T) -> T { let t = T.lt(a, lo) ? lo : a; return T.lt(hi, t) ? hi : t }
 }
 struct ExpOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { T.exp(a) } }
 struct LogOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { T.log(a) } }
