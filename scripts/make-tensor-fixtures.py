@@ -216,7 +216,8 @@ def reduction_cases():
     return cases
 
 
-def idx_enc(parts, tensors):
+def idx_enc(parts, tensors, base=0):
+    """Index components; tensor k refers to the case's inputs[base + k] (inputs[0] is x)."""
     out = []
     for p in parts:
         if p is None:
@@ -232,7 +233,7 @@ def idx_enc(parts, tensors):
             out.append({"int": p})
         else:
             tensors.append(enc(p))
-            out.append({"tensor": len(tensors)})
+            out.append({"tensor": base + len(tensors)})
     return out
 
 
@@ -273,7 +274,7 @@ def indexing_cases():
     ]
     for idx, v in sets:
         tensors = []
-        comps = idx_enc(idx, tensors)
+        comps = idx_enc(idx, tensors, base=1)  # inputs are [x, value, index tensors...]
         y = x.copy()
         y[idx] = v
         cases.append({"name": f"set {idx!r}", "op": "set", "args": {"index": comps},

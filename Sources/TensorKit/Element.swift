@@ -10,6 +10,9 @@ import Darwin
 public protocol KernelElement: TensorElement, Equatable {
     /// Ordering used by comparisons, max/min and sorting (false < true for Bool).
     static func lt(_ a: Self, _ b: Self) -> Bool
+    /// The identities of max and min: the lowest and highest values (-inf and inf for floats).
+    static var lowest: Self { get }
+    static var highest: Self { get }
     init(fromDouble d: Double)
     var asDouble: Double { get }
     init(fromInt64 i: Int64)
@@ -22,30 +25,40 @@ public protocol KernelElement: TensorElement, Equatable {
 }
 
 extension Float: KernelElement {
+    public static var lowest: Float { -.infinity }
+    public static var highest: Float { .infinity }
     @inlinable public init(fromDouble d: Double) { self = Float(d) }
     @inlinable public var asDouble: Double { Double(self) }
     @inlinable public init(fromInt64 i: Int64) { self = Float(i) }
     public var asInt64: Int64 { saturatingInt64(Double(self)) }
 }
 extension Double: KernelElement {
+    public static var lowest: Double { -.infinity }
+    public static var highest: Double { .infinity }
     @inlinable public init(fromDouble d: Double) { self = d }
     @inlinable public var asDouble: Double { self }
     @inlinable public init(fromInt64 i: Int64) { self = Double(i) }
     public var asInt64: Int64 { saturatingInt64(self) }
 }
 extension Int64: KernelElement {
+    public static var lowest: Int64 { .min }
+    public static var highest: Int64 { .max }
     public init(fromDouble d: Double) { self = saturatingInt64(d) }
     @inlinable public var asDouble: Double { Double(self) }
     @inlinable public init(fromInt64 i: Int64) { self = i }
     @inlinable public var asInt64: Int64 { self }
 }
 extension UInt8: KernelElement {
+    public static var lowest: UInt8 { 0 }
+    public static var highest: UInt8 { 255 }
     public init(fromDouble d: Double) { self = UInt8(truncatingIfNeeded: saturatingInt64(d)) }
     @inlinable public var asDouble: Double { Double(self) }
     @inlinable public init(fromInt64 i: Int64) { self = UInt8(truncatingIfNeeded: i) }
     @inlinable public var asInt64: Int64 { Int64(self) }
 }
 extension Bool: KernelElement {
+    public static var lowest: Bool { false }
+    public static var highest: Bool { true }
     @inlinable public init(fromDouble d: Double) { self = d != 0 }
     @inlinable public var asDouble: Double { self ? 1 : 0 }
     @inlinable public init(fromInt64 i: Int64) { self = i != 0 }

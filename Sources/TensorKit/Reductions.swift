@@ -115,13 +115,10 @@ extension Tensor {
         switch op {
         case .sum, .mean: try Reduce.run(AddOp<T>(), T(fromInt64: 0), x, out, k1, r, k2)
         case .prod: try Reduce.run(MulOp<T>(), T.one, x, out, k1, r, k2)
-        case .max, .any: try Reduce.run(MaxOp<T>(), x.firstElement(T.self), x, out, k1, r, k2)
-        case .min, .all: try Reduce.run(MinOp<T>(), x.firstElement(T.self), x, out, k1, r, k2)
+        case .max, .any: try Reduce.run(MaxOp<T>(), T.lowest, x, out, k1, r, k2)
+        case .min, .all: try Reduce.run(MinOp<T>(), T.highest, x, out, k1, r, k2)
         }
     }
-
-    /// The first element (a valid identity for max/min of a non-empty tensor).
-    func firstElement<T: KernelElement>(_: T.Type) -> T { count > 0 ? base(T.self)[0] : T(fromInt64: 0) }
 }
 
 enum Reduce {
