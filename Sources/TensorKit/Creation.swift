@@ -44,7 +44,7 @@ extension Tensor {
         let cols = m ?? n
         let t = try Tensor(zeros: [n, cols], dtype: dtype)
         let one = try Tensor(scalar: 1, dtype: dtype)
-        for i in 0..<n where i + k >= 0 && i + k < cols {
+        for i in 0..<n where k >= -i && k < cols - i {
             try Tensor(storage: t.storage, shape: [], strides: [], offset: i * cols + i + k).assign(one)
         }
         return t
@@ -61,7 +61,10 @@ extension Tensor {
         let n = Swift.max(0, Int(lengthD))
         let integral = [start, stop, step].allSatisfy { $0.rounded() == $0 }
         let dt = dtype ?? (integral ? .int64 : .float32)
-        return try Tensor(shape: [n], values: (0..<n).map { start + Double($0) * step }, dtype: dt)
+        let t = try Tensor(zeros: [n], dtype: .float64)
+        let p = t.storage.pointer(Double.self)
+        for i in 0..<n { p[i] = start + Double(i) * step }
+        return try t.cast(to: dt)
     }
 
     /// `count` evenly spaced values from `start` to `stop` (inclusive when `endpoint`).
@@ -71,9 +74,11 @@ extension Tensor {
         guard count < 1 << 40 else { throw TensorError.outOfMemory(bytes: Int.max) }
         let div = Double(endpoint ? count - 1 : count)
         let step = div > 0 ? (stop - start) / div : 0
-        var v = (0..<count).map { start + Double($0) * step }
-        if endpoint && count > 1 { v[count - 1] = stop }
-        return try Tensor(shape: [count], values: v, dtype: dtype)
+        let t = try Tensor(zeros: [count], dtype: .float64)
+        let p = t.storage.pointer(Double.self)
+        for i in 0..<count { p[i] = start + Double(i) * step }
+        if endpoint && count > 1 { p[count - 1] = stop }
+        return try t.cast(to: dtype)
     }
 
     /// One-hot rows: `labels` (integers in `0..<k`, any shape) to shape `labels.shape + [k]`.

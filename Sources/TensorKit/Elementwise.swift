@@ -300,6 +300,9 @@ extension Tensor {
     /// tensor with a non-integral bound is clipped in float32.
     public func clip(min lo: Double?, max hi: Double?) throws -> Tensor {
         if lo == nil && hi == nil { return try copy() }
+        if lo?.isNaN == true || hi?.isNaN == true {
+            throw TensorError.invalidArgument(op: "clip", message: "clip bounds must not be NaN")
+        }
         var x = self
         for v in [lo, hi].compactMap({ $0 }) where Promotion.scalarDType(for: dtype, scalar: v) != dtype && dtype != .bool {
             x = try x.cast(to: .float32)

@@ -18,6 +18,9 @@ extension Tensor {
     /// A view of this tensor broadcast to `shape` (stride 0 on stretched axes; nothing is copied).
     public func broadcast(to target: [Int], op: String = "broadcast") throws -> Tensor {
         if target == shape { return self }
+        guard target.allSatisfy({ $0 >= 0 }), !Tensor.checkedCount(target).1 else {
+            throw TensorError.outOfMemory(bytes: Int.max)
+        }
         guard target.count >= ndim else { throw TensorError.shapeMismatch(op: op, lhs: shape, rhs: target) }
         let lead = target.count - ndim
         var st = [Int](repeating: 0, count: target.count)

@@ -72,6 +72,9 @@ extension Tensor {
     /// Classifies a 2-D view: row-major (NoTrans), column-major (Trans), or copied.
     private static func operand(_ t: Tensor) throws -> BLASOperand {
         let r = t.shape[0], c = t.shape[1], s0 = t.strides[0], s1 = t.strides[1]
+        if Swift.max(Swift.abs(s0), Swift.abs(s1)) >= Int(Int32.max) {
+            return BLASOperand(tensor: try t.copy(), transposed: false, ld: Swift.max(1, c))
+        }
         if (s1 == 1 || c == 1) && (s0 >= Swift.max(1, c) || r == 1) {
             return BLASOperand(tensor: t, transposed: false, ld: r == 1 ? Swift.max(1, c) : s0)
         }

@@ -115,13 +115,16 @@ extension Tensor {
     /// A random permutation of `0..<n` (int64), by Fisher–Yates.
     public static func permutation(_ n: Int, using g: RandomGenerator) throws -> Tensor {
         guard n >= 0 else { throw TensorError.invalidArgument(op: "permutation", message: "n must be non-negative, got \(n)") }
-        var a = (0..<Int64(n)).map { $0 }
+        let t = try Tensor(zeros: [n], dtype: .int64)  // refuses impossible sizes before allocating
+        let a = t.storage.pointer(Int64.self)
+        for i in 0..<n { a[i] = Int64(i) }
         var i = n - 1
         while i > 0 {
-            a.swapAt(i, Int(g.nextInt(below: UInt64(i + 1))))
+            let j = Int(g.nextInt(below: UInt64(i + 1)))
+            (a[i], a[j]) = (a[j], a[i])
             i -= 1
         }
-        return try Tensor(shape: [n], elements: a)
+        return t
     }
 
     /// Shuffles this tensor's slices along axis 0 in place (views of it see the change).

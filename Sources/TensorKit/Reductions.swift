@@ -71,7 +71,8 @@ extension Tensor {
         let d = try Tensor.binary(.subtract, x, m)
         try d.applyInPlace(.multiply, d)
         let s = try d.reduce(.sum, axes: ax, keepdims: keepdims)
-        return try Tensor.binary(.divide, s, n - ddof > 0 ? Double(n - ddof) : Double.nan)
+        let dof = Double(n) - Double(ddof)
+        return try Tensor.binary(.divide, s, dof > 0 ? dof : Double.nan)
     }
 
     /// Standard deviation (square root of `variance`).
