@@ -104,7 +104,7 @@ extension Float: NumericElement, FloatElement {
     @inline(__always) public static func power(_ a: Float, _ b: Float) -> Float { powf(a, b) }
     public static var one: Float { 1 }
     @inline(__always) public static func floorDiv(_ a: Float, _ b: Float) -> Float { (a / b).rounded(.down) }
-    @inline(__always) public static func exp(_ x: Float) -> Float { expf(x) }
+    @inline(__always) public static func exp(_ x: Float) -> Float { fastExp(x) }
     @inline(__always) public static func log(_ x: Float) -> Float { logf(x) }
     @inline(__always) public static func tanh(_ x: Float) -> Float { tanhf(x) }
 }
@@ -165,4 +165,30 @@ extension UInt8: NumericElement {
     @inline(__always) public static func power(_ a: UInt8, _ b: UInt8) -> UInt8 { integerPower(a, b) }
     public static var one: UInt8 { 1 }
     @inline(__always) public static func floorDiv(_ a: UInt8, _ b: UInt8) -> UInt8 { div(a, b) }
+}
+
+/// exp for Float without branches or library calls, so that loops over it vectorise
+/// (Cephes' polynomial; within 2 ulp of `expf`). Rounding uses the 1.5·2^23 trick because the
+/// portable x86-64 baseline has no vector floor. 2^n is applied in two halves, so results
+/// reach the subnormal range and overflow to infinity exactly as `expf` does; NaN stays NaN.
+@inline(__always)
+public func fastExp(_ x: Float) -> Float {
+    let xc = Swift.min(Swift.max(x, -104), 89)
+    let magic: Float = 12582912  // 1.5 * 2^23
+    let t = xc * 1.44269504088896341 + magic
+    let nf = t - magic
+    let n = Int32(bitPattern: t.bitPattern) &- 0x4B40_0000
+    let r = xc - nf * 0.693359375 + nf * 2.12194440e-4
+    var p: Float = 1.9875691500e-4
+    p = p * r + 1.3981999507e-3
+    p = p * r + 8.3334519073e-3
+    p = p * r + 4.1665795894e-2
+    p = p * r + 1.6666665459e-1
+    p = p * r + 5.0000001201e-1
+    let e = p * r * r + r + 1
+    let n1 = n >> 1, n2 = n &- n1
+    let s1 = Float(bitPattern: UInt32(bitPattern: (n1 &+ 127) &<< 23))
+    let s2 = Float(bitPattern: UInt32(bitPattern: (n2 &+ 127) &<< 23))
+    let y = e * s1 * s2
+    return x != x ? x : y
 }
