@@ -60,7 +60,7 @@ extension Tensor {
     public static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
         let plan = try binaryPlan(op, a.dtype, b.dtype)
         let shape = try broadcastShape(a.shape, b.shape, op: op.rawValue)
-        let out = try Tensor(zeros: shape, dtype: plan.result)
+        let out = try Tensor(uninitialized: shape, dtype: plan.result)
         try runBinary(plan.op, plan.compute, a, b, into: out)
         return out
     }
@@ -155,7 +155,7 @@ extension Tensor {
         if plan.result == dtype {
             try Tensor.runBinary(plan.op, plan.compute, self, other, into: self)
         } else {
-            let r = try Tensor(zeros: shape, dtype: plan.result)
+            let r = try Tensor(uninitialized: shape, dtype: plan.result)
             try Tensor.runBinary(plan.op, plan.compute, self, other, into: r)
             try assign(r)
         }
@@ -202,7 +202,7 @@ extension Tensor {
     /// truncates toward zero; NaN and out-of-range values become the integer minimum; to bool is `!= 0`.
     public func cast(to target: DType) throws -> Tensor {
         if target == dtype { return self }
-        let out = try Tensor(zeros: shape, dtype: target)
+        let out = try Tensor(uninitialized: shape, dtype: target)
         switch dtype {
         case .float32: try castKernel(Float.self, into: out)
         case .float64: try castKernel(Double.self, into: out)
@@ -225,7 +225,7 @@ extension Tensor {
 
     /// A new contiguous tensor with its own storage holding the same elements.
     public func copy() throws -> Tensor {
-        let out = try Tensor(zeros: shape, dtype: dtype)
+        let out = try Tensor(uninitialized: shape, dtype: dtype)
         try out.assign(self)
         return out
     }
@@ -236,7 +236,7 @@ extension Tensor {
     public func unary(_ op: UnaryOp) throws -> Tensor {
         if op.isFloatMath {
             let x = try cast(to: Promotion.floatResult(dtype))
-            let out = try Tensor(zeros: shape, dtype: x.dtype)
+            let out = try Tensor(uninitialized: shape, dtype: x.dtype)
             if x.dtype == .float32 { try Tensor.floatUnary(Float.self, op, x, out) } else { try Tensor.floatUnary(Double.self, op, x, out) }
             return out
         }
@@ -248,7 +248,7 @@ extension Tensor {
             return out
         case .logicalNot:
             let x = try cast(to: .bool)
-            let out = try Tensor(zeros: shape, dtype: .bool)
+            let out = try Tensor(uninitialized: shape, dtype: .bool)
             try Kernels.unary(NotOp(), x, into: out)
             return out
         default: break
@@ -257,7 +257,7 @@ extension Tensor {
             if op == .negative { throw TensorError.unsupportedDType(op: op.rawValue, dtype: .bool) }
             return try copy()  // abs, relu, sign, floor, ceil, round and square leave 0/1 unchanged
         }
-        let out = try Tensor(zeros: shape, dtype: dtype)
+        let out = try Tensor(uninitialized: shape, dtype: dtype)
         switch dtype {
         case .float32: try Tensor.floatUnary(Float.self, op, self, out)
         case .float64: try Tensor.floatUnary(Double.self, op, self, out)
@@ -308,7 +308,7 @@ extension Tensor {
             x = try x.cast(to: .float32)
         }
         if x.dtype == .bool { x = try x.cast(to: .int64) }
-        let out = try Tensor(zeros: shape, dtype: x.dtype)
+        let out = try Tensor(uninitialized: shape, dtype: x.dtype)
         func run<T: KernelElement>(_: T.Type, _ lowest: T, _ highest: T) throws {
             let op = ClipOp<T>(lo: lo.map { T(fromDouble: $0) } ?? lowest, hi: hi.map { T(fromDouble: $0) } ?? highest)
             try Kernels.unary(op, x, into: out)
@@ -338,7 +338,7 @@ extension Tensor {
         let dt = Promotion.promote(a.dtype, b.dtype)
         let c = try condition.cast(to: .bool).broadcast(to: shape)
         let x = try a.cast(to: dt).broadcast(to: shape), y = try b.cast(to: dt).broadcast(to: shape)
-        let out = try Tensor(zeros: shape, dtype: dt)
+        let out = try Tensor(uninitialized: shape, dtype: dt)
         switch dt {
         case .float32: try Kernels.select(Float.self, c, x, y, into: out)
         case .float64: try Kernels.select(Double.self, c, x, y, into: out)

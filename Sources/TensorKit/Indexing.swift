@@ -41,7 +41,7 @@ extension Tensor {
         }
         let r = try resolve(index)
         guard let f = r.fancy else { return r.view }
-        let out = try Tensor(zeros: f.shape, dtype: dtype)
+        let out = try Tensor(uninitialized: f.shape, dtype: dtype)
         try Tensor.moveBlocks(source: r.view, f.offsets, f.blockShape, f.blockStrides, out: out, gather: true)
         return out
     }
@@ -296,7 +296,7 @@ extension Tensor {
         let pm = m.base(Bool.self)
         var n = 0
         for i in 0..<count where pm[i] { n += 1 }
-        let out = try Tensor(zeros: [n], dtype: dtype)
+        let out = try Tensor(uninitialized: [n], dtype: dtype)
         func run<E>(_: E.Type) {
             let px = x.storage.bytes.assumingMemoryBound(to: E.self) + x.offset
             let po = out.storage.bytes.assumingMemoryBound(to: E.self)

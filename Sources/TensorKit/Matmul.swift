@@ -30,7 +30,7 @@ extension Tensor {
         }
         x = try x.broadcast(to: batch + [m, k], op: "@")
         y = try y.broadcast(to: batch + [k, n], op: "@")
-        let out = try Tensor(zeros: batch + [m, n], dtype: dt)
+        let out = k > 0 ? try Tensor(uninitialized: batch + [m, n], dtype: dt) : try Tensor(zeros: batch + [m, n], dtype: dt)
         guard m > 0, n > 0 else { return try finish(out, vecLeft, vecRight) }
         let limit = Int(Int32.max)
         guard m < limit, n < limit, k < limit else {
@@ -110,7 +110,7 @@ extension Tensor {
 
     /// The outer product of the flattened operands.
     public static func outer(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        let x = try a.flatten(), y = try b.flatten()
+        let x = try a.ravel(), y = try b.ravel()
         return try binary(.multiply, x.expandDims(1), y.expandDims(0))
     }
 

@@ -84,7 +84,7 @@ extension Tensor {
     public static func randint(_ low: Int, _ high: Int, _ shape: [Int], using g: RandomGenerator) throws -> Tensor {
         guard high > low else { throw TensorError.invalidArgument(op: "randint", message: "low >= high (\(low) >= \(high))") }
         let span = UInt64(bitPattern: Int64(high) &- Int64(low))
-        let t = try Tensor(zeros: shape, dtype: .int64)
+        let t = try Tensor(uninitialized: shape, dtype: .int64)
         let p = t.storage.pointer(Int64.self)
         for i in 0..<t.count {
             if i % 65536 == 0 { try Cancellation.check() }
@@ -95,7 +95,7 @@ extension Tensor {
 
     private static func fillRandom(_ shape: [Int], _ dtype: DType, op: String, _ next: () -> Double) throws -> Tensor {
         guard dtype.isFloatingPoint else { throw TensorError.unsupportedDType(op: op, dtype: dtype) }
-        let t = try Tensor(zeros: shape, dtype: dtype)
+        let t = try Tensor(uninitialized: shape, dtype: dtype)
         if dtype == .float32 {
             let p = t.storage.pointer(Float.self)
             for i in 0..<t.count {

@@ -94,7 +94,7 @@ extension Tensor {
         for (lo, hi) in runs.reversed() {
             let k1 = shape[..<lo].reduce(1, *), r = shape[lo..<hi].reduce(1, *), k2 = shape[hi...].reduce(1, *)
             let newShape = Array(shape[..<lo] + shape[hi...])
-            let out = try Tensor(zeros: newShape, dtype: cur.dtype)
+            let out = try Tensor(uninitialized: newShape, dtype: cur.dtype)
             switch cur.dtype {
             case .float32: try Tensor.reduceRun(Float.self, op, cur, out, k1, r, k2)
             case .float64: try Tensor.reduceRun(Double.self, op, cur, out, k1, r, k2)
@@ -156,6 +156,36 @@ enum Reduce {
             return
         }
         // Accumulate whole rows of k2 elements: vectorises across the kept axis.
+        let pieces = Swift.min(Parallel.cores * 4, (r * k2) / Parallel.grain, r)
+        if k1 < Parallel.cores * 2 && pieces > 1 {
+            // Few outputs rows, many input rows (mean over axis 0): each piece of the rows
+            // streams through memory into its own partial row; the partials are then combined.
+            let per = (r + pieces - 1) / pieces
+            let partial = UnsafeMutablePointer<Op.In>.allocate(capacity: k1 * pieces * k2)
+            defer { partial.deallocate() }
+            let pp = SendablePointer(partial)
+            try Parallel.forEachChunk(count: k1 * pieces, unitCost: per * k2) { items in
+                for item in items {
+                    let i = item / pieces, piece = item % pieces
+                    let lo = Swift.min(r, piece * per), hi = Swift.min(r, lo + per)
+                    let acc = pp.p + item * k2, src = px.p + i * r * k2
+                    acc.initialize(repeating: identity, count: k2)
+                    for row in lo..<hi {
+                        let s = src + row * k2
+                        for j in 0..<k2 { acc[j] = op(acc[j], s[j]) }
+                    }
+                }
+            }
+            for i in 0..<k1 {
+                let o = po.p + i * k2
+                o.update(from: partial + i * pieces * k2, count: k2)
+                for piece in 1..<pieces {
+                    let q = partial + (i * pieces + piece) * k2
+                    for j in 0..<k2 { o[j] = op(o[j], q[j]) }
+                }
+            }
+            return
+        }
         let block = 512
         let blocks = (k2 + block - 1) / block
         try Parallel.forEachChunk(count: k1 * blocks, unitCost: r * Swift.min(block, k2)) { items in
@@ -212,14 +242,14 @@ extension Tensor {
             x = ax == ndim - 1 ? try contiguous() : try swapAxes(ax, ndim - 1).contiguous()
         } else {
             ax = -1
-            x = try flatten()
+            x = try ravel()
         }
         let r = x.shape.last ?? 1
         guard count > 0 && r > 0 else {
             throw TensorError.invalidArgument(op: name, message: "attempt to get \(name) of an empty sequence")
         }
         let rows = x.count / r
-        let out = try Tensor(zeros: [rows], dtype: .int64)
+        let out = try Tensor(uninitialized: [rows], dtype: .int64)
         func run<T: KernelElement>(_: T.Type) throws {
             let px = SendablePointer(x.base(T.self)), po = SendablePointer(out.base(Int64.self))
             try Parallel.forEachChunk(count: rows, unitCost: r) { range in
@@ -267,7 +297,7 @@ extension Tensor {
     /// tensors give int64.
     public func cumsum(axis: Int? = nil) throws -> Tensor {
         var x = dtype.isFloatingPoint ? self : try cast(to: .int64)
-        if axis == nil { x = try x.flatten() }
+        if axis == nil { x = try x.ravel() }
         let ax = try Tensor.normalizeAxis(axis ?? 0, ndim: Swift.max(x.ndim, 1))
         if x.ndim == 0 { return try x.reshape([1]).copy() }
         let moved = try x.swapAxes(ax, x.ndim - 1).copy()

@@ -54,8 +54,11 @@ extension Tensor {
         return try transpose(p)
     }
 
-    /// One dimension (a view when contiguous, like NumPy's `ravel`).
-    public func flatten() throws -> Tensor { try reshape([count]) }
+    /// One dimension, always a copy (NumPy's `flatten`).
+    public func flatten() throws -> Tensor { try copy().reshape([count]) }
+
+    /// One dimension, a view when contiguous (NumPy's `ravel`).
+    public func ravel() throws -> Tensor { try reshape([count]) }
 
     /// Size-1 axes removed (all of them if `axes` is nil); removing a bigger axis throws.
     public func squeeze(_ axes: [Int]? = nil) throws -> Tensor {
@@ -161,7 +164,7 @@ extension Tensor {
     /// Each element repeated `n` times along `axis` (flattened first if `axis` is nil).
     public func repeated(_ n: Int, axis: Int? = nil) throws -> Tensor {
         guard n >= 0 else { throw TensorError.invalidArgument(op: "repeat", message: "negative repeat count \(n)") }
-        let x = axis == nil ? try flatten() : self
+        let x = axis == nil ? try ravel() : self
         let ax = try Tensor.normalizeAxis(axis ?? 0, ndim: x.ndim)
         var target = x.shape
         target.insert(n, at: ax + 1)

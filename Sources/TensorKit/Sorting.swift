@@ -4,7 +4,7 @@ extension Tensor {
     /// A sorted copy along `axis` (the flattened tensor if nil).
     public func sort(axis: Int? = -1) throws -> Tensor {
         let idx = try argsort(axis: axis)
-        let x = axis == nil ? try flatten() : self
+        let x = axis == nil ? try ravel() : self
         let ax = try Tensor.normalizeAxis(axis ?? 0, ndim: Swift.max(x.ndim, 1))
         if x.ndim == 0 { return try x.copy() }
         return try x.takeAlong(idx, axis: ax)
@@ -12,7 +12,7 @@ extension Tensor {
 
     /// Indices that sort along `axis` (the flattened tensor if nil), stable, int64.
     public func argsort(axis: Int? = -1) throws -> Tensor {
-        let x = axis == nil ? try flatten() : self
+        let x = axis == nil ? try ravel() : self
         if x.ndim == 0 { return Tensor(scalar: Int64(0)) }
         let ax = try Tensor.normalizeAxis(axis ?? 0, ndim: x.ndim)
         let moved = try x.swapAxes(ax, x.ndim - 1).contiguous()
