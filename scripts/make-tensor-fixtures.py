@@ -389,11 +389,37 @@ def xoshiro_cases():
     return out
 
 
+def view_cases():
+    """Ops on non-contiguous views: each input is first indexed with args.views[k].index
+    (basic components only) and transposed if args.views[k].T."""
+    cases = []
+    S = slice
+    a, b = sample((4, 6), "float32"), sample((3, 4), "float32")
+    va = {"index": idx_enc((S(None), S(None, None, 2)), []), "T": True}   # a[:, ::2].T -> (3, 4)
+    vb = {"index": idx_enc((S(None, None, -1),), []), "T": False}          # b[::-1]
+    ea, eb = a[:, ::2].T, b[::-1]
+    for op in ["+", "*", "maximum", "<"]:
+        cases.append({"name": f"views {op}", "op": "binary", "args": {"op": op, "views": [va, vb]},
+                      "inputs": [enc(a), enc(b)], "expected": enc(BIN[op](ea, eb))})
+    vc = {"index": idx_enc((S(None, None, -1), S(1, None, 2)), []), "T": False}
+    ec = a[::-1, 1::2]
+    cases.append({"name": "view exp", "op": "unary", "args": {"op": "exp", "views": [vc]}, "inputs": [enc(a)],
+                  "expected": enc(np.exp(ec))})
+    for axes in [None, [0], [1]]:
+        cases.append({"name": f"view sum {axes}", "op": "reduce", "args": {"op": "sum", "axes": axes, "keepdims": True, "views": [va]},
+                      "inputs": [enc(a)], "expected": enc(np.sum(ea, axis=None if axes is None else tuple(axes), keepdims=True))})
+    cases.append({"name": "view argmax", "op": "argmax", "args": {"axis": 0, "keepdims": False, "views": [vc]},
+                  "inputs": [enc(a)], "expected": enc(np.argmax(ec, axis=0))})
+    cases.append({"name": "view fancy get", "op": "get", "args": {"index": [{"tensor": 1}, "all"], "views": [va]},
+                  "inputs": [enc(a), enc(np.array([2, 0]))], "expected": enc(ea[np.array([2, 0]), :])})
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = {"binary.json": binary_cases(), "unary.json": unary_cases(), "reductions.json": reduction_cases(),
              "indexing.json": indexing_cases(), "matmul.json": matmul_cases(), "shape.json": shape_cases(),
-             "xoshiro.json": xoshiro_cases()}
+             "xoshiro.json": xoshiro_cases(), "views.json": view_cases()}
     for name, cases in files.items():
         with open(os.path.join(OUT, name), "w") as f:
             json.dump(cases, f, separators=(",", ":"))

@@ -7,7 +7,12 @@ func runCase(_ c: [String: Any], sourceLocation: SourceLocation = #_sourceLocati
     let name = c["name"] as? String ?? "?"
     let op = try #require(c["op"] as? String)
     let args = c["args"] as? [String: Any] ?? [:]
-    let inputs = try (c["inputs"] as? [Any] ?? []).map(decodeTensor)
+    var inputs = try (c["inputs"] as? [Any] ?? []).map(decodeTensor)
+    // Optional views: index (basic components) and transpose inputs before the op.
+    for (k, v) in (args["views"] as? [[String: Any]] ?? []).enumerated() {
+        if let index = v["index"] { inputs[k] = try inputs[k].get(try decodeIndex(index, inputs)) }
+        if v["T"] as? Bool == true { inputs[k] = inputs[k].T }
+    }
     func compute() throws -> [Tensor] {
         switch op {
         case "binary":
@@ -136,6 +141,9 @@ struct FixtureTests {
 
     @Test("matmul with transposed views, vectors, batches")
     func matmul() throws { for c in try loadFixture("matmul") { try runCase(c) } }
+
+    @Test("ops on transposed, reversed and strided views")
+    func views() throws { for c in try loadFixture("views") { try runCase(c) } }
 
     @Test("shape ops, sorting, creation")
     func shape() throws { for c in try loadFixture("shape") { try runCase(c) } }

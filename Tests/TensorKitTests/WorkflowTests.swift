@@ -83,6 +83,15 @@ struct WorkflowTests {
         #expect(try a.reshape([-1]).storage === a.storage)
     }
 
+    @Test func flattenCopiesRavelViews() throws {
+        let a = try T([1, 2, 3, 4], [2, 2])
+        let f = try a.flatten(), r = try a.ravel()
+        try f.set([.int(0)], to: 9)
+        #expect(try a.get([.int(0), .int(0)]).item() == 1)
+        try r.set([.int(0)], to: 7)
+        #expect(try a.get([.int(0), .int(0)]).item() == 7)
+    }
+
     @Test func minibatchGatherCopiesRows() throws {
         let x = try Tensor.arange(0, 60000 * 8, dtype: .float32).reshape([60000, 8])
         let idx = try T([59999, 0, 123], [3], .int64)
