@@ -91,3 +91,15 @@ struct ErrorTests {
         }
     }
 }
+
+@Suite("Error messages")
+struct ErrorMessageTests {
+    @Test func messagesNameOpAndShapes() {
+        #expect(TensorError.shapeMismatch(op: "-", lhs: [60000, 784], rhs: [10, 785]).description
+                == "cannot broadcast (60000, 784) with (10, 785) in '-'")
+        #expect(TensorError.indexOutOfRange(index: 5, axis: 0, size: 3).description
+                == "index 5 is out of bounds for axis 0 with size 3")
+        #expect(TensorError.badReshape(from: [4], to: [3]).description
+                == "cannot reshape a tensor of shape (4,) into shape (3,)")
+    }
+}
