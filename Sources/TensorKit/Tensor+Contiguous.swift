@@ -28,7 +28,7 @@ extension Tensor {
     /// This tensor if it is contiguous from offset 0, else a contiguous copy.
     public func contiguous() throws -> Tensor {
         if isContiguous && offset == 0 && storage.count == count { return self }
-        let out = try Tensor(zeros: shape, dtype: dtype)
+        let out = try Tensor(uninitialized: shape, dtype: dtype)
         switch dtype {
         case .float32: copyElements(Float.self, into: out)
         case .float64: copyElements(Double.self, into: out)

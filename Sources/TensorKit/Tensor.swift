@@ -31,6 +31,17 @@ public struct Tensor: Sendable {
                   strides: Tensor.contiguousStrides(shape))
     }
 
+    /// A new contiguous tensor whose elements the caller will all overwrite (kernel outputs).
+    init(uninitialized shape: [Int], dtype: DType) throws {
+        guard shape.allSatisfy({ $0 >= 0 }) else {
+            throw TensorError.invalidArgument(op: "zeros", message: "negative dimensions are not allowed: \(shape)")
+        }
+        let (count, overflow) = Tensor.checkedCount(shape)
+        guard !overflow else { throw TensorError.outOfMemory(bytes: Int.max) }
+        self.init(storage: try Storage(dtype: dtype, count: count, zeroed: false), shape: shape,
+                  strides: Tensor.contiguousStrides(shape))
+    }
+
     /// A new contiguous tensor holding `elements` in row-major order.
     public init<T: TensorElement>(shape: [Int], elements: [T]) throws {
         try self.init(zeros: shape, dtype: T.dtype)

@@ -1,1 +1,0 @@
-// MNLTerminal: see README.md for this target's role.

@@ -1,0 +1,185 @@
+import Foundation
+import TensorKit
+
+/// Prints tensors the way NumPy's `str()` does: aligned columns, floats with up to `precision`
+/// fractional digits and trailing zeros trimmed (`1.`, `2.5`), scientific notation when the
+/// magnitudes call for it, `...` summarisation above `threshold` elements with `edgeItems`
+/// items kept at each end of every axis, then a last line `shape (2, 3) float32`.
+public struct TensorFormatter: Sendable {
+    public var precision: Int
+    public var threshold: Int
+    public var edgeItems: Int
+    public var lineWidth: Int
+
+    public init(precision: Int = 8, threshold: Int = 1000, edgeItems: Int = 3, lineWidth: Int = 75) {
+        self.precision = precision
+        self.threshold = threshold
+        self.edgeItems = edgeItems
+        self.lineWidth = lineWidth
+    }
+
+    /// The NumPy-style body followed by a `shape (…) dtype` line.
+    public func format(_ t: Tensor) -> String {
+        body(t) + "\n" + "shape \(TensorFormatter.shapeString(t.shape)) \(t.dtype)"
+    }
+
+    /// One line for variable listings: `(60000, 784) float32  179.4 MiB`.
+    public func summary(_ t: Tensor) -> String {
+        "\(TensorFormatter.shapeString(t.shape)) \(t.dtype)  \(TensorFormatter.byteString(t.nbytes))"
+    }
+
+    /// `(2, 3)`, `(5,)` or `()` as Python writes shapes.
+    public static func shapeString(_ shape: [Int]) -> String {
+        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+    }
+
+    static func byteString(_ n: Int) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var v = Double(n), u = 0
+        while v >= 1024 && u < units.count - 1 { v /= 1024; u += 1 }
+        return u == 0 ? "\(n) B" : String(format: "%.1f %@", v, units[u])
+    }
+
+    /// NumPy's `str()` of the tensor, without the shape line.
+    public func body(_ t: Tensor) -> String {
+        let summarise = t.count > threshold
+        // Row-major flat indices of the elements that will be shown.
+        let shown = shownIndices(t.shape, summarise: summarise)
+        let values = t.toDoubles()
+        let cells = formatCells(shown.map { values.isEmpty ? 0 : values[$0] }, dtype: t.dtype)
+        var cellOf = [Int: String]()
+        for (i, c) in zip(shown, cells) { cellOf[i] = c }
+        if t.ndim == 0 { return cells.first ?? "" }
+        if t.count == 0 { return "[]" }
+        let strides = Tensor.contiguousStrides(t.shape)
+        return block(t.shape, strides, axis: 0, base: 0, indent: 1, summarise: summarise, cellOf)
+    }
+
+    private func axisPositions(_ n: Int, summarise: Bool) -> [Int?] {
+        if summarise && n > 2 * edgeItems {
+            return (0..<edgeItems).map { Optional($0) } + [nil] + ((n - edgeItems)..<n).map { Optional($0) }
+        }
+        return (0..<n).map { Optional($0) }
+    }
+
+    private func shownIndices(_ shape: [Int], summarise: Bool) -> [Int] {
+        if shape.isEmpty { return [0] }
+        if shape.contains(0) { return [] }
+        let strides = Tensor.contiguousStrides(shape)
+        var out: [Int] = []
+        func walk(_ axis: Int, _ base: Int) {
+            if axis == shape.count { out.append(base); return }
+            for p in axisPositions(shape[axis], summarise: summarise) {
+                if let p { walk(axis + 1, base + p * strides[axis]) }
+            }
+        }
+        walk(0, 0)
+        return out
+    }
+
+    private func block(_ shape: [Int], _ strides: [Int], axis: Int, base: Int, indent: Int,
+                       summarise: Bool, _ cellOf: [Int: String]) -> String {
+        let positions = axisPositions(shape[axis], summarise: summarise)
+        if axis == shape.count - 1 {
+            // Innermost axis: cells separated by spaces, wrapped at the line width.
+            let items = positions.map { p in p.map { cellOf[base + $0 * strides[axis]] ?? "" } ?? "..." }
+            var lines: [String] = []
+            var line = "["
+            for (k, item) in items.enumerated() {
+                let piece = (k == 0 ? "" : " ") + item
+                if line.count + piece.count + 1 > lineWidth && k > 0 {
+                    while line.hasSuffix(" ") { line.removeLast() }
+                    lines.append(line)
+                    line = String(repeating: " ", count: indent) + item
+                } else {
+                    line += piece
+                }
+            }
+            lines.append(line + "]")
+            return lines.joined(separator: "\n")
+        }
+        let blankLines = String(repeating: "\n", count: shape.count - axis - 1)
+        var parts: [String] = []
+        for p in positions {
+            if let p {
+                parts.append(block(shape, strides, axis: axis + 1, base: base + p * strides[axis], indent: indent + 1,
+                                   summarise: summarise, cellOf))
+            } else {
+                parts.append("...")
+            }
+        }
+        let pad = String(repeating: " ", count: indent)
+        return "[" + parts.enumerated().map { k, s in k == 0 ? s : pad + s }.joined(separator: blankLines) + "]"
+    }
+
+    /// The shown values as right-aligned cells of one width.
+    func formatCells(_ values: [Double], dtype: DType) -> [String] {
+        var cells: [String]
+        switch dtype {
+        case .bool: cells = values.map { $0 != 0 ? "True" : "False" }
+        case .int64, .uint8: cells = values.map { String(Int64($0)) }
+        case .float32, .float64: cells = formatFloats(values, single: dtype == .float32)
+        }
+        let width = cells.map(\.count).max() ?? 0
+        return cells.map { String(repeating: " ", count: width - $0.count) + $0 }
+    }
+
+    private func formatFloats(_ values: [Double], single: Bool) -> [String] {
+        let finite = values.filter { $0.isFinite }
+        let mags = finite.map { Swift.abs($0) }.filter { $0 != 0 }
+        let maxv = mags.max() ?? 0, minv = mags.min() ?? 0
+        let scientific = maxv >= 1e8 || (minv > 0 && minv < 1e-4) || (minv > 0 && maxv / minv > 1e3)
+        func special(_ v: Double) -> String? {
+            v.isNaN ? "nan" : (v.isInfinite ? (v > 0 ? "inf" : "-inf") : nil)
+        }
+        if scientific {
+            // Mantissas share one count of fractional digits (zero padded), as NumPy.
+            let parts = values.map { v -> (String, String)? in
+                if special(v) != nil { return nil }
+                let s = String(format: "%.\(precision)e", v)
+                let pieces = s.split(separator: "e")
+                var mant = String(pieces[0])
+                while mant.hasSuffix("0") { mant.removeLast() }
+                return (mant, String(pieces.count > 1 ? pieces[1] : "+00"))
+            }
+            let frac = parts.compactMap { $0 }.map { fractionDigits($0.0) }.max() ?? 0
+            return zip(values, parts).map { v, p in
+                guard let p else { return special(v) ?? "" }
+                let mant = padFraction(p.0, to: frac, with: "0")
+                return mant + "e" + p.1
+            }
+        }
+        let texts = values.map { v -> String? in
+            if special(v) != nil { return nil }
+            return positional(v, single: single)
+        }
+        let frac = texts.compactMap { $0 }.map(fractionDigits).max() ?? 0
+        return zip(values, texts).map { v, t in t.map { padFraction($0, to: frac, with: " ") } ?? special(v) ?? "" }
+    }
+
+    /// The shortest text that reads back as `v` (in float32 when `single`), rounded to at most
+    /// `precision` fractional digits, written `1.` for whole numbers.
+    private func positional(_ v: Double, single: Bool) -> String {
+        var s = single ? "\(Float(v))" : "\(v)"
+        if s.contains("e") || fractionDigits(s) > precision {
+            s = String(format: "%.\(precision)f", v)
+        }
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+        } else {
+            s += "."
+        }
+        if s == "-0." && v == 0 { return "-0." }
+        return s
+    }
+
+    private func fractionDigits(_ s: String) -> Int {
+        guard let dot = s.firstIndex(of: ".") else { return 0 }
+        return s.distance(from: dot, to: s.endIndex) - 1
+    }
+
+    private func padFraction(_ s: String, to digits: Int, with pad: Character) -> String {
+        let have = fractionDigits(s)
+        return s + String(repeating: pad, count: Swift.max(0, digits - have))
+    }
+}

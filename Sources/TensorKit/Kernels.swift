@@ -1,0 +1,140 @@
+/// The generic elementwise kernels: one for binary ops and one for unary ops, parameterised by
+/// an operation type and specialised by the optimiser for each (op, dtype) pair. Each kernel has
+/// fast inner loops for contiguous operands and for a broadcast scalar (stride 0), and a general
+/// strided loop; broadcast operands are never materialised.
+
+/// An elementwise binary operation on one input type.
+@usableFromInline
+protocol BinaryKernelOp: Sendable {
+    associatedtype In: KernelElement
+    associatedtype Out: KernelElement
+    func callAsFunction(_ a: In, _ b: In) -> Out
+}
+
+/// An elementwise unary operation.
+@usableFromInline
+protocol UnaryKernelOp: Sendable {
+    associatedtype In: KernelElement
+    associatedtype Out: KernelElement
+    func callAsFunction(_ a: In) -> Out
+}
+
+enum Kernels {
+    /// out = op(a, b); `a` and `b` are already broadcast to `out.shape` and of type `Op.In`.
+    static func binary<Op: BinaryKernelOp>(_ op: Op, _ a: Tensor, _ b: Tensor, into out: Tensor) throws {
+        let layout = StridedLayout(shape: out.shape, operandStrides: [out.strides, a.strides, b.strides])
+        let po = SendablePointer(out.base(Op.Out.self))
+        let pa = SendablePointer(a.base(Op.In.self)), pb = SendablePointer(b.base(Op.In.self))
+        try layout.run { off, st, n in
+            let o = po.p + off[0], x = pa.p + off[1], y = pb.p + off[2]
+            if st[0] == 1 && st[1] == 1 && st[2] == 1 {
+                for i in 0..<n { o[i] = op(x[i], y[i]) }
+            } else if st[0] == 1 && st[1] == 1 && st[2] == 0 {
+                let v = y[0]
+                for i in 0..<n { o[i] = op(x[i], v) }
+            } else if st[0] == 1 && st[1] == 0 && st[2] == 1 {
+                let v = x[0]
+                for i in 0..<n { o[i] = op(v, y[i]) }
+            } else {
+                let so = st[0], sa = st[1], sb = st[2]
+                for i in 0..<n { o[i * so] = op(x[i * sa], y[i * sb]) }
+            }
+        }
+    }
+
+    /// out = op(a); `a` is already broadcast to `out.shape`.
+    static func unary<Op: UnaryKernelOp>(_ op: Op, _ a: Tensor, into out: Tensor) throws {
+        let layout = StridedLayout(shape: out.shape, operandStrides: [out.strides, a.strides])
+        let po = SendablePointer(out.base(Op.Out.self)), pa = SendablePointer(a.base(Op.In.self))
+        try layout.run { off, st, n in
+            let o = po.p + off[0], x = pa.p + off[1]
+            if st[0] == 1 && st[1] == 1 {
+                for i in 0..<n { o[i] = op(x[i]) }
+            } else if st[0] == 1 && st[1] == 0 {
+                let v = op(x[0])
+                for i in 0..<n { o[i] = v }
+            } else {
+                let so = st[0], sa = st[1]
+                for i in 0..<n { o[i * so] = op(x[i * sa]) }
+            }
+        }
+    }
+
+    /// out = cond ? a : b, all broadcast to `out.shape`.
+    static func select<T: KernelElement>(_: T.Type, _ cond: Tensor, _ a: Tensor, _ b: Tensor, into out: Tensor) throws {
+        let layout = StridedLayout(shape: out.shape, operandStrides: [out.strides, cond.strides, a.strides, b.strides])
+        let po = SendablePointer(out.base(T.self)), pc = SendablePointer(cond.base(Bool.self))
+        let pa = SendablePointer(a.base(T.self)), pb = SendablePointer(b.base(T.self))
+        try layout.run { off, st, n in
+            let o = po.p + off[0], c = pc.p + off[1], x = pa.p + off[2], y = pb.p + off[3]
+            let so = st[0], sc = st[1], sa = st[2], sb = st[3]
+            for i in 0..<n { o[i * so] = c[i * sc] ? x[i * sa] : y[i * sb] }
+        }
+    }
+}
+
+// MARK: - Operation types
+
+struct AddOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.add(a, b) } }
+struct SubOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.sub(a, b) } }
+struct MulOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.mul(a, b) } }
+struct DivOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.div(a, b) } }
+struct FloorDivOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.floorDiv(a, b) } }
+struct ModOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.mod(a, b) } }
+struct PowOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.power(a, b) } }
+/// NaN-propagating maximum and minimum, as NumPy's `maximum`/`minimum`.
+struct MaxOp<T: KernelElement>: BinaryKernelOp {
+    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a != a ? a : (b != b ? b : (T.lt(a, b) ? b : a)) }
+}
+struct MinOp<T: KernelElement>: BinaryKernelOp {
+    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { a != a ? a : (b != b ? b : (T.lt(b, a) ? b : a)) }
+}
+struct EqOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { a == b } }
+struct NeOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { a != b } }
+struct LtOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { T.lt(a, b) } }
+struct LeOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { !T.lt(b, a) && a == a && b == b } }
+struct GtOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { T.lt(b, a) } }
+struct GeOp<T: KernelElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> Bool { !T.lt(a, b) && a == a && b == b } }
+struct AndOp: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: Bool, _ b: Bool) -> Bool { a && b } }
+struct OrOp: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: Bool, _ b: Bool) -> Bool { a || b } }
+struct XorOp: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: Bool, _ b: Bool) -> Bool { a != b } }
+
+struct CastOp<S: KernelElement, D: KernelElement>: UnaryKernelOp {
+    @inline(__always) func callAsFunction(_ a: S) -> D {
+        if S.self == D.self { return unsafeBitCast(a, to: D.self) }
+        if D.self == Bool.self { return D(fromInt64: a == S(fromInt64: 0) ? 0 : 1) }
+        if S.self == Int64.self || S.self == UInt8.self || S.self == Bool.self {
+            return D(fromInt64: a.asInt64)
+        }
+        return D(fromDouble: a.asDouble)
+    }
+}
+struct NegOp<T: NumericElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { T.sub(T(fromInt64: 0), a) } }
+struct AbsOp<T: NumericElement>: UnaryKernelOp {
+    @inline(__always) func callAsFunction(_ a: T) -> T { a < T(fromInt64: 0) ? T.sub(T(fromInt64: 0), a) : a }
+}
+struct SignOp<T: NumericElement>: UnaryKernelOp {
+    @inline(__always) func callAsFunction(_ a: T) -> T {
+        let z = T(fromInt64: 0)
+        return a > z ? T.one : (a < z ? T.sub(z, T.one) : (a == z ? z : a))
+    }
+}
+struct ReluOp<T: NumericElement>: UnaryKernelOp {
+    @inline(__always) func callAsFunction(_ a: T) -> T { let z = T(fromInt64: 0); return a < z ? z : a }
+}
+struct SquareOp<T: NumericElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { T.mul(a, a) } }
+struct ClipOp<T: KernelElement>: UnaryKernelOp {
+    let lo: T, hi: T
+    @inline(__always) func callAsFunction(_ a: T) -> T { let t = T.lt(a, lo) ? lo : a; return T.lt(hi, t) ? hi : t }
+}
+struct ExpOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { T.exp(a) } }
+struct LogOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { T.log(a) } }
+struct SqrtOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { a.squareRoot() } }
+struct TanhOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { T.tanh(a) } }
+struct SigmoidOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { 1 / (1 + T.exp(-a)) } }
+struct FloorOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { a.rounded(.down) } }
+struct CeilOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { a.rounded(.up) } }
+struct RoundOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { a.rounded(.toNearestOrEven) } }
+struct IsNaNOp<T: KernelElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> Bool { a != a } }
+struct IsInfOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> Bool { a.isInfinite } }
+struct NotOp: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: Bool) -> Bool { !a } }

@@ -1,0 +1,323 @@
+/// Reductions: sum, mean, max, min, prod, all, any, std, var, argmax, argmin, cumsum.
+///
+/// `axes` may hold negative axes; nil means all axes. Reducing over everything gives a 0-d tensor.
+/// Result dtypes: sum/prod/cumsum of integer or bool tensors give int64 (NumPy gives uint64 for
+/// uint8); mean/std/var give float32 for integer and bool tensors; max/min keep the dtype;
+/// all/any give bool; argmax/argmin give int64.
+
+/// A reduction that can run over several axes at once.
+public enum ReduceOp: String, Sendable, CaseIterable {
+    case sum, prod, max, min, mean, all, any
+}
+
+extension Tensor {
+    /// The sorted, non-negative, de-duplicated axes of `axes` (all axes if nil).
+    func reductionAxes(_ axes: [Int]?, op: String) throws -> [Int] {
+        guard let axes else { return Array(0..<ndim) }
+        let norm = try axes.map { try Tensor.normalizeAxis($0, ndim: ndim) }
+        guard Set(norm).count == norm.count else {
+            throw TensorError.invalidArgument(op: op, message: "duplicate value in 'axis'")
+        }
+        return norm.sorted()
+    }
+
+    /// The shape after reducing `axes`.
+    func reducedShape(_ axes: [Int], keepdims: Bool) -> [Int] {
+        var out: [Int] = []
+        for d in 0..<ndim {
+            if axes.contains(d) { if keepdims { out.append(1) } } else { out.append(shape[d]) }
+        }
+        return out
+    }
+
+    /// Reduces over `axes` with `op` (see `ReduceOp` and the file comment for result dtypes).
+    public func reduce(_ op: ReduceOp, axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor {
+        let ax = try reductionAxes(axes, op: op.rawValue)
+        let n = ax.reduce(1) { $0 * shape[$1] }
+        let outShape = reducedShape(ax, keepdims: keepdims)
+        switch op {
+        case .mean:
+            let x = try cast(to: Promotion.floatResult(dtype))
+            let s = try x.reduce(.sum, axes: ax, keepdims: keepdims)
+            return try Tensor.binary(.divide, s, n == 0 ? Double.nan : Double(n)).reshape(outShape)
+        case .all, .any:
+            let x = try cast(to: .bool)
+            return try x.reduceCore(op, ax).reshape(outShape)
+        case .max, .min:
+            if n == 0 {
+                throw TensorError.invalidArgument(op: op.rawValue, message: "zero-size array to reduction operation \(op.rawValue) which has no identity")
+            }
+            return try reduceCore(op, ax).reshape(outShape)
+        case .sum, .prod:
+            let x = dtype.isFloatingPoint ? self : try cast(to: .int64)
+            return try x.reduceCore(op, ax).reshape(outShape)
+        }
+    }
+
+    public func sum(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.sum, axes: axes, keepdims: keepdims) }
+    public func mean(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.mean, axes: axes, keepdims: keepdims) }
+    public func max(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.max, axes: axes, keepdims: keepdims) }
+    public func min(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.min, axes: axes, keepdims: keepdims) }
+    public func prod(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.prod, axes: axes, keepdims: keepdims) }
+    public func all(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.all, axes: axes, keepdims: keepdims) }
+    public func any(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.any, axes: axes, keepdims: keepdims) }
+
+    /// Variance with `ddof` delta degrees of freedom (NaN when the count is at most `ddof`).
+    public func variance(axes: [Int]? = nil, keepdims: Bool = false, ddof: Int = 0) throws -> Tensor {
+        let ax = try reductionAxes(axes, op: "var")
+        let n = ax.reduce(1) { $0 * shape[$1] }
+        let x = try cast(to: Promotion.floatResult(dtype))
+        let m = try x.reduce(.mean, axes: ax, keepdims: true)
+        let d = try Tensor.binary(.subtract, x, m)
+        try d.applyInPlace(.multiply, d)
+        let s = try d.reduce(.sum, axes: ax, keepdims: keepdims)
+        let dof = Double(n) - Double(ddof)
+        return try Tensor.binary(.divide, s, dof > 0 ? dof : Double.nan)
+    }
+
+    /// Standard deviation (square root of `variance`).
+    public func std(axes: [Int]? = nil, keepdims: Bool = false, ddof: Int = 0) throws -> Tensor {
+        try variance(axes: axes, keepdims: keepdims, ddof: ddof).unary(.sqrt)
+    }
+
+    /// Reduces `axes` (sorted) of this tensor, whose dtype is already the result dtype.
+    /// Returns a contiguous tensor of the kept axes.
+    func reduceCore(_ op: ReduceOp, _ axes: [Int]) throws -> Tensor {
+        var cur = try contiguous()
+        var shape = cur.shape
+        // Reduce runs of consecutive axes, last run first so earlier axis numbers stay valid.
+        var runs: [(Int, Int)] = []
+        for a in axes {
+            if let last = runs.last, last.1 == a { runs[runs.count - 1].1 = a + 1 } else { runs.append((a, a + 1)) }
+        }
+        if runs.isEmpty { return try cur.copy() }
+        for (lo, hi) in runs.reversed() {
+            let k1 = shape[..<lo].reduce(1, *), r = shape[lo..<hi].reduce(1, *), k2 = shape[hi...].reduce(1, *)
+            let newShape = Array(shape[..<lo] + shape[hi...])
+            let out = try Tensor(uninitialized: newShape, dtype: cur.dtype)
+            switch cur.dtype {
+            case .float32: try Tensor.reduceRun(Float.self, op, cur, out, k1, r, k2)
+            case .float64: try Tensor.reduceRun(Double.self, op, cur, out, k1, r, k2)
+            case .int64: try Tensor.reduceRun(Int64.self, op, cur, out, k1, r, k2)
+            case .uint8: try Tensor.reduceRun(UInt8.self, op, cur, out, k1, r, k2)
+            case .bool:
+                switch op {
+                case .all, .min, .prod: try Reduce.run(MinOp<Bool>(), true, cur, out, k1, r, k2)
+                default: try Reduce.run(MaxOp<Bool>(), false, cur, out, k1, r, k2)
+                }
+            }
+            cur = out
+            shape = newShape
+        }
+        return cur
+    }
+
+    static func reduceRun<T: NumericElement>(_: T.Type, _ op: ReduceOp, _ x: Tensor, _ out: Tensor, _ k1: Int, _ r: Int, _ k2: Int) throws {
+        switch op {
+        case .sum, .mean: try Reduce.run(AddOp<T>(), T(fromInt64: 0), x, out, k1, r, k2)
+        case .prod: try Reduce.run(MulOp<T>(), T.one, x, out, k1, r, k2)
+        case .max, .any: try Reduce.run(MaxOp<T>(), T.lowest, x, out, k1, r, k2)
+        case .min, .all: try Reduce.run(MinOp<T>(), T.highest, x, out, k1, r, k2)
+        }
+    }
+}
+
+enum Reduce {
+    /// Reduces contiguous `x` viewed as (k1, r, k2) over its middle axis into `out` (k1, k2).
+    static func run<Op: BinaryKernelOp>(_ op: Op, _ identity: Op.In, _ x: Tensor, _ out: Tensor,
+                                        _ k1: Int, _ r: Int, _ k2: Int) throws where Op.In == Op.Out {
+        let px = SendablePointer(x.base(Op.In.self)), po = SendablePointer(out.base(Op.In.self))
+        if k1 * k2 == 0 { return }
+        if k2 == 1 {
+            // Each output is the reduction of one contiguous run of r elements.
+            let pieces = Swift.max(1, Swift.min(r / Parallel.grain, (Parallel.cores * 4 + k1 - 1) / k1))
+            if pieces == 1 {
+                try Parallel.forEachChunk(count: k1, unitCost: r) { rows in
+                    for i in rows { po.p[i] = contiguous(op, identity, px.p + i * r, r) }
+                }
+                return
+            }
+            let partial = UnsafeMutablePointer<Op.In>.allocate(capacity: k1 * pieces)
+            defer { partial.deallocate() }
+            let pp = SendablePointer(partial)
+            let per = (r + pieces - 1) / pieces
+            try Parallel.forEachChunk(count: k1 * pieces, unitCost: per) { items in
+                for item in items {
+                    let row = item / pieces, piece = item % pieces
+                    let lo = Swift.min(r, piece * per), hi = Swift.min(r, lo + per)
+                    (pp.p + item).initialize(to: contiguous(op, identity, px.p + row * r + lo, hi - lo))
+                }
+            }
+            for row in 0..<k1 {
+                var acc = partial[row * pieces]
+                for piece in 1..<pieces { acc = op(acc, partial[row * pieces + piece]) }
+                po.p[row] = acc
+            }
+            return
+        }
+        // Accumulate whole rows of k2 elements: vectorises across the kept axis.
+        let pieces = Swift.min(Parallel.cores * 4, (r * k2) / Parallel.grain, r)
+        if k1 < Parallel.cores * 2 && pieces > 1 {
+            // Few outputs rows, many input rows (mean over axis 0): each piece of the rows
+            // streams through memory into its own partial row; the partials are then combined.
+            let per = (r + pieces - 1) / pieces
+            let partial = UnsafeMutablePointer<Op.In>.allocate(capacity: k1 * pieces * k2)
+            defer { partial.deallocate() }
+            let pp = SendablePointer(partial)
+            try Parallel.forEachChunk(count: k1 * pieces, unitCost: per * k2) { items in
+                for item in items {
+                    let i = item / pieces, piece = item % pieces
+                    let lo = Swift.min(r, piece * per), hi = Swift.min(r, lo + per)
+                    let acc = pp.p + item * k2, src = px.p + i * r * k2
+                    acc.initialize(repeating: identity, count: k2)
+                    for row in lo..<hi {
+                        let s = src + row * k2
+                        for j in 0..<k2 { acc[j] = op(acc[j], s[j]) }
+                    }
+                }
+            }
+            for i in 0..<k1 {
+                let o = po.p + i * k2
+                o.update(from: partial + i * pieces * k2, count: k2)
+                for piece in 1..<pieces {
+                    let q = partial + (i * pieces + piece) * k2
+                    for j in 0..<k2 { o[j] = op(o[j], q[j]) }
+                }
+            }
+            return
+        }
+        let block = 512
+        let blocks = (k2 + block - 1) / block
+        try Parallel.forEachChunk(count: k1 * blocks, unitCost: r * Swift.min(block, k2)) { items in
+            for item in items {
+                let i = item / blocks, j0 = (item % blocks) * block, j1 = Swift.min(k2, j0 + block)
+                let o = po.p + i * k2, src = px.p + i * r * k2
+                for j in j0..<j1 { o[j] = identity }
+                for row in 0..<r {
+                    let s = src + row * k2
+                    for j in j0..<j1 { o[j] = op(o[j], s[j]) }
+                }
+            }
+        }
+    }
+
+    /// Reduction of `n` contiguous elements: eight accumulators, pairwise above 4096 elements.
+    @inline(__always)
+    static func contiguous<Op: BinaryKernelOp>(_ op: Op, _ identity: Op.In, _ p: UnsafeMutablePointer<Op.In>, _ n: Int) -> Op.In where Op.In == Op.Out {
+        if n > 4096 {
+            let h = (n / 2) & ~7
+            return op(contiguous(op, identity, p, h), contiguous(op, identity, p + h, n - h))
+        }
+        var a0 = identity, a1 = identity, a2 = identity, a3 = identity
+        var a4 = identity, a5 = identity, a6 = identity, a7 = identity
+        var i = 0
+        while i + 8 <= n {
+            a0 = op(a0, p[i]); a1 = op(a1, p[i + 1]); a2 = op(a2, p[i + 2]); a3 = op(a3, p[i + 3])
+            a4 = op(a4, p[i + 4]); a5 = op(a5, p[i + 5]); a6 = op(a6, p[i + 6]); a7 = op(a7, p[i + 7])
+            i += 8
+        }
+        var acc = op(op(op(a0, a1), op(a2, a3)), op(op(a4, a5), op(a6, a7)))
+        while i < n { acc = op(acc, p[i]); i += 1 }
+        return acc
+    }
+}
+
+extension Tensor {
+    /// Index of the largest element along `axis` (over the flattened tensor if nil), int64.
+    /// The first occurrence wins; a NaN counts as the largest (as NumPy).
+    public func argmax(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
+        try argReduce(axis: axis, keepdims: keepdims, max: true)
+    }
+
+    /// Index of the smallest element along `axis` (over the flattened tensor if nil), int64.
+    public func argmin(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
+        try argReduce(axis: axis, keepdims: keepdims, max: false)
+    }
+
+    func argReduce(axis: Int?, keepdims: Bool, max: Bool) throws -> Tensor {
+        let name = max ? "argmax" : "argmin"
+        let x: Tensor, ax: Int
+        if let axis {
+            ax = try Tensor.normalizeAxis(axis, ndim: ndim)
+            x = ax == ndim - 1 ? try contiguous() : try swapAxes(ax, ndim - 1).contiguous()
+        } else {
+            ax = -1
+            x = try ravel()
+        }
+        let r = x.shape.last ?? 1
+        guard count > 0 && r > 0 else {
+            throw TensorError.invalidArgument(op: name, message: "attempt to get \(name) of an empty sequence")
+        }
+        let rows = x.count / r
+        let out = try Tensor(uninitialized: [rows], dtype: .int64)
+        func run<T: KernelElement>(_: T.Type) throws {
+            let px = SendablePointer(x.base(T.self)), po = SendablePointer(out.base(Int64.self))
+            try Parallel.forEachChunk(count: rows, unitCost: r) { range in
+                for row in range {
+                    let p = px.p + row * r
+                    var best = p[0], bi = 0
+                    if best == best {
+                        for j in 1..<Swift.max(r, 1) {
+                            let v = p[j]
+                            if v != v { bi = j; break }
+                            if max ? T.lt(best, v) : T.lt(v, best) { best = v; bi = j }
+                        }
+                    }
+                    po.p[row] = Int64(bi)
+                }
+            }
+        }
+        switch x.dtype {
+        case .float32: try run(Float.self)
+        case .float64: try run(Double.self)
+        case .int64: try run(Int64.self)
+        case .uint8: try run(UInt8.self)
+        case .bool: try run(Bool.self)
+        }
+        if axis == nil {
+            return keepdims ? try out.reshape([Int](repeating: 1, count: ndim)) : try out.reshape([])
+        }
+        var shape = self.shape
+        if keepdims { shape[ax] = 1 } else { shape.remove(at: ax) }
+        if ax == ndim - 1 { return try out.reshape(shape) }
+        // Rows came out in the swapped order; put the axes back.
+        var swapped = self.shape
+        swapped.swapAt(ax, ndim - 1)
+        swapped.removeLast()
+        var perm = Array(0..<(ndim - 1))
+        if ax < ndim - 1 {  // the last axis of `self` sits at position ax of `swapped`
+            perm.remove(at: ax)
+            perm.append(ax)
+        }
+        let back = try out.reshape(swapped).transpose(perm).contiguous()
+        return try back.reshape(shape)
+    }
+
+    /// Cumulative sum along `axis` (over the flattened tensor if nil). Integer and bool
+    /// tensors give int64.
+    public func cumsum(axis: Int? = nil) throws -> Tensor {
+        var x = dtype.isFloatingPoint ? self : try cast(to: .int64)
+        if axis == nil { x = try x.ravel() }
+        let ax = try Tensor.normalizeAxis(axis ?? 0, ndim: Swift.max(x.ndim, 1))
+        if x.ndim == 0 { return try x.reshape([1]).copy() }
+        let moved = try x.swapAxes(ax, x.ndim - 1).copy()
+        let r = moved.shape.last ?? 0
+        if moved.count == 0 { return try moved.swapAxes(ax, x.ndim - 1).contiguous() }
+        func run<T: NumericElement>(_: T.Type) throws {
+            let p = SendablePointer(moved.base(T.self))
+            try Parallel.forEachChunk(count: moved.count / r, unitCost: r) { rows in
+                for row in rows {
+                    let q = p.p + row * r
+                    var acc = T(fromInt64: 0)
+                    for j in 0..<r { acc = T.add(acc, q[j]); q[j] = acc }
+                }
+            }
+        }
+        switch moved.dtype {
+        case .float32: try run(Float.self)
+        case .float64: try run(Double.self)
+        default: try run(Int64.self)
+        }
+        return try moved.swapAxes(ax, x.ndim - 1).contiguous()
+    }
+}
