@@ -49,3 +49,43 @@ func expectDataError(_ body: () throws -> Void, sourceLocation: SourceLocation =
         return nil
     }
 }
+
+/// The elements of any tensor as Doubles (bool as 0/1), row-major.
+func asDoubles(_ t: Tensor) -> [Double] {
+    switch t.dtype {
+    case .float32: t.toArray(Float.self).map(Double.init)
+    case .float64: t.toArray(Double.self)
+    case .int64: t.toArray(Int64.self).map(Double.init)
+    case .uint8: t.toArray(UInt8.self).map(Double.init)
+    case .bool: t.toArray(Bool.self).map { $0 ? 1 : 0 }
+    }
+}
+
+/// expected.json, written by scripts/make-data-fixtures.py.
+struct Expected {
+    let dtype: String
+    let shape: [Int]
+    let values: [Double]
+
+    init(_ any: Any?) throws {
+        guard let d = any as? [String: Any], let dt = d["dtype"] as? String, let sh = d["shape"] as? [Int],
+              let vs = d["values"] as? [Any] else { throw DataError.badNPYHeader(path: "expected.json", reason: "bad entry") }
+        dtype = dt
+        shape = sh
+        values = vs.map { v in
+            if let s = v as? String { return Double(s) ?? .nan }
+            return (v as? NSNumber)?.doubleValue ?? .nan
+        }
+    }
+
+    static func all() throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: try fixture("expected.json")))
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+
+    func check(_ t: Tensor, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(t.dtype.rawValue == dtype, "\(what) dtype", sourceLocation: sourceLocation)
+        #expect(t.shape == shape, "\(what) shape", sourceLocation: sourceLocation)
+        #expect(asDoubles(t) == values, "\(what) values", sourceLocation: sourceLocation)
+    }
+}
