@@ -7,7 +7,7 @@ usage: python3 scripts/make-data-fixtures.py            # regenerate Tests/MNLDa
            by the test `writtenFilesForNumPy` when MNL_FIXTURE_OUT=DIR is set) with NumPy and
            safetensors and checks them against the values that test used.
 
-Verified once, by hand, while writing MNLData (NumPy 2.4.6, safetensors 0.x): every file MNLData
+Verified while writing MNLData (NumPy 2.4.6, safetensors 0.8.0, with --verify as above): every file MNLData
 wrote loaded in NumPy with the expected dtype, shape and values, and its .npy bytes were identical
 to numpy.save's (the tests check this byte equality on every run against the numpy_save_* files).
 
