@@ -15,6 +15,22 @@ enum FileIO {
         return o ? Int.max : m
     }()
 
+    /// The process umask, read without changing it (Linux: /proc/self/status), so that
+    /// concurrent saves never race on umask(2).
+    static let umaskValue: mode_t = {
+        if let f = fopen("/proc/self/status", "r") {
+            defer { fclose(f) }
+            var line = [CChar](repeating: 0, count: 256)
+            while fgets(&line, Int32(line.count), f) != nil {
+                let s = String(decoding: line.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                if s.hasPrefix("Umask:"), let v = mode_t(s.dropFirst(6).trimmingSpaces(), radix: 8) { return v }
+            }
+        }
+        let m = umask(0o022)
+        umask(m)
+        return m
+    }()
+
     static func errnoText(_ e: Int32) -> String {
         guard let s = strerror(e) else { return "errno \(e)" }
         return String(cString: s)
@@ -132,9 +148,7 @@ enum AtomicFile {
             try body(&sink)
             if fsync(fd) != 0 { throw DataError.writeFailed(path: path, reason: FileIO.errnoText(errno)) }
             // mkstemp creates 0600; give the file the usual permissions (0666 minus umask).
-            let mask = umask(0)
-            umask(mask)
-            fchmod(fd, 0o666 & ~mask)
+            fchmod(fd, 0o666 & ~FileIO.umaskValue)
             closed = true
             if close(fd) != 0 { throw DataError.writeFailed(path: path, reason: FileIO.errnoText(errno)) }
             if rename(tmpPath, path) != 0 { throw DataError.writeFailed(path: path, reason: FileIO.errnoText(errno)) }
@@ -190,4 +204,14 @@ func withBytes<R>(_ a: [UInt8], _ body: (UnsafeRawBufferPointer) throws(DataErro
 func withMutableBytes<R>(_ a: inout [UInt8], _ body: (UnsafeMutableRawBufferPointer) throws(DataError) -> R) throws(DataError) -> R {
     let r: Result<R, DataError> = a.withUnsafeMutableBytes { b in Result { () throws(DataError) -> R in try body(b) } }
     return try r.get()
+}
+
+
+extension Substring {
+    func trimmingSpaces() -> Substring {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" || f == "\n" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" { s = s.dropLast() }
+        return s
+    }
 }
