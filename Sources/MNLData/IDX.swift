@@ -1,0 +1,137 @@
+import TensorKit
+
+/// The IDX format of the MNIST files (LeCun): a 4-byte magic `00 00 <type> <ndim>`, `ndim`
+/// big-endian UInt32 dimensions, then the elements in row-major order, big-endian.
+/// Files may be gzip-compressed (detected by content, whatever the name).
+public enum IDX {
+    /// Reads an IDX file (plain or gzip). uint8 (0x08) stays uint8; int8/int16/int32
+    /// (0x09, 0x0B, 0x0C) become int64; float32 (0x0D) stays float32; float64 (0x0E) stays float64.
+    public static func read(_ path: String) throws(DataError) -> Tensor {
+        let raw = try FileIO.read(path)
+        return try withBytes(raw) { (bytes) throws(DataError) -> Tensor in
+            if Gzip.isGzip(bytes) {
+                let inflated = try Gzip.decompress(bytes, path: path)
+                return try parse(inflated.bytes, path: path)
+            }
+            return try parse(bytes, path: path)
+        }
+    }
+
+    /// Parses IDX bytes already in memory; `path` only names the file in errors.
+    public static func parse(_ b: UnsafeRawBufferPointer, path: String) throws(DataError) -> Tensor {
+        guard b.count >= 4, b[0] == 0, b[1] == 0 else {
+            throw .badMagic(path: path, format: "IDX", expected: "00 00 <type> <ndim>", found: Gzip.hex(b, count: 4))
+        }
+        let code = b[2], ndim = Int(b[3])
+        let elemSize: Int
+        let dtype: DType
+        switch code {
+        case 0x08: elemSize = 1; dtype = .uint8
+        case 0x09: elemSize = 1; dtype = .int64
+        case 0x0B: elemSize = 2; dtype = .int64
+        case 0x0C: elemSize = 4; dtype = .int64
+        case 0x0D: elemSize = 4; dtype = .float32
+        case 0x0E: elemSize = 8; dtype = .float64
+        default: throw .unsupportedIDXType(path: path, code: code)
+        }
+        let headerSize = 4 + 4 * ndim
+        guard b.count >= headerSize else {
+            throw .sizeMismatch(path: path, format: "IDX", expectedBytes: headerSize, foundBytes: b.count)
+        }
+        var shape: [Int] = []
+        var count = 1, overflow = false
+        for i in 0..<ndim {
+            let o = 4 + 4 * i
+            let d = Int(b[o]) << 24 | Int(b[o + 1]) << 16 | Int(b[o + 2]) << 8 | Int(b[o + 3])
+            shape.append(d)
+            let (m, ov) = count.multipliedReportingOverflow(by: d)
+            overflow = overflow || ov
+            count = m
+        }
+        let (dataBytes, ov2) = count.multipliedReportingOverflow(by: elemSize)
+        let (total, ov3) = dataBytes.addingReportingOverflow(headerSize)
+        if overflow || ov2 || ov3 {
+            throw .tooLarge(path: path, what: "an IDX array of shape \(shape)")
+        }
+        guard total == b.count else {
+            throw .sizeMismatch(path: path, format: "IDX", expectedBytes: dataBytes, foundBytes: b.count - headerSize)
+        }
+        let t = try makeTensor(shape, dtype, path: path)
+        guard let src = b.baseAddress.map({ $0 + headerSize }) else { return t }
+        switch code {
+        case 0x08:
+            t.storage.bytes.copyMemory(from: src, byteCount: count)
+        case 0x09:
+            let d = t.storage.pointer(Int64.self)
+            for i in 0..<count { d[i] = Int64(Int8(bitPattern: src.load(fromByteOffset: i, as: UInt8.self))) }
+        case 0x0B:
+            let d = t.storage.pointer(Int64.self)
+            for i in 0..<count { d[i] = Int64(Int16(bitPattern: UInt16(bigEndian: src.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))) }
+        case 0x0C:
+            let d = t.storage.pointer(Int64.self)
+            for i in 0..<count { d[i] = Int64(Int32(bitPattern: UInt32(bigEndian: src.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))) }
+        case 0x0D:
+            let d = t.storage.bytes.assumingMemoryBound(to: UInt32.self)
+            for i in 0..<count { d[i] = UInt32(bigEndian: src.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
+        default:  // 0x0E
+            let d = t.storage.bytes.assumingMemoryBound(to: UInt64.self)
+            for i in 0..<count { d[i] = UInt64(bigEndian: src.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)) }
+        }
+        return t
+    }
+
+    /// Writes `tensor` as IDX, gzip-compressed when `path` ends in `.gz`. uint8 is written as
+    /// 0x08, float32 as 0x0D, float64 as 0x0E, int64 as 0x0C (int32) when every value fits.
+    /// The save is atomic.
+    public static func write(_ tensor: Tensor, to path: String) throws(DataError) {
+        guard tensor.ndim <= 255 else { throw .unsupportedValue(path: path, reason: "IDX holds at most 255 dimensions") }
+        guard tensor.shape.allSatisfy({ $0 <= Int(UInt32.max) }) else {
+            throw .unsupportedValue(path: path, reason: "IDX dimensions must be below 2^32")
+        }
+        let code: UInt8, elemSize: Int
+        switch tensor.dtype {
+        case .uint8: code = 0x08; elemSize = 1
+        case .float32: code = 0x0D; elemSize = 4
+        case .float64: code = 0x0E; elemSize = 8
+        case .int64: code = 0x0C; elemSize = 4
+        case .bool: throw .unsupportedValue(path: path, reason: "IDX has no bool type; convert to uint8 first")
+        }
+        var bytes = [UInt8](repeating: 0, count: 4 + 4 * tensor.ndim + tensor.count * elemSize)
+        bytes[2] = code
+        bytes[3] = UInt8(tensor.ndim)
+        for (i, d) in tensor.shape.enumerated() {
+            let v = UInt32(d)
+            for k in 0..<4 { bytes[4 + 4 * i + k] = UInt8(truncatingIfNeeded: v >> (24 - 8 * UInt32(k))) }
+        }
+        let header = 4 + 4 * tensor.ndim
+        let n = tensor.count
+        try tensor.withContiguousBytes(path: path) { (src) throws(DataError) in
+            try withMutableBytes(&bytes) { (dst) throws(DataError) in
+                guard let s = src.baseAddress, let d = dst.baseAddress.map({ $0 + header }) else { return }
+                switch code {
+                case 0x08: d.copyMemory(from: s, byteCount: n)
+                case 0x0D:
+                    for i in 0..<n { d.storeBytes(of: s.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self).bigEndian, toByteOffset: 4 * i, as: UInt32.self) }
+                case 0x0E:
+                    for i in 0..<n { d.storeBytes(of: s.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self).bigEndian, toByteOffset: 8 * i, as: UInt64.self) }
+                default:
+                    for i in 0..<n {
+                        let v = s.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self)
+                        guard let v32 = Int32(exactly: v) else {
+                            throw .unsupportedValue(path: path, reason: "value \(v) does not fit IDX's int32")
+                        }
+                        d.storeBytes(of: UInt32(bitPattern: v32).bigEndian, toByteOffset: 4 * i, as: UInt32.self)
+                    }
+                }
+            }
+        }
+        try AtomicFile.write(to: path) { (sink) throws(DataError) in
+            if path.hasSuffix(".gz") {
+                let gz = try withBytes(bytes) { (b) throws(DataError) in try Gzip.compress(b, path: path) }
+                try sink.write(gz.bytes)
+            } else {
+                try sink.write(bytes)
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// MNLData: see README.md for this target's role.
