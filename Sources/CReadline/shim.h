@@ -17,8 +17,12 @@ static inline void mnl_rl_configure(rl_getc_func_t *getc_fn, rl_completion_func_
     rl_completer_word_break_characters = " \t\n\"'`@$><=;|&{}()[]+-*/%,.:!~^?#\\";
 }
 
-/* Tells readline not to fall back to filename completion. */
-static inline void mnl_rl_completion_over(void) { rl_attempted_completion_over = 1; }
+/* Called at the start of each completion: no fallback to filename completion, and no
+   space after a completed word (the next character is often '.', '(' or '['). */
+static inline void mnl_rl_completion_begin(void) {
+    rl_attempted_completion_over = 1;
+    rl_completion_append_character = '\0';
+}
 
 /* The line being edited and the cursor's byte offset in it. */
 static inline const char *mnl_rl_line_buffer(void) { return rl_line_buffer; }

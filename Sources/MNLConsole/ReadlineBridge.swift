@@ -46,7 +46,7 @@ enum ReadlineBridge {
 
     /// Builds readline's match list: the common prefix first, then the candidates.
     static func complete(word: String) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-        mnl_rl_completion_over()
+        mnl_rl_completion_begin()
         guard let box = provider.withLock({ $0 }), let buffer = mnl_rl_line_buffer() else { return nil }
         let point = Int(max(0, mnl_rl_point()))
         let line = String(cString: buffer)
