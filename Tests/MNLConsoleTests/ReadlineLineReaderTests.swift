@@ -96,4 +96,51 @@ final class Rig: @unchecked Sendable {
 
         #expect(try rig.read(typing: "\u{04}") == .endOfInput)
     }
+
+    @Test func controlCDuringAComputationStopsItAndTheLoopGoesOn() throws {
+        let rig = try Rig()
+        let engine = SpinEngine()
+        let output = CapturedReplOutput()
+        let repl = Unchecked(REPL(reader: rig.reader, engine: engine, output: output, interrupt: .process))
+        let finished = Flag()
+        Thread { repl.value.run(); finished.value.store(true, ordering: .relaxed) }.start()
+
+        try rig.waitFor { rig.drain(); return rig.transcript.hasSuffix(">>> ") }
+        _ = writeAll(fileDescriptor: rig.master, Array("spin\r".utf8))
+        try rig.waitFor { engine.spinning.load(ordering: .relaxed) }
+        kill(getpid(), SIGINT)
+        try rig.waitFor { output.standardError == "interrupted\n" }
+
+        try rig.waitFor { rig.drain(); return rig.transcript.hasSuffix(">>> ") }
+        _ = writeAll(fileDescriptor: rig.master, Array("after\r\u{04}".utf8))
+        try rig.waitFor { finished.value.load(ordering: .relaxed) }
+        #expect(output.standardOutput == "after\n")
+        #expect(repl.value.successfulInputs == ["after"])
+    }
+}
+
+/// A flag to share between threads.
+final class Flag: Sendable {
+    let value = Atomic<Bool>(false)
+}
+
+/// Spins on `spin` until the process interrupt flag is set (at most 5 s); echoes the rest.
+final class SpinEngine: ReplEngine, @unchecked Sendable {
+    let spinning = Atomic<Bool>(false)
+    let check = InterruptSignal.process.interruptCheck
+
+    func isComplete(_ source: String) -> Bool { true }
+    func evaluate(_ source: String, name: String) -> ReplOutcome {
+        guard source == "spin" else { return .success(echo: source) }
+        spinning.store(true, ordering: .relaxed)
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline {
+            if check() { return .interrupted }
+        }
+        return .success(echo: "never interrupted")
+    }
+    func completions(line: String, cursor: Int) -> [String] { [] }
+    func variables() -> [ReplVariable] { [] }
+    func help(for name: String) -> String? { nil }
+    func reset() {}
 }
