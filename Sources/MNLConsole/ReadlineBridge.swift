@@ -41,6 +41,7 @@ enum ReadlineBridge {
             var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&pfd, 1, 100)
             if ready > 0 || (ready < 0 && errno != EINTR) { return rl_getc(stream) }
+            if rl_pending_signal() != 0 { rl_check_signals() }  // e.g. SIGWINCH: resize now
         }
     }
 
