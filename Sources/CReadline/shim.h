@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <string.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -32,4 +33,15 @@ static inline int mnl_rl_point(void) { return rl_point; }
 static inline void mnl_rl_set_streams(FILE *in, FILE *out) {
     rl_instream = in;
     rl_outstream = out;
+}
+
+/* After Ctrl-D, readline 8.2 ends the terminal line itself only when bracketed paste is
+   on; otherwise this does, so the shell's prompt starts on a line of its own. */
+static inline void mnl_rl_end_line_after_eof(void) {
+    const char *paste = rl_variable_value("enable-bracketed-paste");
+    if (paste == NULL || strcmp(paste, "on") != 0) {
+        FILE *out = rl_outstream ? rl_outstream : stdout;
+        fputc('\n', out);
+        fflush(out);
+    }
 }

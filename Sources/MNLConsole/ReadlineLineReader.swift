@@ -50,7 +50,10 @@ public final class ReadlineLineReader: LineReader {
         let interrupted = ReadlineBridge.promptInterrupted.exchange(false, ordering: .relaxed)
         defer { free(raw) }
         if interrupted { return .interrupted }
-        guard let raw else { return .endOfInput }
+        guard let raw else {
+            mnl_rl_end_line_after_eof()
+            return .endOfInput
+        }
         return .line(String(cString: raw))
     }
 

@@ -124,12 +124,13 @@ final class Flag: Sendable {
     let value = Atomic<Bool>(false)
 }
 
-/// Spins on `spin` until the process interrupt flag is set (at most 5 s); echoes the rest.
+/// Spins on `spin` until the process interrupt flag is set (at most 5 s); echoes the rest;
+/// brackets must balance; completes `shape`, `size` and `sum`.
 final class SpinEngine: ReplEngine, @unchecked Sendable {
     let spinning = Atomic<Bool>(false)
     let check = InterruptSignal.process.interruptCheck
 
-    func isComplete(_ source: String) -> Bool { true }
+    func isComplete(_ source: String) -> Bool { FakeEngine().isComplete(source) }
     func evaluate(_ source: String, name: String) -> ReplOutcome {
         guard source == "spin" else { return .success(echo: source) }
         spinning.store(true, ordering: .relaxed)
@@ -139,7 +140,7 @@ final class SpinEngine: ReplEngine, @unchecked Sendable {
         }
         return .success(echo: "never interrupted")
     }
-    func completions(line: String, cursor: Int) -> [String] { [] }
+    func completions(line: String, cursor: Int) -> [String] { ["shape", "size", "sum"] }
     func variables() -> [ReplVariable] { [] }
     func help(for name: String) -> String? { nil }
     func reset() {}
