@@ -37,6 +37,11 @@ enum ExitStatus: Equatable, Sendable {
 /// the leader of a new session whose controlling terminal is the pty, so Ctrl-C reaches it
 /// as SIGINT. Every wait has a timeout; on timeout, `close` and `deinit` kill the child's
 /// whole process group with SIGKILL, so a test can fail but never hang or leak a process.
+///
+/// Driving `mnist-repl`: give it a temporary HOME (its history file lives there) and an
+/// INPUTRC holding `set enable-bracketed-paste off`, so the output carries no `ESC[?2004h`
+/// around prompts; `plainOutput` strips the remaining escape sequences. Lines end in
+/// `\r\n` on a terminal. See `EndToEndTests` for a whole session.
 final class PseudoTerminal {
     /// The child's process id (also its process group and session id).
     let pid: pid_t
@@ -175,6 +180,21 @@ extension PseudoTerminal {
             if count == 0 || errno != EAGAIN { outputEnded = true }  // EIO: the child closed the pty
             return
         }
+    }
+
+    /// `output` without terminal escape sequences (`ESC [ ... letter`) and carriage returns.
+    var plainOutput: String { Self.stripEscapes(output) }
+
+    static func stripEscapes(_ text: String) -> String {
+        var result = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if scalar == "\r" { continue }
+            guard scalar == "\u{1B}" else { result.unicodeScalars.append(scalar); continue }
+            guard let next = scalars.next(), next == "[" else { continue }
+            while let code = scalars.next(), !(code.properties.isAlphabetic || code == "~") {}
+        }
+        return result
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {

@@ -79,4 +79,8 @@ import Testing
         }
         #expect(kill(pid, 0) == -1 && errno == ESRCH)
     }
+
+    @Test func plainOutputDropsEscapesAndCarriageReturns() {
+        #expect(PseudoTerminal.stripEscapes("\u{1B}[?2004h>>> 1\r\n\u{1B}[K\u{1B}[3~ok") == ">>> 1\nok")
+    }
 }
