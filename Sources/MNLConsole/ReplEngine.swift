@@ -10,6 +10,9 @@ public protocol ReplEngine: AnyObject {
 
     /// Completion candidates for the word that ends at `cursor` in `line`: variables,
     /// builtins and keywords, or, after `expr.`, the members of that value.
+    /// `cursor` counts Characters (`line.prefix(cursor)` is the text before it). Return bare
+    /// words (`shape`, not `x.shape`); they replace only the identifier before the cursor,
+    /// and the REPL keeps only those that extend it (see `CompletionCandidates`).
     func completions(line: String, cursor: Int) -> [String]
 
     /// The session's variables, for `:vars`.

@@ -1,0 +1,150 @@
+/// The read-eval-print loop. It reads lines from a `LineReader`, gathers continuation
+/// lines until `engine.isComplete` accepts the input, evaluates it, prints the outcome,
+/// and runs the `:` commands. Nothing a user types ends the loop except `:quit` and
+/// end of input (Ctrl-D).
+public final class REPL<Reader: LineReader, Engine: ReplEngine> {
+    /// The prompt for a fresh input.
+    public static var primaryPrompt: String { ">>> " }
+    /// The prompt for the next line of an incomplete input.
+    public static var continuationPrompt: String { "... " }
+
+    /// The line source (exposed so tests can inspect a fake's history).
+    public private(set) var reader: Reader
+    /// The language behind the loop.
+    public let engine: Engine
+    let output: any ReplOutput
+    let interrupt: InterruptSignal
+
+    /// The inputs of this session that ran without error, in order: what `:save` writes.
+    public internal(set) var successfulInputs: [String] = []
+    /// How many inputs have been evaluated; input N is named `<repl:N>`.
+    public private(set) var inputCount = 0
+    private var pendingLines: [String] = []
+    private var blankLinesInARow = 0
+
+    /// - Parameters:
+    ///   - reader: where lines come from.
+    ///   - engine: the language.
+    ///   - output: where results (stdout) and errors (stderr) go.
+    ///   - interrupt: cleared before each evaluation; use `.process` for Ctrl-C.
+    public init(reader: Reader, engine: Engine, output: any ReplOutput = StandardReplOutput(),
+                interrupt: InterruptSignal = .process) {
+        self.reader = reader
+        self.engine = engine
+        self.output = output
+        self.interrupt = interrupt
+    }
+
+    /// Runs until `:quit` or end of input.
+    public func run() {
+        while step() {}
+        output.flush()
+    }
+
+    /// Reads and handles one line; returns false when the loop should end.
+    public func step() -> Bool {
+        let prompt = pendingLines.isEmpty ? Self.primaryPrompt : Self.continuationPrompt
+        output.flush()
+        switch reader.readLine(prompt: prompt) {
+        case .endOfInput:
+            finishPendingInput()
+            return false
+        case .interrupted:
+            discardPendingInput()
+            return true
+        case .line(let line):
+            return handle(line)
+        }
+    }
+
+    private func handle(_ line: String) -> Bool {
+        if pendingLines.isEmpty {
+            let trimmed = line.trimmedWhitespace
+            if trimmed.isEmpty { return true }
+            if trimmed.hasPrefix(":") {
+                reader.addHistory(trimmed)
+                return runCommand(trimmed)
+            }
+            if trimmed.hasPrefix("?") {
+                reader.addHistory(trimmed)
+                showHelp(for: trimmed.dropFirst().trimmedWhitespace)
+                return true
+            }
+        } else if line.trimmedWhitespace.isEmpty {
+            blankLinesInARow += 1
+            if blankLinesInARow >= 2 {
+                discardPendingInput()
+                output.writeError("(incomplete input discarded)\n")
+                return true
+            }
+        } else {
+            blankLinesInARow = 0
+        }
+        pendingLines.append(line)
+        submitIfComplete()
+        return true
+    }
+
+    private func submitIfComplete() {
+        let source = pendingLines.joined(separator: "\n")
+        guard engine.isComplete(source) else { return }
+        discardPendingInput()
+        reader.addHistory(source)
+        _ = evaluate(source, name: nextInputName())
+    }
+
+    /// At end of input, an incomplete input is still evaluated so its error is shown.
+    private func finishPendingInput() {
+        guard !pendingLines.isEmpty else { return }
+        let source = pendingLines.joined(separator: "\n")
+        discardPendingInput()
+        _ = evaluate(source, name: nextInputName())
+    }
+
+    private func discardPendingInput() {
+        pendingLines.removeAll()
+        blankLinesInARow = 0
+    }
+
+    func nextInputName() -> String {
+        inputCount += 1
+        return "<repl:\(inputCount)>"
+    }
+
+    /// Evaluates `source`, prints the outcome and remembers `source` if it succeeded.
+    func evaluate(_ source: String, name: String, record: String? = nil) -> ReplOutcome {
+        interrupt.clear()
+        let outcome = engine.evaluate(source, name: name)
+        interrupt.clear()
+        report(outcome)
+        if case .success = outcome { successfulInputs.append(record ?? source) }
+        return outcome
+    }
+
+    private func report(_ outcome: ReplOutcome) {
+        switch outcome {
+        case .success(let echo):
+            if let echo { output.write(echo.withTrailingNewline) }
+        case .failure(let rendered):
+            output.writeError(rendered.withTrailingNewline)
+        case .interrupted:
+            output.writeError("interrupted\n")
+        }
+        output.flush()
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    var trimmedWhitespace: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline }
+        guard let first = firstIndex(where: { !isSpace($0) }),
+              let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+
+    /// The text with exactly one newline at the end (none added if it already ends in one).
+    var withTrailingNewline: String {
+        hasSuffix("\n") ? String(self) : String(self) + "\n"
+    }
+}
