@@ -69,8 +69,9 @@ extension NativeObject {
 }
 
 /// The properties and methods of one native type. A property computes a value from the
-/// object; a method is a builtin whose first argument is the object.
-public struct MemberTable {
+/// object; a method is a builtin whose first argument is the object. Built once and never
+/// changed, so it may be shared.
+public struct MemberTable: @unchecked Sendable {
     public enum Member {
         case property(doc: String, get: (any NativeObject) throws -> Value)
         case method(Builtin)

@@ -4,7 +4,7 @@ import MNLRuntime
 /// builtins; `install` hands them all to a session.
 public enum Stdlib {
     /// Every library builtin, by topic.
-    public static var builtins: [Builtin] { [] }
+    public static var builtins: [Builtin] { TensorLibrary.globalBuiltins }
 
     /// A session with the core language and every library installed.
     public static func makeSession(output: ((String) -> Void)? = nil) -> Session {

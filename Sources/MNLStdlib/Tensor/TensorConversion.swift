@@ -1,0 +1,167 @@
+import MNLRuntime
+import MNLSyntax
+import TensorKit
+
+/// Language values to tensors and back, with the language's errors.
+enum TensorConversion {
+    /// A number or bool usable as a scalar operand.
+    static func scalar(_ v: Value) -> Double? {
+        switch v {
+        case .number(let n): n
+        case .bool(let b): b ? 1 : 0
+        default: nil
+        }
+    }
+
+    /// A tensor from a tensor, number, bool, or nested list/tuple of them (float32 unless
+    /// `dtype` says otherwise; all-bool lists give bool).
+    static func tensor(_ v: Value, argument: String, dtype: DType? = nil) throws -> Tensor {
+        if case .native(let o) = v, let t = o as? TensorObject {
+            return try dtype.map { d in try bridging { try t.tensor.cast(to: d) } } ?? t.tensor
+        }
+        var shape: [Int] = []
+        var values: [Double] = []
+        var allBool = true
+        try flatten(v, depth: 0, shape: &shape, values: &values, allBool: &allBool, argument: argument)
+        let target = dtype ?? (allBool && !values.isEmpty ? .bool : .float32)
+        return try bridging { try Tensor(shape: shape, values: values, dtype: target) }
+    }
+
+    private static func flatten(_ v: Value, depth: Int, shape: inout [Int], values: inout [Double],
+                                allBool: inout Bool, argument: String) throws {
+        guard depth < 32 else { throw invalid(argument, "lists nested more than 32 deep") }
+        switch v {
+        case .number(let n):
+            try leaf(depth, &shape, argument)
+            values.append(n); allBool = false
+        case .bool(let b):
+            try leaf(depth, &shape, argument)
+            values.append(b ? 1 : 0)
+        case .native(let o):
+            guard let t = o as? TensorObject else { throw badType(argument, v) }
+            let sub = t.tensor.shape
+            try expect(depth, count: sub, &shape, argument)
+            values.append(contentsOf: t.tensor.toDoubles())
+            if t.tensor.dtype != .bool { allBool = false }
+        case .list, .tuple:
+            let items: [Value]
+            if case .list(let l) = v { items = l.items } else if case .tuple(let t) = v { items = t } else { items = [] }
+            if depth == shape.count { shape.append(items.count) } else if shape[depth] != items.count {
+                throw invalid(argument, "ragged nested list: expected \(shape[depth]) elements at depth \(depth + 1), found \(items.count)")
+            }
+            if items.isEmpty { allBool = false }
+            for item in items { try flatten(item, depth: depth + 1, shape: &shape, values: &values, allBool: &allBool, argument: argument) }
+        default:
+            throw badType(argument, v)
+        }
+    }
+
+    private static func leaf(_ depth: Int, _ shape: inout [Int], _ argument: String) throws {
+        if depth != shape.count { throw invalid(argument, "ragged nested list: a number where a list was expected") }
+    }
+
+    private static func expect(_ depth: Int, count sub: [Int], _ shape: inout [Int], _ argument: String) throws {
+        if depth == shape.count { shape.append(contentsOf: sub); return }
+        guard Array(shape[depth...]) == sub else { throw invalid(argument, "nested tensors of different shapes") }
+    }
+
+    static func invalid(_ function: String, _ message: String) -> Diagnostic {
+        Diagnostic(.invalidValue(function: function, message: message), at: nil)
+    }
+
+    static func badType(_ function: String, _ v: Value) -> Diagnostic {
+        Diagnostic(.badArgument(function: function, position: 1, name: "", expected: "tensor, number or list", got: v.typeName), at: nil)
+    }
+
+    /// Index items to TensorKit's: ints, slices, `nil` (a new axis), bool masks and integer arrays.
+    static func index(_ items: [IndexArgument]) throws -> [IndexComponent] {
+        try items.map { item in
+            switch item {
+            case .slice(let a, let b, let s): return .slice(start: a, stop: b, step: s)
+            case .value(.null): return .newAxis
+            case .value(.number(let n)):
+                guard let i = exactInt(n) else {
+                    throw Diagnostic(.badArgument(function: "[]", position: 1, name: "", expected: "integer index", got: "number \(n)"), at: nil)
+                }
+                return .int(i)
+            case .value(let v):
+                let t = try tensor(v, argument: "[]")
+                if t.dtype == .float32 || t.dtype == .float64 {
+                    return .tensor(try bridging { try t.cast(to: .int64) })
+                }
+                return .tensor(t)
+            }
+        }
+    }
+
+    /// A shape from `3, 4`, `(3, 4)` or `[3, 4]`.
+    static func shape(_ values: [Value], function: String) throws -> [Int] {
+        var items = values
+        if values.count == 1, case .tuple(let t) = values[0] { items = t }
+        if values.count == 1, case .list(let l) = values[0] { items = l.items }
+        return try items.enumerated().map { i, v in
+            guard case .number(let n) = v, let d = exactInt(n) else {
+                throw Diagnostic(.badArgument(function: function, position: i + 1, name: "", expected: "integer dimension", got: v.typeName), at: nil)
+            }
+            return d
+        }
+    }
+
+    static func dtype(_ v: Value?, function: String) throws -> DType? {
+        guard let v else { return nil }
+        guard case .string(let s) = v else {
+            throw Diagnostic(.badArgument(function: function, position: 0, name: "dtype", expected: "string", got: v.typeName), at: nil)
+        }
+        switch s {
+        case "f32", "float32", "float": return .float32
+        case "f64", "float64", "double": return .float64
+        case "i64", "int64", "int": return .int64
+        case "u8", "uint8": return .uint8
+        case "bool": return .bool
+        default: throw invalid(function, "unknown dtype \"\(s)\" (use \"f32\", \"f64\", \"i64\", \"u8\" or \"bool\")")
+        }
+    }
+
+    /// `axis=` as nil, one axis, or a list/tuple of axes.
+    static func axes(_ v: Value?, function: String) throws -> [Int]? {
+        guard let v else { return nil }
+        switch v {
+        case .null: return nil
+        case .number: return [try axis(v, function: function)]
+        case .list(let l): return try l.items.map { try axis($0, function: function) }
+        case .tuple(let t): return try t.map { try axis($0, function: function) }
+        default:
+            throw Diagnostic(.badArgument(function: function, position: 0, name: "axis", expected: "integer or list of integers", got: v.typeName), at: nil)
+        }
+    }
+
+    static func axis(_ v: Value, function: String) throws -> Int {
+        guard case .number(let n) = v, let a = exactInt(n) else {
+            throw Diagnostic(.badArgument(function: function, position: 0, name: "axis", expected: "integer", got: v.typeName), at: nil)
+        }
+        return a
+    }
+}
+
+/// Runs TensorKit code, turning its errors into the language's.
+func bridging<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let e as TensorError {
+        throw Diagnostic(diagnosticKind(e), at: nil)
+    }
+}
+
+func diagnosticKind(_ e: TensorError) -> DiagnosticKind {
+    switch e {
+    case .shapeMismatch(let op, let l, let r): .shapeMismatch(op: op, lhs: l, rhs: r)
+    case .indexOutOfRange(let i, let axis, let size): .indexOutOfRange(index: i, axis: axis, size: size)
+    case .axisOutOfRange(let a, let n): .axisOutOfRange(axis: a, ndim: n)
+    case .badReshape(let from, let to):
+        .invalidValue(function: "reshape", message: "cannot reshape a tensor of shape \(DiagnosticKind.shapeText(from)) into shape \(DiagnosticKind.shapeText(to))")
+    case .unsupportedDType(let op, let d): .invalidValue(function: op, message: "not supported for \(d) tensors")
+    case .outOfMemory(let b): .outOfMemory(bytes: b)
+    case .invalidArgument(let op, let m): .invalidValue(function: op, message: m)
+    case .interrupted: .interrupted
+    }
+}

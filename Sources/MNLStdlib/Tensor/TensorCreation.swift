@@ -1,0 +1,65 @@
+import MNLRuntime
+import MNLSyntax
+import TensorKit
+
+/// Making tensors: from lists, filled, ranges, identity, one-hot.
+enum TensorCreation {
+    static var builtins: [Builtin] {
+        [
+            Builtin("tensor", [.required("values"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
+                    doc: "A tensor from a number or nested lists (float32 unless dtype= says \"f64\", \"i64\", \"u8\" or \"bool\"; lists of bools give bool).",
+                    example: "tensor([[1, 2], [3, 4]])") { a, _ in
+                .tensor(try a.tensor(0, dtype: try TensorConversion.dtype(a[1], function: "tensor")))
+            },
+            filled("zeros", doc: "A tensor of zeros of the given shape: zeros(3, 4) or zeros((3, 4)).", example: "zeros(2, 3)") {
+                try Tensor.zeros($0, dtype: $1)
+            },
+            filled("ones", doc: "A tensor of ones of the given shape.", example: "ones(2, 2, dtype=\"f64\")") {
+                try Tensor.ones($0, dtype: $1)
+            },
+            Builtin("full", [.required("shape"), .required("value"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
+                    doc: "A tensor of the given shape (a number or a tuple) filled with value.", example: "full((2, 2), 7)") { a, _ in
+                let shape = try TensorConversion.shape([try a.value(0)], function: "full")
+                let dtype = try TensorConversion.dtype(a[2], function: "full") ?? .float32
+                return try bridging { .tensor(try Tensor.full(shape, value: try a.number(1), dtype: dtype)) }
+            },
+            Builtin("eye", [.required("n"), .optional("m", defaultText: "n"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
+                    doc: "An n×m matrix with ones on the diagonal.", example: "eye(3)") { a, _ in
+                let n = try a.int(0), m = try a[1].map { _ in try a.int(1) }
+                return try bridging { .tensor(try Tensor.eye(n, m, dtype: try TensorConversion.dtype(a[2], function: "eye") ?? .float32)) }
+            },
+            Builtin("arange", [.required("start"), .optional("stop", defaultText: "nil"), .optional("step", defaultText: "1"),
+                               .optional("dtype", defaultText: "nil")], topic: "tensor",
+                    doc: "Evenly spaced values from start (0 with one argument) up to but not including stop, like NumPy's arange.",
+                    example: "arange(0, 1, 0.25)") { a, _ in
+                let hasStop = a[1] != nil
+                let start = hasStop ? try a.number(0) : 0, stop = hasStop ? try a.number(1) : try a.number(0)
+                return try bridging {
+                    .tensor(try Tensor.arange(start, stop, step: try a.number(2, default: 1),
+                                              dtype: try TensorConversion.dtype(a[3], function: "arange")))
+                }
+            },
+            Builtin("linspace", [.required("start"), .required("stop"), .optional("num", defaultText: "50")], topic: "tensor",
+                    doc: "num evenly spaced values from start to stop inclusive.", example: "linspace(0, 1, 5)") { a, _ in
+                try bridging { .tensor(try Tensor.linspace(try a.number(0), try a.number(1), count: try a.int(2, default: 50))) }
+            },
+            Builtin("one_hot", [.required("labels"), .required("k")], topic: "tensor",
+                    doc: "An (n, k) float32 tensor with a one in column labels[i] of row i.",
+                    example: "one_hot(tensor([0, 2, 1], dtype=\"i64\"), 3)") { a, _ in
+                try bridging { .tensor(try Tensor.oneHot(try a.tensor(0), try a.int(1))) }
+            },
+        ]
+    }
+
+    static func filled(_ name: String, doc: String, example: String, _ make: @escaping ([Int], DType) throws -> Tensor) -> Builtin {
+        Builtin(name, [.variadic("shape"), .keywords("dtype")], topic: "tensor", doc: doc, example: example) { a, _ in
+            var dtype = DType.float32
+            for (k, v) in a.extraKeywords {
+                guard k == "dtype" else { throw Diagnostic(.unknownKeyword(function: name, name: k), at: nil) }
+                dtype = try TensorConversion.dtype(v, function: name) ?? .float32
+            }
+            let shape = try TensorConversion.shape(a.rest, function: name)
+            return try bridging { .tensor(try make(shape, dtype)) }
+        }
+    }
+}

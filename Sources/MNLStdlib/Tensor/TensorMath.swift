@@ -1,0 +1,65 @@
+import MNLRuntime
+import MNLSyntax
+import TensorKit
+
+/// Elementwise math. `exp`, `log`, `sqrt`, `abs`, `floor` and `round` also exist for plain
+/// numbers; on tensors the core builtins hand over to these methods.
+enum TensorMath {
+    static var builtins: [Builtin] {
+        [
+            TensorDeclarations.unary("exp", .exp, doc: "e raised to each element.", example: "exp(tensor([0, 1]))"),
+            TensorDeclarations.unary("log", .log, doc: "The natural logarithm of each element (-inf at 0, nan below, as in NumPy).",
+                                     example: "log(tensor([1, 10]))"),
+            TensorDeclarations.unary("sqrt", .sqrt, doc: "The square root of each element.", example: "sqrt(tensor([4, 9]))"),
+            TensorDeclarations.unary("abs", .abs, doc: "The absolute value of each element.", example: "abs(tensor([-1, 2]))"),
+            TensorDeclarations.unary("tanh", .tanh, doc: "The hyperbolic tangent of each element.", example: "tanh(tensor([0, 1]))"),
+            TensorDeclarations.unary("sigmoid", .sigmoid, doc: "1 / (1 + exp(-x)) for each element, computed stably.",
+                                     example: "sigmoid(tensor([-2, 0, 2]))"),
+            TensorDeclarations.unary("relu", .relu, doc: "max(x, 0) for each element.", example: "relu(tensor([-1, 2]))"),
+            TensorDeclarations.unary("sign", .sign, doc: "-1, 0 or 1 for each element.", example: "sign(tensor([-3, 0, 2]))"),
+            TensorDeclarations.unary("floor", .floor, doc: "The largest integer not above each element.", example: "floor(tensor([1.5, -1.5]))"),
+            TensorDeclarations.unary("isnan", .isnan, doc: "True where an element is NaN.", example: "isnan(tensor([1, 0]) / 0)"),
+            TensorDeclarations.op("round", [.optional("digits", defaultText: "0")],
+                                  doc: "Each element rounded to digits decimals, halves to even (NumPy's round).",
+                                  example: "round(tensor([0.5, 1.5, 2.675]), 2)") { x, a, _ in
+                let d = try a.int(1, default: 0)
+                guard d != 0 else { return .tensor(try x.unary(.round)) }
+                guard abs(d) < 30 else { throw a.invalid("digits must be between -30 and 30") }
+                let scale = Foundation_pow10(d)
+                return .tensor(try Tensor.binary(.divide, try Tensor.binary(.multiply, x, scale).unary(.round), scale))
+            },
+            TensorDeclarations.op("clip", [.optional("min", defaultText: "nil"), .optional("max", defaultText: "nil")],
+                                  doc: "Each element limited to [min, max] (either bound may be nil).",
+                                  example: "clip(tensor([-2, 0.5, 3]), 0, 1)") { x, a, _ in
+                .tensor(try x.clip(min: try a[1].map { _ in try a.number(1) }, max: try a[2].map { _ in try a.number(2) }))
+            },
+            TensorDeclarations.op("pow", [.required("exponent")], doc: "Each element raised to exponent (a number or a tensor).",
+                                  example: "pow(tensor([2, 3]), 2)") { x, a, _ in
+                if case .number(let p) = try a.value(1) { return .tensor(try x.pow(p)) }
+                return .tensor(try Tensor.binary(.power, x, try a.tensor(1)))
+            },
+            pairwise("maximum", .maximum, doc: "The larger of a and b, elementwise with broadcasting.", example: "maximum(tensor([1, 5]), 3)"),
+            pairwise("minimum", .minimum, doc: "The smaller of a and b, elementwise with broadcasting.", example: "minimum(tensor([1, 5]), 3)"),
+            Builtin("where", [.required("condition"), .required("a"), .required("b")], topic: "tensor",
+                    doc: "Elements of a where condition is true and of b elsewhere, with broadcasting.",
+                    example: "x = tensor([-1, 2])\nwhere(x > 0, x, 0)") { a, _ in
+                try bridging { .tensor(try Tensor.where(try a.tensor(0, dtype: .bool), try a.tensor(1), try a.tensor(2))) }
+            },
+        ]
+    }
+
+    static func pairwise(_ name: String, _ op: BinaryOp, doc: String, example: String) -> Builtin {
+        Builtin(name, [.required("a"), .required("b")], topic: "tensor", doc: doc, example: example) { a, _ in
+            try bridging {
+                if let s = TensorConversion.scalar(try a.value(1)) { return .tensor(try Tensor.binary(op, try a.tensor(0), s)) }
+                return .tensor(try Tensor.binary(op, try a.tensor(0), try a.tensor(1)))
+            }
+        }
+    }
+
+    static func Foundation_pow10(_ d: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<abs(d) { r *= 10 }
+        return d < 0 ? 1 / r : r
+    }
+}

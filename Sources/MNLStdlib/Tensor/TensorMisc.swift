@@ -1,0 +1,77 @@
+import MNLRuntime
+import MNLSyntax
+import TensorKit
+
+/// Products, sorting, conversions and the rest.
+enum TensorMisc {
+    static var builtins: [Builtin] {
+        typealias D = TensorDeclarations
+        return [
+            Builtin("matmul", [.required("a"), .required("b")], topic: "tensor",
+                    doc: "The matrix product a @ b (2-D, vectors and batched 3-D as NumPy), through BLAS.",
+                    example: "matmul(eye(2), tensor([[1, 2], [3, 4]]))") { a, _ in
+                try bridging { .tensor(try Tensor.matmul(try a.tensor(0), try a.tensor(1))) }
+            },
+            Builtin("dot", [.required("a"), .required("b")], topic: "tensor",
+                    doc: "The dot product of two vectors (a number), or NumPy's dot for matrices.",
+                    example: "dot(tensor([1, 2]), tensor([3, 4]))") { a, _ in
+                try bridging { .tensorOrNumber(try Tensor.dot(try a.tensor(0), try a.tensor(1))) }
+            },
+            Builtin("outer", [.required("a"), .required("b")], topic: "tensor", doc: "The outer product of two vectors.",
+                    example: "outer(tensor([1, 2]), tensor([1, 10]))") { a, _ in
+                try bridging { .tensor(try Tensor.outer(try a.tensor(0), try a.tensor(1))) }
+            },
+            D.op("sort", [.optional("axis", defaultText: "-1")], doc: "A sorted copy, along the last axis (or axis=; nil flattens).",
+                 example: "tensor([3, 1, 2]).sort()") { x, a, _ in .tensor(try x.sort(axis: try axisOrDefault(a, 1, -1))) },
+            D.op("argsort", [.optional("axis", defaultText: "-1")], doc: "The indices that would sort the tensor along the last axis (or axis=).",
+                 example: "argsort(tensor([3, 1, 2]))") { x, a, _ in .tensor(try x.argsort(axis: try axisOrDefault(a, 1, -1))) },
+            D.op("unique", [.optional("counts", defaultText: "false")],
+                 doc: "The sorted distinct values; with counts=true, a tuple (values, counts) as NumPy's return_counts.",
+                 example: "unique(tensor([3, 1, 3, 2]), counts=true)") { x, a, _ in
+                let (values, counts) = try x.unique()
+                return try a.bool(1, default: false) ? .tuple([.tensor(values), .tensor(counts)]) : .tensor(values)
+            },
+            D.op("item", doc: "The single element of a one-element tensor, as a number.", example: "tensor([[7]]).item()") { x, _, _ in
+                .number(try x.item())
+            },
+            D.op("tolist", doc: "The elements as (nested) lists of numbers.", example: "tensor([[1, 2], [3, 4]]).tolist()") { x, _, _ in
+                nestedList(x)
+            },
+            D.op("copy", doc: "A new tensor with its own copy of the elements.", example: "a = ones(2)\nb = a.copy()") { x, _, _ in
+                .tensor(try x.copy())
+            },
+            D.op("astype", [.required("dtype")], doc: "A copy converted to dtype (\"f32\", \"f64\", \"i64\", \"u8\", \"bool\").",
+                 example: "tensor([1.7, 2.2]).astype(\"i64\")") { x, a, _ in
+                guard let d = try TensorConversion.dtype(try a.value(1), function: "astype") else { return .tensor(x) }
+                return .tensor(try x.cast(to: d))
+            },
+            D.op("shuffle", doc: "Shuffles the tensor's rows in place with the session's generator.",
+                 example: "x = arange(5)\nshuffle(x)") { x, _, ctx in
+                try x.shuffle(using: ctx.random)
+                return .null
+            },
+        ]
+    }
+
+    static func axisOrDefault(_ a: Arguments, _ i: Int, _ d: Int) throws -> Int? {
+        guard i < a.named.count, let v = a.named[i] else { return d }
+        if case .null = v { return nil }
+        return try TensorConversion.axis(v, function: a.function)
+    }
+
+    static func nestedList(_ t: Tensor) -> Value {
+        let values = t.toDoubles()
+        func build(_ axis: Int, _ offset: Int) -> (Value, Int) {
+            if axis == t.ndim { return (t.dtype == .bool ? .bool(values[offset] != 0) : .number(values[offset]), 1) }
+            var items: [Value] = []
+            var used = 0
+            for _ in 0..<t.shape[axis] {
+                let (v, n) = build(axis + 1, offset + used)
+                items.append(v)
+                used += n
+            }
+            return (.list(items), used)
+        }
+        return build(0, 0).0
+    }
+}

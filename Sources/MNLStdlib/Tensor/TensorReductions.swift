@@ -1,0 +1,52 @@
+import MNLRuntime
+import MNLSyntax
+import TensorKit
+
+/// Reductions with NumPy's `axis=` and `keepdims=`; over everything they give a number.
+enum TensorReductions {
+    static var builtins: [Builtin] {
+        typealias D = TensorDeclarations
+        return [
+            D.reduction("sum", doc: "The sum of the elements, over all or over axis= (an int or a list; negative counts from the end).",
+                        example: "sum(tensor([[1, 2], [3, 4]]), axis=0)") { try $0.sum(axes: $1, keepdims: $2) },
+            D.reduction("mean", doc: "The arithmetic mean, over all or over axis= (keepdims= keeps reduced axes as size 1).",
+                        example: "mean(tensor([1, 2, 3, 4]))") { try $0.mean(axes: $1, keepdims: $2) },
+            D.reduction("max", doc: "The largest element, over all or over axis=.",
+                        example: "max(tensor([[1, 5], [3, 2]]), axis=1)") { try $0.max(axes: $1, keepdims: $2) },
+            D.reduction("min", doc: "The smallest element, over all or over axis=.",
+                        example: "min(tensor([[1, 5], [3, 2]]), axis=1)") { try $0.min(axes: $1, keepdims: $2) },
+            D.reduction("prod", doc: "The product of the elements, over all or over axis=.",
+                        example: "prod(tensor([1, 2, 3, 4]))") { try $0.prod(axes: $1, keepdims: $2) },
+            D.reduction("std", doc: "The standard deviation (ddof 0, as NumPy), over all or over axis=.",
+                        example: "std(tensor([1, 2, 3, 4]))") { try $0.std(axes: $1, keepdims: $2) },
+            D.reduction("var", doc: "The variance (ddof 0, as NumPy), over all or over axis=.",
+                        example: "var(tensor([1, 2, 3, 4]))") { try $0.variance(axes: $1, keepdims: $2) },
+            D.reduction("all", doc: "True when every element is non-zero, over all or over axis=.",
+                        example: "all(tensor([1, 2]) > 0)") { try $0.all(axes: $1, keepdims: $2) },
+            D.reduction("any", doc: "True when some element is non-zero, over all or over axis=.",
+                        example: "any(tensor([1, 2]) > 1)") { try $0.any(axes: $1, keepdims: $2) },
+            argReduction("argmax", doc: "The index of the largest element, in the flattened tensor or along axis= (int64 results).") {
+                try $0.argmax(axis: $1, keepdims: $2)
+            },
+            argReduction("argmin", doc: "The index of the smallest element, in the flattened tensor or along axis= (int64 results).") {
+                try $0.argmin(axis: $1, keepdims: $2)
+            },
+            D.op("cumsum", [.optional("axis", defaultText: "nil")], doc: "Running sums, of the flattened tensor or along axis=.",
+                 example: "cumsum(tensor([1, 2, 3]))") { x, a, _ in
+                .tensor(try x.cumsum(axis: try a[1].map { try TensorConversion.axis($0, function: "cumsum") }))
+            },
+            D.op("norm", [.optional("axis", defaultText: "nil"), .optional("keepdims", defaultText: "false")],
+                 doc: "The Euclidean (L2) norm, over all elements or along axis=.", example: "norm(tensor([3, 4]))") { x, a, _ in
+                .tensorOrNumber(try x.norm(axes: try TensorConversion.axes(a[1], function: "norm"), keepdims: try a.bool(2, default: false)))
+            },
+        ]
+    }
+
+    static func argReduction(_ name: String, doc: String, _ f: @escaping (Tensor, Int?, Bool) throws -> Tensor) -> Builtin {
+        TensorDeclarations.op(name, [.optional("axis", defaultText: "nil"), .optional("keepdims", defaultText: "false")], doc: doc,
+                              example: "\(name)(tensor([[1, 9], [8, 2]]), axis=1)") { x, a, _ in
+            let axis = try a[1].map { try TensorConversion.axis($0, function: name) }
+            return .tensorOrNumber(try f(x, axis, try a.bool(2, default: false)))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import MNLRuntime
+import MNLSyntax
+import TensorKit
+
+/// Shape and layout: reshape, transpose, joins and splits, repeats.
+enum TensorShape {
+    static var builtins: [Builtin] {
+        typealias D = TensorDeclarations
+        return [
+            D.op("reshape", [.variadic("shape")], doc: "The same elements in a new shape; one dimension may be -1 (inferred). A view when the data is contiguous.",
+                 example: "reshape(arange(6), 2, -1)") { x, a, _ in
+                .tensor(try x.reshape(try TensorConversion.shape(a.rest, function: "reshape")))
+            },
+            D.op("transpose", [.optional("axes", defaultText: "reversed")], doc: "The axes permuted (reversed by default; x.T is the same). A view, no copy.",
+                 example: "transpose(zeros(2, 3, 4), (1, 0, 2)).shape") { x, a, _ in
+                .tensor(try x.transpose(try a[1].map { try TensorConversion.shape([$0], function: "transpose") }))
+            },
+            D.op("flatten", doc: "A 1-D copy of the elements in row-major order; on a batch of images use reshape(n, -1).",
+                 example: "flatten(tensor([[1, 2], [3, 4]]))") { x, _, _ in .tensor(try x.flatten()) },
+            D.op("squeeze", [.optional("axis", defaultText: "nil")], doc: "The tensor without its size-1 axes (or only axis=).",
+                 example: "squeeze(zeros(1, 3, 1)).shape") { x, a, _ in
+                .tensor(try x.squeeze(try TensorConversion.axes(a[1], function: "squeeze")))
+            },
+            D.op("expand_dims", [.required("axis")], doc: "The tensor with a new size-1 axis at axis.",
+                 example: "expand_dims(zeros(3), 0).shape") { x, a, _ in
+                .tensor(try x.expandDims(try TensorConversion.axis(try a.value(1), function: "expand_dims")))
+            },
+            D.op("repeat", [.required("n"), .optional("axis", defaultText: "nil")], doc: "Each element repeated n times (flattened, or along axis=).",
+                 example: "repeat(tensor([1, 2]), 2)") { x, a, _ in
+                .tensor(try x.repeated(try a.int(1), axis: try a[2].map { try TensorConversion.axis($0, function: "repeat") }))
+            },
+            D.op("tile", [.required("reps")], doc: "The tensor repeated reps times along each axis (a number or a tuple).",
+                 example: "tile(tensor([1, 2]), 2)") { x, a, _ in
+                .tensor(try x.tiled(try TensorConversion.shape([try a.value(1)], function: "tile")))
+            },
+            joining("concat", doc: "The tensors of a list joined along an existing axis (axis=0 by default).",
+                    example: "concat([ones(1, 2), zeros(1, 2)]).shape") { try Tensor.concat($0, axis: $1) },
+            joining("stack", doc: "The tensors of a list stacked along a new axis (axis=0 by default).",
+                    example: "stack([ones(2), zeros(2)]).shape") { try Tensor.stack($0, axis: $1) },
+            D.op("split", [.required("sections"), .optional("axis", defaultText: "0")],
+                 doc: "A list of pieces: sections equal parts, or cut before each index of a list.",
+                 example: "split(arange(6), 3)") { x, a, _ in
+                let axis = try a[2].map { try TensorConversion.axis($0, function: "split") } ?? 0
+                let pieces: [Tensor]
+                if case .number = try a.value(1) {
+                    pieces = try x.split(sections: try a.int(1), axis: axis)
+                } else {
+                    pieces = try x.split(indices: try TensorConversion.shape([try a.value(1)], function: "split"), axis: axis)
+                }
+                return .list(pieces.map { Value.tensor($0) })
+            },
+        ]
+    }
+
+    static func joining(_ name: String, doc: String, example: String, _ join: @escaping ([Tensor], Int) throws -> Tensor) -> Builtin {
+        Builtin(name, [.required("tensors"), .optional("axis", defaultText: "0")], topic: "tensor", doc: doc, example: example) { a, ctx in
+            let parts = try Iteration_values(try a.value(0), ctx).map { try TensorConversion.tensor($0, argument: name) }
+            let axis = try a[1].map { try TensorConversion.axis($0, function: name) } ?? 0
+            return try bridging { .tensor(try join(parts, axis)) }
+        }
+    }
+}
+
+/// The values of a list or tuple argument.
+func Iteration_values(_ v: Value, _ ctx: CallContext) throws -> [Value] {
+    switch v {
+    case .list(let l): return l.items
+    case .tuple(let t): return t
+    default:
+        throw Diagnostic(.badArgument(function: "list of tensors", position: 1, name: "", expected: "list", got: v.typeName), at: nil)
+    }
+}
