@@ -92,12 +92,18 @@ extension Session {
     /// Runs `body` on a thread with a large stack so that deep (but limited) recursion in
     /// programs can never overflow the native stack.
     func onLargeStack<T>(_ body: @escaping () -> T) -> T {
+        let scope = executionScope
         let box = LargeStackBox(body)
+        box.run = { scope { box.value = box.body() } }
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread { box.value = box.body(); done.signal() }
+        let thread = Thread {
+            box.run()
+            done.signal()
+        }
         thread.stackSize = 1 << 29
         thread.start()
         done.wait()
+        box.run = {}
         guard let value = box.value else { return body() }
         return value
     }
@@ -106,6 +112,7 @@ extension Session {
 /// Hands a closure and its result between threads; used only while the caller waits.
 private final class LargeStackBox<T>: @unchecked Sendable {
     var value: T?
+    var run: () -> Void = {}
     let body: () -> T
     init(_ body: @escaping () -> T) { self.body = body }
 }

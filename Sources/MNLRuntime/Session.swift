@@ -12,6 +12,9 @@ public final class Session {
     public var output: (String) -> Void
     /// Asked at safe points (loop iterations, calls, between batches); true stops the run.
     public var interruptCheck: @Sendable () -> Bool = { false }
+    /// Wraps every run on its thread; libraries use it to set up per-run context (TensorKit's
+    /// cancellation flag, so long tensor operations also stop on Ctrl-C).
+    public var executionScope: (_ body: () -> Void) -> Void = { $0() }
     /// `args` in scripts: the arguments after the script name.
     public var scriptArguments: [String] = [] {
         didSet { globals.set("args", .list(scriptArguments.map { .string($0) })) }

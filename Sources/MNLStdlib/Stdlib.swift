@@ -1,4 +1,5 @@
 import MNLRuntime
+import TensorKit
 
 /// The one place where the language meets the libraries. Each topic file declares its
 /// builtins; `install` hands them all to a session.
@@ -10,6 +11,11 @@ public enum Stdlib {
     public static func makeSession(output: ((String) -> Void)? = nil) -> Session {
         let session = output.map { Session(output: $0) } ?? Session()
         session.install(builtins)
+        // Long tensor kernels check this flag between chunks; it reads the session's own
+        // interrupt check, so Ctrl-C stops them as it stops loops.
+        session.executionScope = { [unowned session] body in
+            Cancellation.$current.withValue(CancellationFlag(check: session.interruptCheck)) { body() }
+        }
         return session
     }
 }

@@ -7,12 +7,15 @@ import Synchronization
 /// and check it between chunks, throwing `TensorError.interrupted`.
 public final class CancellationFlag: Sendable {
     private let state = Atomic<Bool>(false)
-    public init() {}
+    private let external: (@Sendable () -> Bool)?
+    public init() { external = nil }
+    /// A flag that is also set whenever `check` returns true (e.g. a Ctrl-C flag owned elsewhere).
+    public init(check: @escaping @Sendable () -> Bool) { external = check }
     /// Ask running operations to stop.
     public func cancel() { state.store(true, ordering: .relaxed) }
     /// Clear the request (call before starting the next computation).
     public func reset() { state.store(false, ordering: .relaxed) }
-    public var isCancelled: Bool { state.load(ordering: .relaxed) }
+    public var isCancelled: Bool { state.load(ordering: .relaxed) || (external?() ?? false) }
 }
 
 /// Holder of the task-local current cancellation flag.

@@ -1,14 +1,24 @@
+import Foundation
+import MNLConsole
 import MNLRuntime
 import MNLStdlib
+import MNLSyntax
 
-/// The interactive REPL (wired to MNLConsole).
+/// The interactive REPL: a session behind the console front end.
 enum Interactive {
     static func run() throws {
-        Console.error("interactive mode is not wired yet")
+        let session = Stdlib.makeSession()
+        session.interruptCheck = InterruptSignal.process.interruptCheck
+        let engine = SessionEngine(session: session, renderer: DiagnosticRenderer(style: isatty(2) != 0 ? .color : .plain))
+        ConsoleLauncher.run(engine: engine,
+                            banner: "mnist-repl 0.1.0: :help for commands, help() for builtins, Ctrl-D to quit")
     }
 }
 
-/// Ctrl-C handling for scripts.
+/// Ctrl-C for scripts: the first press stops the computation at the next safe point.
 enum Interrupts {
-    static func install(for session: Session) {}
+    static func install(for session: Session) {
+        InterruptSignal.install()
+        session.interruptCheck = InterruptSignal.process.interruptCheck
+    }
 }
