@@ -1,1 +1,0 @@
-// MNLLearn: see README.md for this target's role.
