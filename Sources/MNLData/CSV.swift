@@ -126,19 +126,18 @@ public enum CSV {
                 let s = String(decoding: f, as: UTF8.self)
                 return s.isEmpty ? "Unnamed: \(i)" : s
             }
-            // pandas-style de-duplication: a, a.1, a.2
-            var seen: [String: Int] = [:]
+            // pandas-style de-duplication: a, a.1, a.2 (linear time, whatever the header width)
+            var taken = Set(names)
+            var nextSuffix: [String: Int] = [:]
+            var firstSeen = Set<String>()
             for i in names.indices {
-                if let n = seen[names[i]] {
-                    var k = n
-                    var candidate = "\(names[i]).\(k)"
-                    while seen[candidate] != nil || names.contains(candidate) { k += 1; candidate = "\(names[i]).\(k)" }
-                    seen[names[i]] = k + 1
-                    seen[candidate] = 1
-                    names[i] = candidate
-                } else {
-                    seen[names[i]] = 1
-                }
+                let n = names[i]
+                if firstSeen.insert(n).inserted { continue }
+                var k = nextSuffix[n] ?? 1
+                while taken.contains("\(n).\(k)") { k += 1 }
+                names[i] = "\(n).\(k)"
+                taken.insert(names[i])
+                nextSuffix[n] = k + 1
             }
             dataStart = q
             linesBefore = line
@@ -205,8 +204,16 @@ public enum CSV {
                 out.p[k] = c
             }
         }
+        // Rows a chunk can hold: one per newline, and no more than its bytes allow (a row of
+        // `ncols` cells takes at least `ncols` bytes), so a hostile file cannot ask for more
+        // memory than about 8 bytes per byte of input.
         var rowBase = [Int](repeating: 0, count: nChunks + 1)
-        for k in 0..<nChunks { rowBase[k + 1] = rowBase[k] + newlines[k] + 1 }
+        var rowCap = [Int](repeating: 0, count: nChunks)
+        for k in 0..<nChunks {
+            rowCap[k] = min(newlines[k] + 1, (chunkBounds[k + 1] - chunkBounds[k]) / max(ncols, 1) + 1)
+            rowBase[k + 1] = rowBase[k] + rowCap[k]
+        }
+        let caps = rowCap
         let capacityRows = rowBase[nChunks]
         let bases = rowBase
         let (cells, o) = capacityRows.multipliedReportingOverflow(by: max(ncols, 1))
@@ -221,7 +228,8 @@ public enum CSV {
             let res = SendablePointer(p: rbBase)
             DispatchQueue.concurrentPerform(iterations: nChunks) { k in
                 res.p[k] = parseChunk(UnsafePointer(rawS.p), from: chunkBounds[k], to: chunkBounds[k + 1], ncols: ncols,
-                                      out: out.p + bases[k] * ncols, policy: policy, delim: delim, quotes: hasQuotes)
+                                      out: out.p + bases[k] * ncols, capacity: caps[k], policy: policy, delim: delim,
+                                      quotes: hasQuotes)
             }
         }
         // The first failure in file order wins; its line is made absolute.
@@ -259,8 +267,8 @@ public enum CSV {
 
     /// Parses the records in raw[from..<to] into `out` (row-major, `ncols` per row).
     private static func parseChunk(_ raw: UnsafePointer<UInt8>, from: Int, to end: Int, ncols: Int,
-                                   out: UnsafeMutablePointer<Double>, policy: MissingPolicy, delim: UInt8,
-                                   quotes: Bool) -> ChunkResult {
+                                   out: UnsafeMutablePointer<Double>, capacity: Int, policy: MissingPolicy,
+                                   delim: UInt8, quotes: Bool) -> ChunkResult {
         var r = ChunkResult()
         var p = from
         var line = 0
@@ -270,6 +278,8 @@ public enum CSV {
             if c0 == 0x0A { p += 1; line += 1; continue }             // blank line
             if c0 == 0x0D { p += 1; continue }
             let recordLine = line
+            // Cannot happen for well-formed rows (see `rowCap`); a safety net for the bound.
+            guard r.rows < capacity else { r.failure = .ragged(line: recordLine, found: 0); return r }
             let rowOut = out + r.rows * ncols
             var col = 0
             var rowHasMissing = false

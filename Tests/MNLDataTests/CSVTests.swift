@@ -95,6 +95,13 @@ import TensorKit
         #expect(ep == empty)
     }
 
+    /// A wide header over many short lines must not reserve rows × columns cells up front.
+    @Test func hostileShapeIsARaggedRowNotAHugeAllocation() throws {
+        let dir = try TempDir(); defer { dir.cleanup() }
+        let p = try dir.write("w.csv", String(repeating: "a,", count: 200_000) + "a\n" + String(repeating: "1\n", count: 300_000))
+        #expect(expectDataError { _ = try CSV.read(p) } == .raggedRow(path: p, line: 2, expectedFields: 200_001, foundFields: 1))
+    }
+
     @Test func headerOnlyGivesAnEmptyTable() throws {
         let dir = try TempDir(); defer { dir.cleanup() }
         let t = try CSV.read(try dir.write("h.csv", "a,b\n"))
