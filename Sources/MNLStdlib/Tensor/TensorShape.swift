@@ -60,7 +60,7 @@ enum TensorShape {
 
     static func joining(_ name: String, doc: String, example: String, _ join: @escaping ([Tensor], Int) throws -> Tensor) -> Builtin {
         Builtin(name, [.required("tensors"), .optional("axis", defaultText: "0")], topic: "tensor", doc: doc, example: example) { a, ctx in
-            let parts = try Iteration_values(try a.value(0), ctx).map { try TensorConversion.tensor($0, argument: name) }
+            let parts = try listValues(try a.value(0)).map { try TensorConversion.tensor($0, argument: name) }
             let axis = try a[1].map { try TensorConversion.axis($0, function: name) } ?? 0
             return try bridging { .tensor(try join(parts, axis)) }
         }
@@ -68,7 +68,7 @@ enum TensorShape {
 }
 
 /// The values of a list or tuple argument.
-func Iteration_values(_ v: Value, _ ctx: CallContext) throws -> [Value] {
+func listValues(_ v: Value) throws -> [Value] {
     switch v {
     case .list(let l): return l.items
     case .tuple(let t): return t
