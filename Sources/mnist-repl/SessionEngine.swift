@@ -51,6 +51,8 @@ final class SessionEngine: ReplEngine {
             switch value {
             case .native(let o): detail = o.summary()
             case .closure(let c): detail = c.signature
+            case .record(let r): detail = "fields: " + r.keys.joined(separator: ", ")
+            case .list(let l): detail = "\(l.items.count) items"
             default:
                 let text = value.repr()
                 detail = text.count > 60 ? String(text.prefix(57)) + "..." : text

@@ -1,0 +1,54 @@
+import Foundation
+import MNLSyntax
+import Testing
+
+/// Every script shipped in scripts/ runs: the main job on the embedded data, and the
+/// benchmark scripts at small sizes.
+@Suite struct ShippedScriptTests {
+    static func script(_ path: String) throws -> String {
+        try String(contentsOf: ScriptHarness.repositoryRoot.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func kmeansOnTheEmbeddedSampleConvergesAndFindsTheDigits() throws {
+        let outcome = ScriptHarness.run(try Self.script("scripts/kmeans.mnl"), name: "scripts/kmeans.mnl")
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
+        let inertias = outcome.lines.compactMap { line -> Double? in
+            guard line.hasPrefix("iteration"), let r = line.range(of: "inertia ") else { return nil }
+            return Double(line[r.upperBound...])
+        }
+        #expect(inertias.count == 20)
+        for (before, after) in zip(inertias, inertias.dropFirst()) { #expect(after <= before, "inertia rose from \(before) to \(after)") }
+        let purityLine = try #require(outcome.lines.last { $0.hasPrefix("purity ") })
+        let purity = try #require(Double(purityLine.dropFirst("purity ".count)))
+        #expect(purity > 0.5)
+        #expect(outcome.lines.filter { $0.hasPrefix("cluster ") }.count == 10)
+        #expect(outcome.lines.first?.contains("embedded MNIST sample") == true)
+    }
+
+    @Test(arguments: [("scripts/bench/scalar_loop.mnl", ["top", "1000"], "s=249750.0"),
+                      ("scripts/bench/scalar_loop.mnl", ["func", "1000"], "s=249750.0"),
+                      ("scripts/bench/fib.mnl", ["15"], "value=610"),
+                      ("scripts/bench/linreg_sgd.mnl", ["top", "3"], "theta0="),
+                      ("scripts/bench/linreg_sgd.mnl", ["func", "3"], "theta0=")])
+    func benchmarkScriptRunsSmall(_ path: String, _ arguments: [String], _ expected: String) throws {
+        let outcome = ScriptHarness.run(try Self.script(path), name: path, arguments: arguments)
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
+        let result = try #require(outcome.lines.last { $0.hasPrefix("RESULT ") })
+        #expect(result.contains(expected))
+    }
+
+    @Test func linregTopLevelAndFunctionAgree() throws {
+        let source = try Self.script("scripts/bench/linreg_sgd.mnl")
+        let top = ScriptHarness.run(source, name: "top", arguments: ["top", "5"]).lines.filter { $0.hasPrefix("theta0") }
+        let function = ScriptHarness.run(source, name: "func", arguments: ["func", "5"]).lines.filter { $0.hasPrefix("theta0") }
+        #expect(!top.isEmpty && top == function)
+    }
+
+    @Test func everyShippedScriptIsCovered() throws {
+        let fm = FileManager.default
+        let root = ScriptHarness.repositoryRoot.appendingPathComponent("scripts").path
+        let scripts = (fm.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".mnl") }.sorted()
+        #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl"]),
+                "a new script in scripts/ needs a test here: \(scripts)")
+    }
+}
