@@ -21,6 +21,19 @@ extension Compiler {
                 try located(range) { try Members.set(o, name, v, CallContext(interp: f.interp)) }
             }
         case .tuple(let parts, let range):
+            let places = parts.compactMap(place(of:))
+            if places.count == parts.count {
+                // `(x, y) = pair` into plain variables: stored directly, no closure per part.
+                let count = places.count
+                return { f, v in
+                    if case .tuple(let items) = v, items.count == count {
+                        for i in 0..<count { places[i].pointer(f).pointee = items[i] }
+                        return
+                    }
+                    let items = try located(range) { try Iteration.unpack(v, count: count, CallContext(interp: f.interp)) }
+                    for i in 0..<count { places[i].pointer(f).pointee = items[i] }
+                }
+            }
             let binders = parts.map(binder)
             return { f, v in
                 let items = try located(range) { try Iteration.unpack(v, count: binders.count, CallContext(interp: f.interp)) }

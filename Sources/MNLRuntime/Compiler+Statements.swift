@@ -91,6 +91,21 @@ extension Compiler {
                 }
                 return done
             }
+            if case .list(let list) = sequence {
+                // Lists are read live by index, as Python does (appending while looping is seen).
+                var i = 0
+                while i < list.items.count {
+                    try f.tick()
+                    try bind(f, list.items[i])
+                    i += 1
+                    switch try run(f) {
+                    case .breakLoop: return done
+                    case .returned(let v): return .returned(v)
+                    case .normal, .continueLoop: continue
+                    }
+                }
+                return done
+            }
             let iterator = try located(iterable.range) { try Iteration.iterator(sequence, CallContext(interp: f.interp)) }
             while let item = try iterator.next() {
                 try f.tick()

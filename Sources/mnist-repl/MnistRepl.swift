@@ -14,7 +14,7 @@ struct MnistRepl: ParsableCommand {
         discussion: "With no FILE, reads a script from standard input when it is not a terminal, else starts the interactive REPL.",
         version: "mnist-repl 0.1.0")
 
-    @Option(name: .customShort("e"), help: ArgumentHelp("Run CODE and exit.", valueName: "CODE"))
+    @Option(name: [.customShort("e"), .customLong("code")], help: ArgumentHelp("Run CODE and exit.", valueName: "CODE"))
     var code: String?
 
     @Flag(help: "Parse and resolve FILE only, reporting every error found.")
@@ -26,13 +26,29 @@ struct MnistRepl: ParsableCommand {
     @Flag(help: "Print the syntax tree of FILE (or CODE) and exit.")
     var dumpAst = false
 
-    @ArgumentParser.Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The script to run, then the arguments it sees as `args`.",
-                                                                   valueName: "FILE.mnl [ARGS...]"))
+    @ArgumentParser.Argument(help: ArgumentHelp("The script to run, then the arguments it sees as `args`.",
+                                                valueName: "FILE.mnl [ARGS...]"))
     var script: [String] = []
+
+    /// Options end at the first argument that is not an option (the script) or at `--`;
+    /// everything from the script on belongs to the script, options included.
+    static func splitArguments(_ all: [String]) -> (options: [String], script: [String]) {
+        var i = 0
+        while i < all.count {
+            let a = all[i]
+            if a == "--" { return (Array(all[..<i]), Array(all[(i + 1)...])) }
+            guard a.hasPrefix("-"), a != "-" else { break }
+            i += (a == "-e" || a == "--code") ? 2 : 1
+        }
+        let cut = Swift.min(i, all.count)
+        return (Array(all[..<cut]), Array(all[cut...]))
+    }
 
     static func main() {
         do {
-            var command = try parseAsRoot()
+            let (options, script) = splitArguments(Array(CommandLine.arguments.dropFirst()))
+            var command = try parse(options)
+            command.script = script
             try command.run()
         } catch {
             let code = exitCode(for: error)

@@ -1,3 +1,4 @@
+import Foundation
 import MNLData
 import MNLRuntime
 import MNLSyntax
@@ -36,6 +37,7 @@ enum DataBuiltins {
                 guard let header = HeaderMode(rawValue: try a.string(1, default: "auto")) else { throw a.invalid("header must be \"auto\", \"present\" or \"absent\"") }
                 guard let missing = MissingPolicy(rawValue: try a.string(2, default: "error")) else { throw a.invalid("missing must be \"error\", \"nan\" or \"drop\"") }
                 let options = CSVReadOptions(header: header, missing: missing)
+                try refuseBinary(p)
                 return .native(TableObject(try loading { () throws(DataError) in try CSV.read(p, options: options) }))
             },
             Builtin("write_csv", [.required("path"), .required("data"), .optional("columns", defaultText: "nil")], topic: "data",
@@ -88,6 +90,16 @@ enum DataBuiltins {
                 return record(try loading { () throws(DataError) in try Safetensors.load(p) }.tensors)
             },
         ]
+    }
+
+    /// A CSV must be text: a NUL byte in its first 64 KiB means it is some binary file.
+    static func refuseBinary(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        if head.contains(0) {
+            throw Diagnostic(.fileError(path: path, message: "not a CSV text file (it contains binary data)"), at: nil)
+        }
     }
 
     static func dataset(_ set: MNISTDataset, _ ctx: CallContext) -> Value {

@@ -59,10 +59,19 @@ enum TensorMisc {
         return try TensorConversion.axis(v, function: a.function)
     }
 
+    /// One element as a language value: bools as bools, float32 with its shortest digits.
+    static func scalarValue(_ v: Double, _ dtype: DType) -> Value {
+        switch dtype {
+        case .bool: return .bool(v != 0)
+        case .float32: return .number(Double("\(Float(v))") ?? v)
+        default: return .number(v)
+        }
+    }
+
     static func nestedList(_ t: Tensor) -> Value {
         let values = t.toDoubles()
         func build(_ axis: Int, _ offset: Int) -> (Value, Int) {
-            if axis == t.ndim { return (t.dtype == .bool ? .bool(values[offset] != 0) : .number(values[offset]), 1) }
+            if axis == t.ndim { return (scalarValue(values[offset], t.dtype), 1) }
             var items: [Value] = []
             var used = 0
             for _ in 0..<t.shape[axis] {

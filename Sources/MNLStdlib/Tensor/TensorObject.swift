@@ -95,11 +95,9 @@ extension Value {
     /// Zero-dimensional results become numbers (or bools), as a user indexing one element expects.
     static func tensorOrNumber(_ t: Tensor) -> Value {
         guard t.ndim == 0, let v = try? t.item() else { return .tensor(t) }
-        if t.dtype == .bool { return .bool(v != 0) }
         // A float32 result becomes the number with the same shortest digits (0.1, not
         // 0.10000000149011612), as NumPy prints a float32 scalar.
-        if t.dtype == .float32, let shortest = Double("\(Float(v))") { return .number(shortest) }
-        return .number(v)
+        return TensorMisc.scalarValue(v, t.dtype)
     }
 }
 
