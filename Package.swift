@@ -50,7 +50,13 @@ let package = Package(
         .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib"]),
         .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole"]),
+        .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole", "MNLTestSupport"]),
         .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax"]),
+
+        // Test support shared by test targets: the pseudo-terminal harness.
+        .target(name: "MNLTestSupport", path: "Tests/MNLTestSupport"),
+        // End-to-end tests of the built `mnist-repl` executable (command line and pty); they run
+        // the binary from the build products directory, which `swift build --build-tests` fills.
+        .testTarget(name: "CLITests", dependencies: ["MNLTestSupport"]),
     ]
 )

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import MNLTestSupport
 import Testing
 @testable import MNLConsole
 

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import MNLTestSupport
 import Testing
 
 /// The harness itself, proved on real programs.

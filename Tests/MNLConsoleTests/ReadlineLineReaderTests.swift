@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Synchronization
+import MNLTestSupport
 import Testing
 @testable import MNLConsole
 

@@ -8,7 +8,7 @@ extension PseudoTerminal {
     /// Waits for the child to exit on its own, reading its output meanwhile so it never
     /// blocks on a full terminal. Throws `.timeout` (the child keeps running; `close` or
     /// `deinit` will kill it).
-    func waitForExit(timeout: Duration = .seconds(5)) throws(PseudoTerminalError) -> ExitStatus {
+    public func waitForExit(timeout: Duration = .seconds(5)) throws(PseudoTerminalError) -> ExitStatus {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let status = reap(blocking: false) { return status }
@@ -23,7 +23,7 @@ extension PseudoTerminal {
     /// Hangs up (closes the terminal's input side by sending SIGHUP to the session), waits up
     /// to `timeout`, then kills the process group with SIGKILL. Always returns the status.
     @discardableResult
-    func close(timeout: Duration = .seconds(2)) -> ExitStatus {
+    public func close(timeout: Duration = .seconds(2)) -> ExitStatus {
         if let status = reap(blocking: false) { return status }
         _ = kill(-pid, SIGHUP)
         _ = kill(pid, SIGCONT)
@@ -33,7 +33,7 @@ extension PseudoTerminal {
 
     /// Kills the child's process group with SIGKILL and reaps the child.
     @discardableResult
-    func terminate() -> ExitStatus {
+    public func terminate() -> ExitStatus {
         if let status = reap(blocking: false) { return status }
         _ = kill(-pid, SIGKILL)
         _ = kill(pid, SIGKILL)
@@ -43,7 +43,7 @@ extension PseudoTerminal {
     // MARK: Spawning
 
     /// Opens a pty pair (both ends close-on-exec); returns the master and the slave's path.
-    static func openPair(rows: UInt16, columns: UInt16) throws(PseudoTerminalError) -> (master: Int32, slave: Int32, path: String) {
+    public static func openPair(rows: UInt16, columns: UInt16) throws(PseudoTerminalError) -> (master: Int32, slave: Int32, path: String) {
         var master: Int32 = -1
         var slave: Int32 = -1
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
@@ -64,7 +64,7 @@ extension PseudoTerminal {
 
     /// posix_spawnp in a new session (POSIX_SPAWN_SETSID), with the pty's slave opened as
     /// fds 0, 1 and 2 (which makes it the controlling terminal) and default signal handling.
-    static func spawn(_ program: String, _ arguments: [String], _ environment: [String: String],
+    public static func spawn(_ program: String, _ arguments: [String], _ environment: [String: String],
                       slave: String) throws(PseudoTerminalError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

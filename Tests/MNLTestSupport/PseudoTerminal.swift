@@ -5,12 +5,12 @@ import Foundation
 
 /// What went wrong while driving a program through a pseudo-terminal. Timeouts carry the
 /// output seen so far, so a failing test shows what the program actually printed.
-enum PseudoTerminalError: Error, CustomStringConvertible {
+public enum PseudoTerminalError: Error, CustomStringConvertible {
     case system(call: String, errno: Int32)
     case timeout(waitingFor: String, output: String)
     case endOfOutput(waitingFor: String, output: String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .system(let call, let code): "\(call) failed: \(String(cString: strerror(code)))"
         case .timeout(let pattern, let output): "timed out waiting for \(pattern.debugDescription); output so far: \(output.debugDescription)"
@@ -20,11 +20,11 @@ enum PseudoTerminalError: Error, CustomStringConvertible {
 }
 
 /// How a child process ended.
-enum ExitStatus: Equatable, Sendable {
+public enum ExitStatus: Equatable, Sendable {
     case exited(Int32)
     case signaled(Int32)
 
-    init(waitStatus: Int32) {
+    public init(waitStatus: Int32) {
         let signal = waitStatus & 0x7f
         self = signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signaled(signal)
     }
@@ -42,20 +42,20 @@ enum ExitStatus: Equatable, Sendable {
 /// INPUTRC holding `set enable-bracketed-paste off`, so the output carries no `ESC[?2004h`
 /// around prompts; `plainOutput` strips the remaining escape sequences. Lines end in
 /// `\r\n` on a terminal. See `EndToEndTests` for a whole session.
-final class PseudoTerminal {
+public final class PseudoTerminal {
     /// The child's process id (also its process group and session id).
-    let pid: pid_t
+    public let pid: pid_t
     private let master: Int32
     private var transcript: [UInt8] = []
     private var consumed = 0
     /// True once the terminal reported that no process holds it open any more.
-    private(set) var outputEnded = false
+    public private(set) var outputEnded = false
     private var status: ExitStatus?
 
     /// Spawns `program` (looked up in PATH) with `arguments` on a `rows`×`columns` terminal.
     /// `environment` is added to (and overrides) this process's environment; TERM defaults
     /// to `xterm`. Set HOME and INPUTRC to keep user files out of a test.
-    init(_ program: String, _ arguments: [String] = [], environment: [String: String] = [:],
+    public init(_ program: String, _ arguments: [String] = [], environment: [String: String] = [:],
          rows: UInt16 = 24, columns: UInt16 = 80) throws(PseudoTerminalError) {
         let pair = try Self.openPair(rows: rows, columns: columns)
         master = pair.master
@@ -77,10 +77,10 @@ final class PseudoTerminal {
     }
 
     /// Everything the program has written so far (with the terminal's `\r\n` line ends).
-    var output: String { String(decoding: transcript, as: UTF8.self) }
+    public var output: String { String(decoding: transcript, as: UTF8.self) }
 
     /// Reaps the child if it has exited (or, when `blocking`, once it does).
-    func reap(blocking: Bool) -> ExitStatus? {
+    public func reap(blocking: Bool) -> ExitStatus? {
         if let status { return status }
         var raw: Int32 = 0
         while true {
@@ -94,21 +94,21 @@ final class PseudoTerminal {
     // MARK: Input
 
     /// Types `text` (no newline added).
-    func send(_ text: String, timeout: Duration = .seconds(5)) throws(PseudoTerminalError) {
+    public func send(_ text: String, timeout: Duration = .seconds(5)) throws(PseudoTerminalError) {
         try write(Array(text.utf8), timeout: timeout)
     }
 
     /// Types `text` and presses Enter (`\r`, as a terminal sends it).
-    func sendLine(_ text: String = "") throws(PseudoTerminalError) { try send(text + "\r") }
+    public func sendLine(_ text: String = "") throws(PseudoTerminalError) { try send(text + "\r") }
 
     /// Presses Ctrl-C; the terminal turns it into SIGINT for the foreground process group.
-    func sendControlC() throws(PseudoTerminalError) { try send("\u{03}") }
+    public func sendControlC() throws(PseudoTerminalError) { try send("\u{03}") }
 
     /// Presses Ctrl-D (end of input at the start of a line).
-    func sendControlD() throws(PseudoTerminalError) { try send("\u{04}") }
+    public func sendControlD() throws(PseudoTerminalError) { try send("\u{04}") }
 
     /// Presses Tab.
-    func sendTab() throws(PseudoTerminalError) { try send("\t") }
+    public func sendTab() throws(PseudoTerminalError) { try send("\t") }
 
     private func write(_ bytes: [UInt8], timeout: Duration) throws(PseudoTerminalError) {
         let deadline = ContinuousClock.now + timeout
@@ -131,7 +131,7 @@ extension PseudoTerminal {
     /// Waits until `pattern` appears in output not yet matched; returns that output up to
     /// and including the match, and consumes it (pexpect's `before + after`).
     @discardableResult
-    func expect(_ pattern: String, timeout: Duration = .seconds(5)) throws(PseudoTerminalError) -> String {
+    public func expect(_ pattern: String, timeout: Duration = .seconds(5)) throws(PseudoTerminalError) -> String {
         let needle = Array(pattern.utf8)
         return try expect(pattern, timeout: timeout) { [consumed] bytes in
             Self.find(needle, in: bytes, from: consumed)
@@ -141,7 +141,7 @@ extension PseudoTerminal {
     /// Like `expect(_:timeout:)` with a regular expression, matched on the decoded text by
     /// Unicode scalars (so `\r` and `\n` match separately, as in other regex engines).
     @discardableResult
-    func expect(regex pattern: String, timeout: Duration = .seconds(5)) throws -> String {
+    public func expect(regex pattern: String, timeout: Duration = .seconds(5)) throws -> String {
         let regex = try Regex(pattern).matchingSemantics(.unicodeScalar)  // so \r matches inside \r\n
         return try expect(pattern, timeout: timeout) { [consumed] bytes in
             let text = String(decoding: bytes[consumed...], as: UTF8.self)
@@ -167,7 +167,7 @@ extension PseudoTerminal {
     }
 
     /// Reads whatever output is available, waiting at most `duration` for some.
-    func readAvailable(waitingAtMost duration: Duration) {
+    public func readAvailable(waitingAtMost duration: Duration) {
         guard !outputEnded else { return }
         var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
@@ -183,9 +183,9 @@ extension PseudoTerminal {
     }
 
     /// `output` without terminal escape sequences (`ESC [ ... letter`) and carriage returns.
-    var plainOutput: String { Self.stripEscapes(output) }
+    public var plainOutput: String { Self.stripEscapes(output) }
 
-    static func stripEscapes(_ text: String) -> String {
+    public static func stripEscapes(_ text: String) -> String {
         var result = ""
         var scalars = text.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
@@ -197,7 +197,7 @@ extension PseudoTerminal {
         return result
     }
 
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    public static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty else { return start }
         guard haystack.count - start >= needle.count else { return nil }
         for index in start...(haystack.count - needle.count)
