@@ -67,20 +67,15 @@ import Testing
         #expect(bad.stderr.contains("    1 | print(1 / 0)\n"), "\(bad)")
     }
 
-    /// Known bug: the FILE argument is declared `.captureForPassthrough`, so an unknown
-    /// option before any FILE is taken as the script's path ("--bogus: no such file", exit 1).
+    /// Regression: options before FILE were once taken as the script's path.
     @Test func anUnknownOptionIsAUsageError() throws {
         let result = try runMnistRepl(["--bogus"])
         #expect(result.stdout == "", "\(result)")
         #expect(result.stderr.contains("--bogus"), "\(result)")
-        withKnownIssue("an unknown option is taken as the script's file name and exits 1, not 2") {
-            #expect(result.status == 2 && !result.signaled, "\(result)")
-            #expect(!result.stderr.contains("no such file"), "\(result)")
-        }
+        #expect(result.status == 2 && !result.signaled, "\(result)")
+        #expect(!result.stderr.contains("no such file"), "\(result)")
         let afterCheck = try runMnistRepl(["--check", "--bogus"])
-        withKnownIssue("--check --bogus also treats --bogus as a file name") {
-            #expect(afterCheck.status == 2, "\(afterCheck)")
-        }
+        #expect(afterCheck.status == 2, "\(afterCheck)")
     }
 
     @Test func checkOfAScriptOnStandardInputRunsNothing() throws {
@@ -134,22 +129,17 @@ import Testing
         #expect(bad.stderr.hasPrefix("<stdin>:2:1: error: undefined variable 'nope'"), "\(bad)")
     }
 
-    /// Known bug: `--version`, `--help` and `-h` are captured as the script's path by the
-    /// `.captureForPassthrough` FILE argument: "mnist-repl: --version: no such file", exit 1.
+    /// Regression: `--version`, `--help` and `-h` were once taken as the script's path.
     @Test func versionAndHelp() throws {
         let version = try runMnistRepl(["--version"])
-        withKnownIssue("--version is taken as the script's file name") {
-            #expect(version.status == 0, "\(version)")
-            #expect(version.stdout == "mnist-repl 0.1.0\n", "\(version)")
-        }
+        #expect(version.status == 0, "\(version)")
+        #expect(version.stdout == "mnist-repl 0.1.0\n", "\(version)")
         for flag in ["--help", "-h"] {
             let help = try runMnistRepl([flag])
-            withKnownIssue("\(flag) is taken as the script's file name") {
-                #expect(help.status == 0, "\(help)")
-                #expect(help.stdout.contains("USAGE: mnist-repl"), "\(help)")
-                for option in ["-e <CODE>", "--check", "--version", "FILE.mnl"] {
-                    #expect(help.stdout.contains(option), "\(option) missing from \(flag): \(help)")
-                }
+            #expect(help.status == 0, "\(help)")
+            #expect(help.stdout.contains("USAGE: mnist-repl"), "\(help)")
+            for option in ["-e, --code <CODE>", "--check", "--version", "FILE.mnl"] {
+                #expect(help.stdout.contains(option), "\(option) missing from \(flag): \(help)")
             }
         }
     }
