@@ -49,6 +49,16 @@ import TensorKit
         // large but not overflowing: 65535^2 float64 claimed with 0 bytes present
         let big = try dir.write("b.idx", [0, 0, 0x0E, 2, 0, 0, 0xFF, 0xFF, 0, 0, 0xFF, 0xFF])
         #expect(expectDataError { _ = try IDX.read(big) } == .sizeMismatch(path: big, format: "IDX", expectedBytes: 65535 * 65535 * 8, foundBytes: 0))
+        // the same disagreement inside a gzip stream, short and long, for uint8 and int32
+        for (payload, found) in [([UInt8](repeating: 1, count: 5), 5), ([UInt8](repeating: 1, count: 9), 9)] {
+            for code: UInt8 in [0x08, 0x0C] {
+                let elem = code == 0x08 ? 1 : 4
+                let raw: [UInt8] = [0, 0, code, 2, 0, 0, 0, 2, 0, 0, 0, 3] + Array(repeating: payload, count: elem).flatMap { $0 }
+                let gz = try raw.withUnsafeBytes { try Gzip.compress($0, path: "t") }
+                let gp = try dir.write("s\(code)-\(found).idx.gz", Array(gz.bytes))
+                #expect(expectDataError { _ = try IDX.read(gp) } == .sizeMismatch(path: gp, format: "IDX", expectedBytes: 6 * elem, foundBytes: found * elem))
+            }
+        }
         // images and labels that disagree in count
         let imgs = dir.file("i.idx"), labs = dir.file("l.idx")
         try IDX.write(try Tensor(zeros: [3, 2, 2], dtype: .uint8), to: imgs)
