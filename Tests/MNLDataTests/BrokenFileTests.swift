@@ -215,3 +215,33 @@ import TensorKit
         }
     }
 }
+
+@Suite struct DataErrorMessageTests {
+    /// One instance of every case: the message is one sentence that names the file.
+    @Test func everyMessageNamesTheFile() {
+        let p = "/some/dir/file.bin"
+        let all: [DataError] = [
+            .fileNotFound(path: p), .readFailed(path: p, reason: "Permission denied"),
+            .badMagic(path: p, format: "IDX", expected: "00 00", found: "12 34"),
+            .corruptCompressed(path: p, offset: 10, reason: "invalid block type"),
+            .truncatedCompressed(path: p, decompressedBytes: 100),
+            .sizeMismatch(path: p, format: "IDX", expectedBytes: 6, foundBytes: 5), .tooLarge(path: p, what: "a tensor"),
+            .unsupportedIDXType(path: p, code: 7), .countMismatch(path: p, images: 3, labels: 2),
+            .datasetNotFound(name: "Fashion-MNIST", directory: p, missing: ["a.gz"], hint: "install it"),
+            .raggedRow(path: p, line: 3, expectedFields: 3, foundFields: 2),
+            .nonNumericCell(path: p, line: 3, column: "weight", text: "heavy"), .missingValue(path: p, line: 3, column: "b"),
+            .badCSV(path: p, line: 2, reason: "a quoted field is never closed"), .badNPYHeader(path: p, reason: "no shape"),
+            .unsupportedNPYDType(path: p, descr: "<c8"), .badZip(path: p, reason: "CRC-32 mismatch"),
+            .memberNotFound(path: p, member: "w"), .badSafetensorsHeader(path: p, reason: "bad JSON"),
+            .unsupportedValue(path: p, reason: "3-D"), .writeFailed(path: p, reason: "No space left on device"),
+        ]
+        for e in all {
+            #expect(e.message.contains(p), "\(e)")
+            #expect(e.path == p)
+            #expect(e.message.hasSuffix("."))
+            #expect(!e.message.dropLast().contains(". "), "one sentence: \(e.message)")
+        }
+        #expect(DataError.nonNumericCell(path: p, line: 3, column: "weight", text: "heavy").message
+                == "/some/dir/file.bin:3: column 'weight' holds 'heavy', which is not a number.")
+    }
+}
