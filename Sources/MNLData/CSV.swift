@@ -169,10 +169,12 @@ public enum CSV {
                                   linesBefore: Int, path: String, options: CSVReadOptions) throws(DataError) -> Table {
         let size = end - start
         let hasQuotes = size > 0 && memchr(raw + start, 0x22, size) != nil
+        // Files with quotes are parsed in one piece (a newline may sit inside a quoted field);
+        // others in about two chunks per worker so that uneven chunks balance out.
+        let workers = options.threads > 0 ? options.threads : max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         var nChunks = 1
-        if !hasQuotes && size > (1 << 20) {
-            let cores = options.threads > 0 ? options.threads : max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-            nChunks = min(cores * 2, max(1, size >> 20))
+        if !hasQuotes && workers > 1 && size > (1 << 20) {
+            nChunks = min(workers * 2, max(1, size >> 20))
         }
         // Chunk boundaries just after a newline.
         var bounds = [start]
