@@ -175,3 +175,98 @@ public enum Gzip {
         return out
     }
 }
+
+/// Streams the decompressed bytes of an in-memory gzip file (one or more members), so a reader
+/// can inflate straight into its destination.
+final class GzipReader {
+    private let input: UnsafeRawBufferPointer
+    private let path: String
+    private let strm: UnsafeMutablePointer<z_stream>
+    private var consumed = 0
+    private var finished = false
+    private var produced = 0
+
+    init(_ input: UnsafeRawBufferPointer, path: String) throws(DataError) {
+        guard Gzip.isGzip(input) else {
+            throw .badMagic(path: path, format: "gzip", expected: "1f 8b", found: Gzip.hex(input, count: 2))
+        }
+        self.input = input
+        self.path = path
+        strm = .allocate(capacity: 1)
+        strm.initialize(to: z_stream())
+        guard inflateInit2_(strm, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            strm.deallocate()
+            throw .tooLarge(path: path, what: "a zlib stream")
+        }
+    }
+
+    deinit {
+        inflateEnd(strm)
+        strm.deallocate()
+    }
+
+    /// Inflates up to `count` bytes into `dst`; fewer only when the gzip data ends. Throws on
+    /// truncated or corrupt data.
+    func read(into dst: UnsafeMutableRawPointer, count: Int) throws(DataError) -> Int {
+        var filled = 0
+        guard let inBase = input.baseAddress else { throw .truncatedCompressed(path: path, decompressedBytes: 0) }
+        let inPtr = UnsafeMutablePointer(mutating: inBase.assumingMemoryBound(to: UInt8.self))
+        while filled < count && !finished {
+            if strm.pointee.avail_in == 0 && consumed < input.count {
+                let n = min(input.count - consumed, Int(UInt32.max))
+                strm.pointee.next_in = inPtr + consumed
+                strm.pointee.avail_in = UInt32(n)
+                consumed += n
+            }
+            let room = min(count - filled, Int(UInt32.max))
+            strm.pointee.next_out = (dst + filled).assumingMemoryBound(to: UInt8.self)
+            strm.pointee.avail_out = UInt32(room)
+            let ret = inflate(strm, Z_NO_FLUSH)
+            let got = room - Int(strm.pointee.avail_out)
+            filled += got
+            produced += got
+            let position = consumed - Int(strm.pointee.avail_in)
+            switch ret {
+            case Z_OK:
+                continue
+            case Z_STREAM_END:
+                let rest = input.count - position
+                if rest > 0 {
+                    let tail = UnsafeRawBufferPointer(rebasing: input[position...])
+                    if tail.allSatisfy({ $0 == 0 }) { finished = true; break }
+                    guard Gzip.isGzip(tail) else {
+                        throw .corruptCompressed(path: path, offset: position, reason: "trailing bytes after the gzip stream")
+                    }
+                    inflateReset(strm)
+                    continue
+                }
+                finished = true
+            case Z_BUF_ERROR:
+                if strm.pointee.avail_in == 0 && consumed >= input.count {
+                    throw .truncatedCompressed(path: path, decompressedBytes: produced)
+                }
+                continue
+            case Z_MEM_ERROR:
+                throw .tooLarge(path: path, what: "zlib's working memory")
+            default:
+                let reason = strm.pointee.msg.map { String(cString: $0) } ?? "zlib error \(ret)"
+                throw .corruptCompressed(path: path, offset: position, reason: reason)
+            }
+        }
+        return filled
+    }
+
+    /// Inflates and discards the rest of the data; returns how many bytes there were.
+    func skipToEnd() throws(DataError) -> Int {
+        var scratch = [UInt8](repeating: 0, count: 1 << 16)
+        var total = 0
+        while true {
+            let n = try withMutableBytes(&scratch) { (b) throws(DataError) -> Int in
+                guard let p = b.baseAddress else { return 0 }
+                return try read(into: p, count: b.count)
+            }
+            total += n
+            if n < scratch.count { return total }
+        }
+    }
+}

@@ -9,55 +9,104 @@ public enum IDX {
     public static func read(_ path: String) throws(DataError) -> Tensor {
         let raw = try FileIO.read(path)
         return try withBytes(raw) { (bytes) throws(DataError) -> Tensor in
-            if Gzip.isGzip(bytes) {
-                let inflated = try Gzip.decompress(bytes, path: path)
-                return try parse(inflated.bytes, path: path)
-            }
+            if Gzip.isGzip(bytes) { return try readGzip(bytes, path: path) }
             return try parse(bytes, path: path)
         }
     }
 
     /// Parses IDX bytes already in memory; `path` only names the file in errors.
     public static func parse(_ b: UnsafeRawBufferPointer, path: String) throws(DataError) -> Tensor {
-        guard b.count >= 4, b[0] == 0, b[1] == 0 else {
-            throw .badMagic(path: path, format: "IDX", expected: "00 00 <type> <ndim>", found: Gzip.hex(b, count: 4))
+        let h = try Header(b, path: path)
+        let (total, o) = h.dataBytes.addingReportingOverflow(h.size)
+        guard !o, total == b.count else {
+            throw .sizeMismatch(path: path, format: "IDX", expectedBytes: h.dataBytes, foundBytes: b.count - h.size)
         }
-        let code = b[2], ndim = Int(b[3])
-        let elemSize: Int
+        let t = try makeTensor(h.shape, h.dtype, path: path)
+        if let src = b.baseAddress { fill(t, code: h.code, from: src + h.size, count: h.count) }
+        return t
+    }
+
+    /// Streams a gzip IDX file: the header first, then the payload straight into the tensor's
+    /// storage (uint8) or a staging buffer (other types), then checks that nothing is left over.
+    static func readGzip(_ bytes: UnsafeRawBufferPointer, path: String) throws(DataError) -> Tensor {
+        let z = try GzipReader(bytes, path: path)
+        var head = [UInt8](repeating: 0, count: 4 + 4 * 255)
+        let got4 = try withMutableBytes(&head) { (b) throws(DataError) -> Int in
+            guard let p = b.baseAddress else { return 0 }
+            return try z.read(into: p, count: 4)
+        }
+        let ndim = Int(head[3])
+        let rest = try withMutableBytes(&head) { (b) throws(DataError) -> Int in
+            guard let p = b.baseAddress, got4 == 4 else { return 0 }
+            return try z.read(into: p + 4, count: 4 * ndim)
+        }
+        let h = try withBytes(Array(head.prefix(got4 + rest))) { (b) throws(DataError) in try Header(b, path: path) }
+        let t = try makeTensor(h.shape, h.dtype, path: path)
+        var n = 0
+        if h.code == 0x08 {
+            n = try z.read(into: t.storage.bytes, count: h.dataBytes)
+        } else {
+            let staging = try ByteBuffer(capacity: h.dataBytes)
+            n = try z.read(into: staging.base, count: h.dataBytes)
+            if n == h.dataBytes { fill(t, code: h.code, from: staging.base, count: h.count) }
+        }
+        let extra = n == h.dataBytes ? try z.skipToEnd() : 0
+        guard n == h.dataBytes, extra == 0 else {
+            throw .sizeMismatch(path: path, format: "IDX", expectedBytes: h.dataBytes, foundBytes: n + extra)
+        }
+        return t
+    }
+
+    /// The header: magic, element type and dimensions, with overflow-checked sizes.
+    struct Header {
+        let code: UInt8
+        let shape: [Int]
         let dtype: DType
-        switch code {
-        case 0x08: elemSize = 1; dtype = .uint8
-        case 0x09: elemSize = 1; dtype = .int64
-        case 0x0B: elemSize = 2; dtype = .int64
-        case 0x0C: elemSize = 4; dtype = .int64
-        case 0x0D: elemSize = 4; dtype = .float32
-        case 0x0E: elemSize = 8; dtype = .float64
-        default: throw .unsupportedIDXType(path: path, code: code)
+        let count: Int
+        let dataBytes: Int
+        /// Header length in bytes (4 + 4 * ndim).
+        let size: Int
+
+        init(_ b: UnsafeRawBufferPointer, path: String) throws(DataError) {
+            guard b.count >= 4, b[0] == 0, b[1] == 0 else {
+                throw .badMagic(path: path, format: "IDX", expected: "00 00 <type> <ndim>", found: Gzip.hex(b, count: 4))
+            }
+            code = b[2]
+            let ndim = Int(b[3])
+            let elemSize: Int
+            switch code {
+            case 0x08: elemSize = 1; dtype = .uint8
+            case 0x09: elemSize = 1; dtype = .int64
+            case 0x0B: elemSize = 2; dtype = .int64
+            case 0x0C: elemSize = 4; dtype = .int64
+            case 0x0D: elemSize = 4; dtype = .float32
+            case 0x0E: elemSize = 8; dtype = .float64
+            default: throw .unsupportedIDXType(path: path, code: code)
+            }
+            size = 4 + 4 * ndim
+            guard b.count >= size else {
+                throw .sizeMismatch(path: path, format: "IDX", expectedBytes: size, foundBytes: b.count)
+            }
+            var dims: [Int] = []
+            var n = 1, overflow = false
+            for i in 0..<ndim {
+                let o = 4 + 4 * i
+                let d = Int(b[o]) << 24 | Int(b[o + 1]) << 16 | Int(b[o + 2]) << 8 | Int(b[o + 3])
+                dims.append(d)
+                let (m, ov) = n.multipliedReportingOverflow(by: d)
+                overflow = overflow || ov
+                n = m
+            }
+            let (bytes, ov2) = n.multipliedReportingOverflow(by: elemSize)
+            if overflow || ov2 { throw .tooLarge(path: path, what: "an IDX array of shape \(dims)") }
+            shape = dims
+            count = n
+            dataBytes = bytes
         }
-        let headerSize = 4 + 4 * ndim
-        guard b.count >= headerSize else {
-            throw .sizeMismatch(path: path, format: "IDX", expectedBytes: headerSize, foundBytes: b.count)
-        }
-        var shape: [Int] = []
-        var count = 1, overflow = false
-        for i in 0..<ndim {
-            let o = 4 + 4 * i
-            let d = Int(b[o]) << 24 | Int(b[o + 1]) << 16 | Int(b[o + 2]) << 8 | Int(b[o + 3])
-            shape.append(d)
-            let (m, ov) = count.multipliedReportingOverflow(by: d)
-            overflow = overflow || ov
-            count = m
-        }
-        let (dataBytes, ov2) = count.multipliedReportingOverflow(by: elemSize)
-        let (total, ov3) = dataBytes.addingReportingOverflow(headerSize)
-        if overflow || ov2 || ov3 {
-            throw .tooLarge(path: path, what: "an IDX array of shape \(shape)")
-        }
-        guard total == b.count else {
-            throw .sizeMismatch(path: path, format: "IDX", expectedBytes: dataBytes, foundBytes: b.count - headerSize)
-        }
-        let t = try makeTensor(shape, dtype, path: path)
-        guard let src = b.baseAddress.map({ $0 + headerSize }) else { return t }
+    }
+
+    /// Converts `count` big-endian elements of IDX type `code` at `src` into `t`'s storage.
+    static func fill(_ t: Tensor, code: UInt8, from src: UnsafeRawPointer, count: Int) {
         switch code {
         case 0x08:
             t.storage.bytes.copyMemory(from: src, byteCount: count)
@@ -77,7 +126,6 @@ public enum IDX {
             let d = t.storage.bytes.assumingMemoryBound(to: UInt64.self)
             for i in 0..<count { d[i] = UInt64(bigEndian: src.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)) }
         }
-        return t
     }
 
     /// Writes `tensor` as IDX, gzip-compressed when `path` ends in `.gz`. uint8 is written as

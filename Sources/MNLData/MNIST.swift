@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import TensorKit
 
 /// An MNIST-layout dataset: images (n, 28, 28) uint8 in 0...255 and labels (n) int64.
@@ -31,8 +32,20 @@ public struct MNISTDataset: Sendable {
                                    hint: "expected the four IDX files \(fileStems.joined(separator: ", ")) (plain or .gz)")
         }
         let paths = fileStems.compactMap { locate($0, in: directory) }
-        let (trX, trY) = try loadPair(images: paths[0], labels: paths[1])
-        let (teX, teY) = try loadPair(images: paths[2], labels: paths[3])
+        guard paths.count == 4 else {
+            throw .datasetNotFound(name: name, directory: directory, missing: missingFiles(in: directory), hint: "files vanished while loading")
+        }
+        // The training and test pairs are independent: inflate them on two cores.
+        var results = [Result<(Tensor, Tensor), DataError>](repeating: .failure(.fileNotFound(path: directory)), count: 2)
+        results.withUnsafeMutableBufferPointer { rb in
+            guard let base = rb.baseAddress else { return }
+            let out = SendablePointer(p: base)
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                out.p[k] = Result { () throws(DataError) in try loadPair(images: paths[2 * k], labels: paths[2 * k + 1]) }
+            }
+        }
+        let (trX, trY) = try results[0].get()
+        let (teX, teY) = try results[1].get()
         let summary = "loaded \(name) (\(trY.count) train, \(teY.count) test) from \(directory)"
         return MNISTDataset(trainImages: trX, trainLabels: trY, testImages: teX, testLabels: teY,
                             directory: directory, summary: summary)

@@ -49,6 +49,16 @@ import TensorKit
         // large but not overflowing: 65535^2 float64 claimed with 0 bytes present
         let big = try dir.write("b.idx", [0, 0, 0x0E, 2, 0, 0, 0xFF, 0xFF, 0, 0, 0xFF, 0xFF])
         #expect(expectDataError { _ = try IDX.read(big) } == .sizeMismatch(path: big, format: "IDX", expectedBytes: 65535 * 65535 * 8, foundBytes: 0))
+        // the same disagreement inside a gzip stream, short and long, for uint8 and int32
+        for (payload, found) in [([UInt8](repeating: 1, count: 5), 5), ([UInt8](repeating: 1, count: 9), 9)] {
+            for code: UInt8 in [0x08, 0x0C] {
+                let elem = code == 0x08 ? 1 : 4
+                let raw: [UInt8] = [0, 0, code, 2, 0, 0, 0, 2, 0, 0, 0, 3] + Array(repeating: payload, count: elem).flatMap { $0 }
+                let gz = try raw.withUnsafeBytes { try Gzip.compress($0, path: "t") }
+                let gp = try dir.write("s\(code)-\(found).idx.gz", Array(gz.bytes))
+                #expect(expectDataError { _ = try IDX.read(gp) } == .sizeMismatch(path: gp, format: "IDX", expectedBytes: 6 * elem, foundBytes: found * elem))
+            }
+        }
         // images and labels that disagree in count
         let imgs = dir.file("i.idx"), labs = dir.file("l.idx")
         try IDX.write(try Tensor(zeros: [3, 2, 2], dtype: .uint8), to: imgs)
@@ -203,5 +213,35 @@ import TensorKit
                 do { try load(p) } catch is DataError {} catch { Issue.record("non-DataError \(error)") }
             }
         }
+    }
+}
+
+@Suite struct DataErrorMessageTests {
+    /// One instance of every case: the message is one sentence that names the file.
+    @Test func everyMessageNamesTheFile() {
+        let p = "/some/dir/file.bin"
+        let all: [DataError] = [
+            .fileNotFound(path: p), .readFailed(path: p, reason: "Permission denied"),
+            .badMagic(path: p, format: "IDX", expected: "00 00", found: "12 34"),
+            .corruptCompressed(path: p, offset: 10, reason: "invalid block type"),
+            .truncatedCompressed(path: p, decompressedBytes: 100),
+            .sizeMismatch(path: p, format: "IDX", expectedBytes: 6, foundBytes: 5), .tooLarge(path: p, what: "a tensor"),
+            .unsupportedIDXType(path: p, code: 7), .countMismatch(path: p, images: 3, labels: 2),
+            .datasetNotFound(name: "Fashion-MNIST", directory: p, missing: ["a.gz"], hint: "install it"),
+            .raggedRow(path: p, line: 3, expectedFields: 3, foundFields: 2),
+            .nonNumericCell(path: p, line: 3, column: "weight", text: "heavy"), .missingValue(path: p, line: 3, column: "b"),
+            .badCSV(path: p, line: 2, reason: "a quoted field is never closed"), .badNPYHeader(path: p, reason: "no shape"),
+            .unsupportedNPYDType(path: p, descr: "<c8"), .badZip(path: p, reason: "CRC-32 mismatch"),
+            .memberNotFound(path: p, member: "w"), .badSafetensorsHeader(path: p, reason: "bad JSON"),
+            .unsupportedValue(path: p, reason: "3-D"), .writeFailed(path: p, reason: "No space left on device"),
+        ]
+        for e in all {
+            #expect(e.message.contains(p), "\(e)")
+            #expect(e.path == p)
+            #expect(e.message.hasSuffix("."))
+            #expect(!e.message.dropLast().contains(". "), "one sentence: \(e.message)")
+        }
+        #expect(DataError.nonNumericCell(path: p, line: 3, column: "weight", text: "heavy").message
+                == "/some/dir/file.bin:3: column 'weight' holds 'heavy', which is not a number.")
     }
 }
