@@ -9,7 +9,7 @@ extension Compiler {
         let keywords = arguments.compactMap { a in a.label.map { ($0, expression(a.value)) } }
         let n = positional.count
         if keywords.isEmpty {
-            return positionalCall(callee, arguments.map { expression($0.value) }, range)
+            return positionalCall(callee, arguments.map(\.value), range)
         }
         return { f in
             let c = try callee(f)
@@ -23,8 +23,10 @@ extension Compiler {
 
     /// Calls with positional arguments only; arities 0 to 3 are specialised so that no
     /// argument closure is fetched from an array on the hot path.
-    func positionalCall(_ callee: @escaping Code, _ args: [Code], _ range: SourceRange) -> Code {
-        switch args.count {
+    func positionalCall(_ callee: @escaping Code, _ argumentExprs: [Expr], _ range: SourceRange) -> Code {
+        // Each argument closure is compiled straight into the call's closure; taking one back
+        // out of an array would cost a reabstraction thunk on every call.
+        switch argumentExprs.count {
         case 0:
             return { f in
                 let c = try callee(f)
@@ -34,7 +36,7 @@ extension Compiler {
                 return try Compiler.generalCall(c, [], [], f, range)
             }
         case 1:
-            let a0 = args[0]
+            let a0 = expression(argumentExprs[0])
             return { f in
                 let c = try callee(f)
                 if case .closure(let cl) = c, cl.function.parameters.count >= 1 {
@@ -43,7 +45,7 @@ extension Compiler {
                 return try Compiler.generalCall(c, [try a0(f)], [], f, range)
             }
         case 2:
-            let a0 = args[0], a1 = args[1]
+            let a0 = expression(argumentExprs[0]), a1 = expression(argumentExprs[1])
             return { f in
                 let c = try callee(f)
                 if case .closure(let cl) = c, cl.function.parameters.count >= 2 {
@@ -55,7 +57,7 @@ extension Compiler {
                 return try Compiler.generalCall(c, [try a0(f), try a1(f)], [], f, range)
             }
         case 3:
-            let a0 = args[0], a1 = args[1], a2 = args[2]
+            let a0 = expression(argumentExprs[0]), a1 = expression(argumentExprs[1]), a2 = expression(argumentExprs[2])
             return { f in
                 let c = try callee(f)
                 if case .closure(let cl) = c, cl.function.parameters.count >= 3 {
@@ -68,6 +70,7 @@ extension Compiler {
                 return try Compiler.generalCall(c, [try a0(f), try a1(f), try a2(f)], [], f, range)
             }
         default:
+            let args = argumentExprs.map(expression)
             let n = args.count
             return { f in
                 let c = try callee(f)

@@ -122,7 +122,8 @@ extension Compiler {
 
     /// `if / else if / else` as a chain of closures built from the last branch backwards.
     func conditional(_ branches: [(condition: Expr, body: Block)], _ otherwise: Block?) -> Exec {
-        var next: Exec = otherwise.map(block) ?? { _ in .normal(.null) }
+        var next: Exec = { _ in .normal(.null) }
+        if let otherwise { next = block(otherwise) }
         for (condition, body) in branches.reversed() {
             let test = expression(condition), run = block(body), rest = next
             next = { f in

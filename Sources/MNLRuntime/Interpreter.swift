@@ -74,7 +74,9 @@ struct Frame {
         guard machine.pointee.depth < Interpreter.maxDepth, machine.pointee.stackEnd - base > count else {
             throw Diagnostic(.recursionLimit(depth: Interpreter.maxDepth), at: nil)
         }
-        base.initialize(repeating: .null, count: count)
+        // Element by element: the bulk initialise/deinitialise calls go through the runtime's
+        // generic array functions, which cost more than a whole small call.
+        for i in 0..<count { (base + i).initialize(to: .null) }
         machine.pointee.top = base + count
         machine.pointee.depth += 1
         return base
@@ -82,7 +84,7 @@ struct Frame {
 
     @inline(__always)
     func popFrame(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
-        base.deinitialize(count: count)
+        for i in 0..<count { _ = (base + i).move() }
         machine.pointee.top = base
         machine.pointee.depth -= 1
     }
