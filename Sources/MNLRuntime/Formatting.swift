@@ -115,7 +115,7 @@ public enum Formatting {
             let left = (width - body.count) / 2
             return String(repeating: spec.fill, count: left) + body + String(repeating: spec.fill, count: width - body.count - left)
         case "=":
-            if body.hasPrefix("-") || body.hasPrefix("+") { return String(body.first!) + fill + body.dropFirst() }
+            if let sign = body.first, sign == "-" || sign == "+" { return String(sign) + fill + body.dropFirst() }
             return fill + body
         default: return fill + body
         }

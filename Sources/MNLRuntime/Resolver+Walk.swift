@@ -172,7 +172,9 @@ func closestName(to name: String, among candidates: some Sequence<String>) -> St
     let limit = Swift.max(1, name.count / 3)
     for c in candidates where c != name {
         let d = editDistance(Array(name), Array(c))
-        if d <= limit, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
+        guard d <= limit else { continue }
+        if let (name, distance) = best, d > distance || (d == distance && c >= name) { continue }
+        best = (c, d)
     }
     return best?.0
 }
