@@ -173,7 +173,9 @@ extension UInt8: NumericElement {
 /// reach the subnormal range and overflow to infinity exactly as `expf` does; NaN stays NaN.
 @inline(__always)
 public func fastExp(_ x: Float) -> Float {
-    let xc = Swift.min(Swift.max(x, -104), 89)
+    // Compare-and-select clamps compile to maxps/minps; a NaN input is restored at the end.
+    let lo = x > -104 ? x : -104
+    let xc = lo < 89 ? lo : 89
     let magic: Float = 12582912  // 1.5 * 2^23
     let t = xc * 1.44269504088896341 + magic
     let nf = t - magic

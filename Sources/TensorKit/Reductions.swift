@@ -208,17 +208,26 @@ enum Reduce {
             let h = (n / 2) & ~7
             return op(contiguous(op, identity, p, h), contiguous(op, identity, p + h, n - h))
         }
-        var a0 = identity, a1 = identity, a2 = identity, a3 = identity
-        var a4 = identity, a5 = identity, a6 = identity, a7 = identity
-        var i = 0
-        while i + 8 <= n {
-            a0 = op(a0, p[i]); a1 = op(a1, p[i + 1]); a2 = op(a2, p[i + 2]); a3 = op(a3, p[i + 3])
-            a4 = op(a4, p[i + 4]); a5 = op(a5, p[i + 5]); a6 = op(a6, p[i + 6]); a7 = op(a7, p[i + 7])
-            i += 8
+        // Sixteen independent lanes, updated like a row accumulation so the loop vectoriser
+        // turns them into vector registers; then combined pairwise.
+        return withUnsafeTemporaryAllocation(of: Op.In.self, capacity: 16) { buf in
+            let lanes = buf.baseAddress!
+            lanes.initialize(repeating: identity, count: 16)
+            var i = 0
+            while i + 16 <= n {
+                let q = p + i
+                for j in 0..<16 { lanes[j] = op(lanes[j], q[j]) }
+                i += 16
+            }
+            var width = 8
+            while width >= 1 {
+                for j in 0..<width { lanes[j] = op(lanes[j], lanes[j + width]) }
+                width /= 2
+            }
+            var acc = lanes[0]
+            while i < n { acc = op(acc, p[i]); i += 1 }
+            return acc
         }
-        var acc = op(op(op(a0, a1), op(a2, a3)), op(op(a4, a5), op(a6, a7)))
-        while i < n { acc = op(acc, p[i]); i += 1 }
-        return acc
     }
 }
 
