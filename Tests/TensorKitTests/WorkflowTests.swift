@@ -167,3 +167,15 @@ struct EdgeCaseTests {
         #expect(try T([1.5, .nan, .infinity], [3]).cast(to: .int64).toInt64s() == [1, Int64.min, Int64.min])
     }
 }
+
+@Suite("Element access")
+struct ElementAccessTests {
+    @Test func valueAtFlatIndexFollowsViews() throws {
+        let a = try Tensor.arange(0, 12, dtype: .float32).reshape([3, 4])
+        let v = try a.T.get([.slice(start: nil, stop: nil, step: -1)])  // (4, 3), reversed rows
+        #expect(try v.value(atFlatIndex: 0) == 3)
+        #expect(try v.value(atFlatIndex: 4) == 6)
+        #expect(v.toDoubles() == (0..<12).map { try! v.value(atFlatIndex: $0) })
+        expectErrorKind("indexOutOfRange") { _ = try v.value(atFlatIndex: 12) }
+    }
+}
