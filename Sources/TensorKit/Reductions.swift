@@ -123,6 +123,10 @@ extension Tensor {
 }
 
 enum Reduce {
+    /// How many partial results one long reduction is split into. A constant, not the core
+    /// count, so that the summation order, and so the rounding, is the same on every machine.
+    static let maxPieces = 8
+
     /// Reduces contiguous `x` viewed as (k1, r, k2) over its middle axis into `out` (k1, k2).
     static func run<Op: BinaryKernelOp>(_ op: Op, _ identity: Op.In, _ x: Tensor, _ out: Tensor,
                                         _ k1: Int, _ r: Int, _ k2: Int) throws where Op.In == Op.Out {
@@ -130,7 +134,7 @@ enum Reduce {
         if k1 * k2 == 0 { return }
         if k2 == 1 {
             // Each output is the reduction of one contiguous run of r elements.
-            let pieces = Swift.max(1, Swift.min(r / Parallel.grain, (Parallel.cores * 4 + k1 - 1) / k1))
+            let pieces = Swift.max(1, Swift.min(r / Parallel.grain, (Reduce.maxPieces + k1 - 1) / k1))
             if pieces == 1 {
                 try Parallel.forEachChunk(count: k1, unitCost: r) { rows in
                     for i in rows { po.p[i] = contiguous(op, identity, px.p + i * r, r) }
@@ -156,7 +160,7 @@ enum Reduce {
             return
         }
         // Accumulate whole rows of k2 elements: vectorises across the kept axis.
-        let pieces = Swift.min(Parallel.cores * 4, (r * k2) / Parallel.grain, r)
+        let pieces = Swift.min(Reduce.maxPieces, (r * k2) / Parallel.grain, r)
         if k1 < Parallel.cores * 2 && pieces > 1 {
             // Few outputs rows, many input rows (mean over axis 0): each piece of the rows
             // streams through memory into its own partial row; the partials are then combined.
