@@ -45,8 +45,8 @@ public struct TensorFormatter: Sendable {
         let summarise = t.count > threshold
         // Row-major flat indices of the elements that will be shown.
         let shown = shownIndices(t.shape, summarise: summarise)
-        let values = t.toDoubles()
-        let cells = formatCells(shown.map { values.isEmpty ? 0 : values[$0] }, dtype: t.dtype)
+        // Only the shown elements are read, so printing a 60000×784 tensor stays cheap.
+        let cells = formatCells(shown.map { (try? t.value(atFlatIndex: $0)) ?? 0 }, dtype: t.dtype)
         var cellOf = [Int: String]()
         for (i, c) in zip(shown, cells) { cellOf[i] = c }
         if t.ndim == 0 { return cells.first ?? "" }

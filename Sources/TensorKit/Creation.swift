@@ -127,6 +127,17 @@ extension Tensor {
         return element(atStorageIndex: offset)
     }
 
+    /// The element at row-major position `i` of this view (0..<count), as a Double.
+    public func value(atFlatIndex i: Int) throws -> Double {
+        guard i >= 0 && i < count else { throw TensorError.indexOutOfRange(index: i, axis: 0, size: count) }
+        var rem = i, position = offset
+        for d in stride(from: ndim - 1, through: 0, by: -1) {
+            position += (rem % shape[d]) * strides[d]
+            rem /= shape[d]
+        }
+        return element(atStorageIndex: position)
+    }
+
     /// The element at storage index `i` as a Double (internal: no checks).
     func element(atStorageIndex i: Int) -> Double {
         switch dtype {

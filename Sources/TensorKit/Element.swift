@@ -173,7 +173,10 @@ extension UInt8: NumericElement {
 /// reach the subnormal range and overflow to infinity exactly as `expf` does; NaN stays NaN.
 @inline(__always)
 public func fastExp(_ x: Float) -> Float {
-    let xc = Swift.min(Swift.max(x, -104), 89)
+    // Compare-and-select clamps compile to maxps/minps; written this way round they let a
+    // NaN through (every comparison with NaN is false), and NaN then propagates to the result.
+    let lo = x < -104 ? -104 : x
+    let xc = lo > 89 ? 89 : lo
     let magic: Float = 12582912  // 1.5 * 2^23
     let t = xc * 1.44269504088896341 + magic
     let nf = t - magic
@@ -189,6 +192,5 @@ public func fastExp(_ x: Float) -> Float {
     let n1 = n >> 1, n2 = n &- n1
     let s1 = Float(bitPattern: UInt32(bitPattern: (n1 &+ 127) &<< 23))
     let s2 = Float(bitPattern: UInt32(bitPattern: (n2 &+ 127) &<< 23))
-    let y = e * s1 * s2
-    return x != x ? x : y
+    return e * s1 * s2
 }

@@ -49,8 +49,10 @@ enum Parallel {
         #endif
     }()
 
-    /// Elements below which work runs on the calling thread in one piece.
-    static let grain = 1 << 15
+    /// Work (in elements) of one chunk; up to twice this runs on the calling thread in one
+    /// piece. Splitting smaller work gains little and, on shared cores where OpenBLAS's threads
+    /// spin after a product, loses much: a chunk whose thread is not scheduled holds up the rest.
+    static let grain = 1 << 18
 
     /// Splits `0..<count` into chunks of at least `grain` units (each unit costing about
     /// `unitCost` elements of work), runs `body` on them across the cores, and throws

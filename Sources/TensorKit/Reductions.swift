@@ -123,6 +123,10 @@ extension Tensor {
 }
 
 enum Reduce {
+    /// How many partial results one long reduction is split into. A constant, not the core
+    /// count, so that the summation order, and so the rounding, is the same on every machine.
+    static let maxPieces = 8
+
     /// Reduces contiguous `x` viewed as (k1, r, k2) over its middle axis into `out` (k1, k2).
     static func run<Op: BinaryKernelOp>(_ op: Op, _ identity: Op.In, _ x: Tensor, _ out: Tensor,
                                         _ k1: Int, _ r: Int, _ k2: Int) throws where Op.In == Op.Out {
@@ -130,7 +134,7 @@ enum Reduce {
         if k1 * k2 == 0 { return }
         if k2 == 1 {
             // Each output is the reduction of one contiguous run of r elements.
-            let pieces = Swift.max(1, Swift.min(r / Parallel.grain, (Parallel.cores * 4 + k1 - 1) / k1))
+            let pieces = Swift.max(1, Swift.min(r / Parallel.grain, (Reduce.maxPieces + k1 - 1) / k1))
             if pieces == 1 {
                 try Parallel.forEachChunk(count: k1, unitCost: r) { rows in
                     for i in rows { po.p[i] = contiguous(op, identity, px.p + i * r, r) }
@@ -156,7 +160,7 @@ enum Reduce {
             return
         }
         // Accumulate whole rows of k2 elements: vectorises across the kept axis.
-        let pieces = Swift.min(Parallel.cores * 4, (r * k2) / Parallel.grain, r)
+        let pieces = Swift.min(Reduce.maxPieces, (r * k2) / Parallel.grain, r)
         if k1 < Parallel.cores * 2 && pieces > 1 {
             // Few outputs rows, many input rows (mean over axis 0): each piece of the rows
             // streams through memory into its own partial row; the partials are then combined.
@@ -208,17 +212,26 @@ enum Reduce {
             let h = (n / 2) & ~7
             return op(contiguous(op, identity, p, h), contiguous(op, identity, p + h, n - h))
         }
-        var a0 = identity, a1 = identity, a2 = identity, a3 = identity
-        var a4 = identity, a5 = identity, a6 = identity, a7 = identity
-        var i = 0
-        while i + 8 <= n {
-            a0 = op(a0, p[i]); a1 = op(a1, p[i + 1]); a2 = op(a2, p[i + 2]); a3 = op(a3, p[i + 3])
-            a4 = op(a4, p[i + 4]); a5 = op(a5, p[i + 5]); a6 = op(a6, p[i + 6]); a7 = op(a7, p[i + 7])
-            i += 8
+        // Sixteen independent lanes, updated like a row accumulation so the loop vectoriser
+        // turns them into vector registers; then combined pairwise.
+        return withUnsafeTemporaryAllocation(of: Op.In.self, capacity: 16) { buf in
+            let lanes = buf.baseAddress!
+            lanes.initialize(repeating: identity, count: 16)
+            var i = 0
+            while i + 16 <= n {
+                let q = p + i
+                for j in 0..<16 { lanes[j] = op(lanes[j], q[j]) }
+                i += 16
+            }
+            var width = 8
+            while width >= 1 {
+                for j in 0..<width { lanes[j] = op(lanes[j], lanes[j + width]) }
+                width /= 2
+            }
+            var acc = lanes[0]
+            while i < n { acc = op(acc, p[i]); i += 1 }
+            return acc
         }
-        var acc = op(op(op(a0, a1), op(a2, a3)), op(op(a4, a5), op(a6, a7)))
-        while i < n { acc = op(acc, p[i]); i += 1 }
-        return acc
     }
 }
 

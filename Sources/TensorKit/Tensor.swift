@@ -63,7 +63,16 @@ public struct Tensor: Sendable {
     }
 
     /// True when the elements are laid out densely in row-major order from `offset`.
-    public var isContiguous: Bool { strides == Tensor.contiguousStrides(shape) || count <= 1 }
+    /// (The stride of a size-1 axis is never used, so it does not matter.)
+    public var isContiguous: Bool {
+        var expected = 1
+        for d in stride(from: shape.count - 1, through: 0, by: -1) {
+            if shape[d] == 0 { return true }
+            if shape[d] != 1 && strides[d] != expected { return false }
+            expected &*= shape[d]
+        }
+        return true
+    }
 
     /// Row-major strides for `shape`.
     public static func contiguousStrides(_ shape: [Int]) -> [Int] {

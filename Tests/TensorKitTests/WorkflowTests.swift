@@ -122,3 +122,60 @@ struct WorkflowTests {
 }
 
 import Foundation
+
+@Suite("Edge cases")
+struct EdgeCaseTests {
+    @Test func emptyTensorsFlowThrough() throws {
+        let e = try Tensor.zeros([0, 3])
+        #expect(try (e + 1).shape == [0, 3])
+        #expect(try e.unary(.exp).shape == [0, 3])
+        #expect(try e.sum(axes: [1]).shape == [0])
+        #expect(try e.mean(axes: [0]).toDoubles().allSatisfy { $0.isNaN })
+        #expect(try Tensor.matmul(e, Tensor.zeros([3, 2])).shape == [0, 2])
+        #expect(try Tensor.matmul(Tensor.zeros([2, 0]), Tensor.zeros([0, 4])).toDoubles() == [Double](repeating: 0, count: 8))
+        #expect(try Tensor.concat([e, Tensor.ones([2, 3])]).shape == [2, 3])
+        #expect(try e.get([.slice(start: nil, stop: nil, step: -1)]).shape == [0, 3])
+        #expect(try e.sort(axis: 0).shape == [0, 3])
+        let u = try Tensor.zeros([0], dtype: .int64).unique()
+        #expect(u.values.shape == [0] && u.counts.shape == [0])
+        #expect(try Tensor.ones([3]).get([.tensor(Tensor.zeros([0], dtype: .int64))]).shape == [0])
+        #expect(try e.cumsum(axis: 0).shape == [0, 3])
+    }
+
+    @Test func sizeOneAxesAndScalars() throws {
+        let s = try Tensor(scalar: 2.5, dtype: .float32)
+        #expect(try (s * s).item() == 6.25)
+        #expect(try s.sum().shape == [])
+        #expect(try s.get([.newAxis]).shape == [1])
+        let c = try T([1, 2, 3], [3, 1])
+        #expect(try (c + c.T).shape == [3, 3])
+        #expect(try c.squeeze().shape == [3])
+        #expect(try c.argmax(axis: 1).toInt64s() == [0, 0, 0])
+        #expect(try c.max(axes: [1], keepdims: true).shape == [3, 1])
+    }
+
+    @Test func integerSemantics() throws {
+        let a = try T([7, -7, 7, -7], [4], .int64), b = try T([2, 2, -2, 0], [4], .int64)
+        #expect(try Tensor.binary(.mod, a, b).toInt64s() == [1, 1, -1, 0])
+        #expect(try Tensor.binary(.floorDivide, a, b).toInt64s() == [3, -4, -4, 0])
+        #expect(try Tensor.binary(.divide, a, b).dtype == .float32)
+        let big = try T([9.2e18], [1], .int64)
+        #expect(try (big + big).dtype == .int64, "wraps like NumPy instead of trapping")
+        let u = try T([250], [1], .uint8)
+        #expect(try (u + 10).toInt64s() == [4], "uint8 wraps")
+        #expect(try (u + 300).dtype == .int64, "an out-of-range scalar widens")
+        #expect(try T([1.5, .nan, .infinity], [3]).cast(to: .int64).toInt64s() == [1, Int64.min, Int64.min])
+    }
+}
+
+@Suite("Element access")
+struct ElementAccessTests {
+    @Test func valueAtFlatIndexFollowsViews() throws {
+        let a = try Tensor.arange(0, 12, dtype: .float32).reshape([3, 4])
+        let v = try a.T.get([.slice(start: nil, stop: nil, step: -1)])  // (4, 3), reversed rows
+        #expect(try v.value(atFlatIndex: 0) == 3)
+        #expect(try v.value(atFlatIndex: 4) == 6)
+        #expect(v.toDoubles() == (0..<12).map { try! v.value(atFlatIndex: $0) })
+        expectErrorKind("indexOutOfRange") { _ = try v.value(atFlatIndex: 12) }
+    }
+}

@@ -1,0 +1,22 @@
+// TensorKit: NumPy-style n-dimensional arrays for mnist-repl. It knows nothing of the language.
+//
+// Map for the language binding (every call throws `TensorError` on bad input; none traps):
+//
+//   Creation     Tensor(shape:values:dtype:)  .zeros .ones .full .eye .arange .linspace .oneHot
+//                Tensor(scalar:dtype:)        .rand .randn .randint .permutation .choice (RandomGenerator)
+//   Reading      shape ndim size dtype nbytes  item()  toDoubles()  toInt64s()  value(atFlatIndex:)
+//   Elementwise  Tensor.binary(BinaryOp, a, b | scalar)   a.unary(UnaryOp)   clip  pow  Tensor.where  cast(to:)
+//   In place     applyInPlace(BinaryOp, tensor | scalar)   assign(_:)   set(_:to:)   shuffle(using:)
+//   Reductions   reduce(ReduceOp, axes:keepdims:)  sum mean max min prod all any  std variance
+//                argmax argmin (axis or flattened)  cumsum
+//   Products     Tensor.matmul  Tensor.dot  Tensor.outer  norm
+//   Shape        reshape transpose T swapAxes flatten ravel squeeze expandDims concat stack split
+//                repeated tiled broadcast(to:)
+//   Indexing     get([IndexComponent])  set([IndexComponent], to:)  nonzero  takeAlong
+//   Sorting      sort argsort unique
+//   Ctrl-C       Cancellation.$current.withValue(flag) { ... }  ->  TensorError.interrupted
+//
+// Dtype rules are documented on `Promotion`; result dtypes of reductions in Reductions.swift.
+// Layout: Storage + shape + strides (in elements) + offset; transpose, reshape of contiguous
+// data and basic indexing are views sharing the storage, so writes through a view are seen by
+// every tensor on that storage, as in NumPy.
