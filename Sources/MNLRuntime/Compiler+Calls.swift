@@ -7,7 +7,6 @@ extension Compiler {
         let callee = expression(calleeExpr)
         let positional = arguments.filter { $0.label == nil }.map { expression($0.value) }
         let keywords = arguments.compactMap { a in a.label.map { ($0, expression(a.value)) } }
-        let n = positional.count
         if keywords.isEmpty {
             return positionalCall(callee, arguments.map(\.value), range)
         }

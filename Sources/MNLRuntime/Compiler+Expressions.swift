@@ -116,7 +116,7 @@ extension Compiler {
         return { f in
             var out: [Value] = []
             let iterator = try located(iterable.range) { try Iteration.iterator(try source(f), CallContext(interp: f.interp)) }
-            while let item = try iterator.next() {
+            while let item = iterator.next() {
                 try f.tick()
                 try bind(f, item)
                 if let keep, try !keep(f).truthValue() { continue }

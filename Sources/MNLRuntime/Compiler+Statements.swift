@@ -107,7 +107,7 @@ extension Compiler {
                 return done
             }
             let iterator = try located(iterable.range) { try Iteration.iterator(sequence, CallContext(interp: f.interp)) }
-            while let item = try iterator.next() {
+            while let item = iterator.next() {
                 try f.tick()
                 try bind(f, item)
                 switch try run(f) {

@@ -58,7 +58,7 @@ enum CoreMethods {
         method("split", [.optional("separator", defaultText: "whitespace")], "Splits the string into a list of strings.",
                "\"a,b,c\".split(\",\")") { a, _ in
             let s = try a.string(0)
-            let parts: [String] = try a[1] == nil ? s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+            let parts: [String] = a[1] == nil ? s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
                 : s.components(separatedBy: try a.string(1))
             return .list(parts.map { .string($0) })
         },

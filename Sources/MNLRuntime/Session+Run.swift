@@ -73,7 +73,7 @@ extension Session {
         if !diagnostics.isEmpty {
             return .failure(CompileFailure(diagnostics: diagnostics.sorted { ($0.range?.start ?? 0) < ($1.range?.start ?? 0) }))
         }
-        var compiler = Compiler(resolution: resolution, globals: globals, file: file)
+        let compiler = Compiler(resolution: resolution, globals: globals, file: file)
         return .success(compiler.compileProgram(program))
     }
 
