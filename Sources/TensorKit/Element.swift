@@ -120,9 +120,9 @@ extension Double: NumericElement, FloatElement {
     @inline(__always) public static func power(_ a: Double, _ b: Double) -> Double { pow(a, b) }
     public static var one: Double { 1 }
     @inline(__always) public static func floorDiv(_ a: Double, _ b: Double) -> Double { (a / b).rounded(.down) }
-    @inline(__always) public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
-    @inline(__always) public static func log(_ x: Double) -> Double { Glibc.log(x) }
-    @inline(__always) public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+    @inline(__always) public static func exp(_ x: Double) -> Double { libmExp(x) }
+    @inline(__always) public static func log(_ x: Double) -> Double { libmLog(x) }
+    @inline(__always) public static func tanh(_ x: Double) -> Double { libmTanh(x) }
 }
 
 @inline(__always) func integerPower<T: FixedWidthInteger>(_ base: T, _ exp: T) -> T {
@@ -194,3 +194,9 @@ public func fastExp(_ x: Float) -> Float {
     let s2 = Float(bitPattern: UInt32(bitPattern: (n2 &+ 127) &<< 23))
     return e * s1 * s2
 }
+
+// The C library's double-precision functions under names that do not clash with the
+// static members above (Glibc on Linux, Darwin on macOS).
+@inline(__always) func libmExp(_ x: Double) -> Double { exp(x) }
+@inline(__always) func libmLog(_ x: Double) -> Double { log(x) }
+@inline(__always) func libmTanh(_ x: Double) -> Double { tanh(x) }

@@ -72,9 +72,11 @@ extension Tensor {
     /// (start, length) of each run of equal elements in this sorted 1-D tensor (NaNs are one run).
     private func argsortFreeRuns() throws -> [(Int, Int)] {
         let v = toDoubles()
+        let ints = dtype == .int64 ? toInt64s() : []  // exact above 2^53
         var runs: [(Int, Int)] = []
         for (i, x) in v.enumerated() {
-            if let last = runs.last, v[last.0] == x || (x.isNaN && v[last.0].isNaN) {
+            if let last = runs.last,
+               ints.isEmpty ? (v[last.0] == x || (x.isNaN && v[last.0].isNaN)) : ints[last.0] == ints[i] {
                 runs[runs.count - 1].1 += 1
             } else {
                 runs.append((i, 1))

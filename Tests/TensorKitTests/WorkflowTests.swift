@@ -165,6 +165,8 @@ struct EdgeCaseTests {
         #expect(try (u + 10).toInt64s() == [4], "uint8 wraps")
         #expect(try (u + 300).dtype == .int64, "an out-of-range scalar widens")
         #expect(try T([1.5, .nan, .infinity], [3]).cast(to: .int64).toInt64s() == [1, Int64.min, Int64.min])
+        let near = try Tensor(shape: [3], elements: [Int64(1) << 60, (Int64(1) << 60) + 1, Int64(1) << 60])
+        #expect(try near.unique().counts.toInt64s() == [2, 1], "int64 above 2^53 stays exact")
     }
 }
 
