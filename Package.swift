@@ -5,6 +5,9 @@ import PackageDescription
 //   MNLSyntax -> MNLRuntime -> MNLStdlib -> mnist-repl
 //   TensorKit -> MNLLearn, MNLData, MNLTerminal -> MNLStdlib
 // MNLRuntime never imports TensorKit; MNLStdlib is the one place where they meet.
+/// Every target of ours builds with warnings as errors.
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
     name: "mnist-repl",
     platforms: [.macOS(.v15)],
@@ -24,34 +27,35 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
         // The language: source -> tokens -> AST -> resolved form -> closures -> values.
-        .target(name: "MNLSyntax"),
-        .target(name: "MNLRuntime", dependencies: ["MNLSyntax"]),
+        .target(name: "MNLSyntax", swiftSettings: strict),
+        .target(name: "MNLRuntime", dependencies: ["MNLSyntax"], swiftSettings: strict),
 
         // The numerical libraries: no knowledge of the language.
         .target(name: "TensorKit",
-                dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))]),
-        .target(name: "MNLLearn", dependencies: ["TensorKit"]),
-        .target(name: "MNLData", dependencies: ["TensorKit", "CZlib"]),
-        .target(name: "MNLTerminal", dependencies: ["TensorKit"]),
+                dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))], swiftSettings: strict),
+        .target(name: "MNLLearn", dependencies: ["TensorKit"], swiftSettings: strict),
+        .target(name: "MNLData", dependencies: ["TensorKit", "CZlib"], swiftSettings: strict),
+        .target(name: "MNLTerminal", dependencies: ["TensorKit"], swiftSettings: strict),
 
         // The interactive front end: line editing, Ctrl-C, REPL commands. It talks to the
         // language through the small `ReplEngine` protocol, so it knows nothing of the language.
-        .target(name: "MNLConsole", dependencies: ["CReadline"]),
+        .target(name: "MNLConsole", dependencies: ["CReadline"], swiftSettings: strict),
 
         // The one binding layer between the language and the libraries.
         .target(name: "MNLStdlib",
-                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal"]),
+                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal"], swiftSettings: strict),
 
         .executableTarget(name: "mnist-repl",
                           dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole",
-                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: strict),
 
         .testTarget(name: "MNLSyntaxTests", dependencies: ["MNLSyntax"]),
         .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib"]),
         .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole", "MNLTestSupport"]),
-        .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax"]),
+        .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax"], exclude: ["Scripts"]),
 
         // Test support shared by test targets: the pseudo-terminal harness.
         .target(name: "MNLTestSupport", path: "Tests/MNLTestSupport"),
