@@ -29,7 +29,13 @@ import Testing
                       ("scripts/bench/scalar_loop.mnl", ["func", "1000"], "s=249750.0"),
                       ("scripts/bench/fib.mnl", ["15"], "value=610"),
                       ("scripts/bench/linreg_sgd.mnl", ["top", "3"], "theta0="),
-                      ("scripts/bench/linreg_sgd.mnl", ["func", "3"], "theta0=")])
+                      ("scripts/bench/linreg_sgd.mnl", ["func", "3"], "theta0="),
+                      ("scripts/bench/softmax_gd.mnl", ["3", "0.5", "sample"], "iters=3"),
+                      ("scripts/bench/kmeans_bench.mnl", ["3", "2", "sample"], "iters=2"),
+                      ("scripts/bench/tensor_ops.mnl", ["1", "sample"], "name=tensor_ops_mnl"),
+                      ("scripts/bench/gemm.mnl", ["f32", "64", "1"], "name=gemm_mnl_f32_n64"),
+                      ("scripts/bench/load_idx.mnl", ["Data/mnist-sample"], "n_train=4000 n_test=1000"),
+                      ("scripts/bench/load_csv.mnl", ["Data/iris.csv"], "rows=150 cols=5")])
     func benchmarkScriptRunsSmall(_ path: String, _ arguments: [String], _ expected: String) throws {
         let outcome = ScriptHarness.run(try Self.script(path), name: path, arguments: arguments)
         #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
@@ -48,7 +54,9 @@ import Testing
         let fm = FileManager.default
         let root = ScriptHarness.repositoryRoot.appendingPathComponent("scripts").path
         let scripts = (fm.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".mnl") }.sorted()
-        #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl"]),
+        #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl",
+                                           "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
+                                           "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
     }
 }
