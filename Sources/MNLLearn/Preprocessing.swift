@@ -67,9 +67,10 @@ public enum Preprocessing {
         return try tensors.map { try $0.get([.tensor(order)]) }
     }
 
-    /// Pixels 0–255 to float32 in [0, 1].
+    /// Pixels 0–255 to floats in [0, 1]: float32, or float64 for float64 input. One pass:
+    /// true division of an integer tensor already gives float32.
     public static func normalize(_ x: Tensor) throws -> Tensor {
-        try Tensor.binary(.divide, try x.cast(to: x.dtype == .float64 ? .float64 : .float32), 255)
+        try Tensor.binary(.divide, x.dtype == .bool ? try x.cast(to: .float32) : x, 255)
     }
 }
 

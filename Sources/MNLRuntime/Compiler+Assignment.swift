@@ -52,17 +52,10 @@ extension Compiler {
             if let place = place(of: target), let exec = compoundPlace(op, place, name, r, value, range) { return exec }
             guard let ref = ref(at: r) else { return { _ in done } }
             let load = read(ref, name: name, range: r), store = write(ref)
-            let combine = binary(op, load, value, range)
             return { f in
-                let current = try load(f)
-                if case .native(let o) = current {
-                    let v = try value(f)
-                    let changed = try located(range) { try o.inPlace(op, v, CallContext(interp: f.interp)) }
-                    if changed { return done }
-                    store(f, try located(range) { try Operators.binary(op, current, v, CallContext(interp: f.interp)) })
-                    return done
-                }
-                store(f, try combine(f))
+                let current = try load(f), v = try value(f)
+                if case .native(let o) = current, try located(range, { try o.inPlace(op, v, f.context) }) { return done }
+                store(f, try located(range) { try Operators.binary(op, current, v, f.context) })
                 return done
             }
         case .index(let base, let items, let r):

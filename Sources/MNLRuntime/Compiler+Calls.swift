@@ -5,11 +5,11 @@ extension Compiler {
     /// straight into the callee's new frame; everything else goes through `Interpreter.call`.
     func call(_ calleeExpr: Expr, _ arguments: [Argument], _ range: SourceRange) -> Code {
         let callee = expression(calleeExpr)
+        if arguments.allSatisfy({ $0.label == nil }) {
+            return positionalCall(operand(calleeExpr), arguments.map(\.value), range)
+        }
         let positional = arguments.filter { $0.label == nil }.map { expression($0.value) }
         let keywords = arguments.compactMap { a in a.label.map { ($0, expression(a.value)) } }
-        if keywords.isEmpty {
-            return positionalCall(callee, arguments.map(\.value), range)
-        }
         return { f in
             let c = try callee(f)
             var values: [Value] = []
@@ -22,13 +22,13 @@ extension Compiler {
 
     /// Calls with positional arguments only; arities 0 to 3 are specialised so that no
     /// argument closure is fetched from an array on the hot path.
-    func positionalCall(_ callee: @escaping Code, _ argumentExprs: [Expr], _ range: SourceRange) -> Code {
+    func positionalCall(_ callee: Operand, _ argumentExprs: [Expr], _ range: SourceRange) -> Code {
         // Each argument closure is compiled straight into the call's closure; taking one back
         // out of an array would cost a reabstraction thunk on every call.
         switch argumentExprs.count {
         case 0:
             return { f in
-                let c = try callee(f)
+                let c = try callee.load(f)
                 if case .closure(let cl) = c {
                     return try Compiler.enter(cl, f, range, given: 0) { _ in }
                 }
@@ -37,7 +37,7 @@ extension Compiler {
         case 1:
             let a0 = expression(argumentExprs[0])
             return { f in
-                let c = try callee(f)
+                let c = try callee.load(f)
                 if case .closure(let cl) = c, cl.function.parameters.count >= 1 {
                     return try Compiler.enter(cl, f, range, given: 1) { base in base[0] = try a0(f) }
                 }
@@ -46,7 +46,7 @@ extension Compiler {
         case 2:
             let a0 = expression(argumentExprs[0]), a1 = expression(argumentExprs[1])
             return { f in
-                let c = try callee(f)
+                let c = try callee.load(f)
                 if case .closure(let cl) = c, cl.function.parameters.count >= 2 {
                     return try Compiler.enter(cl, f, range, given: 2) { base in
                         base[0] = try a0(f)
@@ -58,7 +58,7 @@ extension Compiler {
         case 3:
             let a0 = expression(argumentExprs[0]), a1 = expression(argumentExprs[1]), a2 = expression(argumentExprs[2])
             return { f in
-                let c = try callee(f)
+                let c = try callee.load(f)
                 if case .closure(let cl) = c, cl.function.parameters.count >= 3 {
                     return try Compiler.enter(cl, f, range, given: 3) { base in
                         base[0] = try a0(f)
@@ -72,7 +72,7 @@ extension Compiler {
             let args = argumentExprs.map(expression)
             let n = args.count
             return { f in
-                let c = try callee(f)
+                let c = try callee.load(f)
                 if case .closure(let cl) = c, cl.function.parameters.count >= n {
                     return try Compiler.enter(cl, f, range, given: n) { base in
                         for (i, a) in args.enumerated() { base[i] = try a(f) }

@@ -38,7 +38,7 @@ extension Compiler {
                 let l = try x(f)
                 return try l.truthValue() ? l : try y(f)
             }
-        case .binary(let op, let a, let b): return binary(op, expression(a), expression(b), e.range)
+        case .binary(let op, let a, let b): return binary(op, a, b, e.range)
         case .comparison(let first, let rest): return comparison(first, rest, e.range)
         case .range(let a, let b):
             let x = expression(a), y = expression(b)

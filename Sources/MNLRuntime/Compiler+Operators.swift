@@ -56,7 +56,8 @@ enum NotEqualCmp: NumberComparison {
 }
 
 extension Compiler {
-    func binary(_ op: BinaryOperator, _ l: @escaping Code, _ r: @escaping Code, _ range: SourceRange) -> Code {
+    func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ range: SourceRange) -> Code {
+        let l = operand(a), r = operand(b)
         switch op {
         case .add: return arithmetic(AddOp.self, l, r, range)
         case .subtract: return arithmetic(SubtractOp.self, l, r, range)
@@ -64,36 +65,35 @@ extension Compiler {
         case .divide: return arithmetic(DivideOp.self, l, r, range)
         default:
             return { f in
-                let a = try l(f), b = try r(f)
-                return try located(range) { try Operators.binary(op, a, b, CallContext(interp: f.interp)) }
+                let x = try l.load(f), y = try r.load(f)
+                return try located(range) { try Operators.binary(op, x, y, CallContext(interp: f.interp)) }
             }
         }
     }
 
     /// One generic fast path for number-number arithmetic, specialised per operation.
-    func arithmetic<Op: NumberOperation>(_: Op.Type, _ l: @escaping Code, _ r: @escaping Code,
-                                         _ range: SourceRange) -> Code {
+    func arithmetic<Op: NumberOperation>(_: Op.Type, _ l: Operand, _ r: Operand, _ range: SourceRange) -> Code {
         { f in
-            let a = try l(f), b = try r(f)
+            let a = try l.load(f), b = try r.load(f)
             if case .number(let x) = a, case .number(let y) = b, let z = Op.apply(x, y) { return .number(z) }
             return try located(range) { try Operators.binary(Op.op, a, b, CallContext(interp: f.interp)) }
         }
     }
 
     func comparison(_ first: Expr, _ rest: [(CompareOperator, Expr)], _ range: SourceRange) -> Code {
-        let head = expression(first)
         if rest.count == 1, let (op, e) = rest.first {
-            let r = expression(e)
+            let l = operand(first), r = operand(e)
             switch op {
-            case .less: return compare(LessCmp.self, head, r, range)
-            case .lessEqual: return compare(LessEqualCmp.self, head, r, range)
-            case .greater: return compare(GreaterCmp.self, head, r, range)
-            case .greaterEqual: return compare(GreaterEqualCmp.self, head, r, range)
-            case .equal: return compare(EqualCmp.self, head, r, range)
-            case .notEqual: return compare(NotEqualCmp.self, head, r, range)
+            case .less: return compare(LessCmp.self, l, r, range)
+            case .lessEqual: return compare(LessEqualCmp.self, l, r, range)
+            case .greater: return compare(GreaterCmp.self, l, r, range)
+            case .greaterEqual: return compare(GreaterEqualCmp.self, l, r, range)
+            case .equal: return compare(EqualCmp.self, l, r, range)
+            case .notEqual: return compare(NotEqualCmp.self, l, r, range)
             }
         }
         // A chain `a < b < c`: each operand evaluated once, stopping at the first false.
+        let head = expression(first)
         let links = rest.map { ($0.0, expression($0.1)) }
         return { f in
             var lhs = try head(f)
@@ -108,9 +108,9 @@ extension Compiler {
         }
     }
 
-    func compare<Op: NumberComparison>(_: Op.Type, _ l: @escaping Code, _ r: @escaping Code, _ range: SourceRange) -> Code {
+    func compare<Op: NumberComparison>(_: Op.Type, _ l: Operand, _ r: Operand, _ range: SourceRange) -> Code {
         { f in
-            let a = try l(f), b = try r(f)
+            let a = try l.load(f), b = try r.load(f)
             if case .number(let x) = a, case .number(let y) = b { return .bool(Op.apply(x, y)) }
             return try located(range) { try Operators.compare(Op.op, a, b, CallContext(interp: f.interp)) }
         }

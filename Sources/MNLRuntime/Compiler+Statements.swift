@@ -34,8 +34,8 @@ extension Compiler {
         case .conditional(let branches, let otherwise): return conditional(branches, otherwise)
         case .tryCatch(let body, let name, let nameRange, let handler): return tryCatch(body, name, nameRange, handler)
         default:
-            let v = expression(e)
-            return { f in .normal(try v(f)) }
+            let v = operand(e)
+            return { f in .normal(try v.load(f)) }
         }
     }
 

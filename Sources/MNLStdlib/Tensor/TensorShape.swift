@@ -16,12 +16,12 @@ enum TensorShape {
                 .tensor(try x.transpose(try a[1].map { try TensorConversion.shape([$0], function: "transpose") }))
             },
             D.op("flatten", [.optional("start", defaultText: "0")],
-                 doc: "A copy with the axes from start= on merged into one: flatten(x) is 1-D as in NumPy; flatten(images, start=1) turns a batch of (n, 28, 28) images into (n, 784).",
+                 doc: "The axes from start= on merged into one: flatten(x) is a 1-D copy as in NumPy; flatten(images, start=1) turns a batch of (n, 28, 28) images into (n, 784), a view like reshape(n, -1) when the data is contiguous.",
                  example: "flatten(zeros(5, 28, 28), start=1).shape") { x, a, _ in
                 let start = try a.int(1, default: 0)
                 guard start != 0 else { return .tensor(try x.flatten()) }
                 let s = try Tensor.normalizeAxis(start, ndim: x.ndim)
-                return .tensor(try x.copy().reshape(Array(x.shape[..<s]) + [-1]))
+                return .tensor(try x.reshape(Array(x.shape[..<s]) + [-1]))
             },
             D.op("squeeze", [.optional("axis", defaultText: "nil")], doc: "The tensor without its size-1 axes (or only axis=).",
                  example: "squeeze(zeros(1, 3, 1)).shape") { x, a, _ in
