@@ -62,11 +62,7 @@ extension Compiler {
                 let c = try test(f)
                 if case .bool(let b) = c { if !b { break } } else if try !c.truthValue() { break }
                 try f.tick()
-                switch try run(f) {
-                case .breakLoop: return done
-                case .returned(let v): return .returned(v)
-                case .normal, .continueLoop: continue
-                }
+                if let leave = loopExit(after: try run(f)) { return leave }
             }
             return done
         }
@@ -83,11 +79,7 @@ extension Compiler {
                     try f.tick()
                     if let place { place.pointer(f).pointee = .number(Double(i)) } else { try bind(f, .number(Double(i))) }
                     i += r.step
-                    switch try run(f) {
-                    case .breakLoop: return done
-                    case .returned(let v): return .returned(v)
-                    case .normal, .continueLoop: continue
-                    }
+                    if let leave = loopExit(after: try run(f)) { return leave }
                 }
                 return done
             }
@@ -98,11 +90,7 @@ extension Compiler {
                     try f.tick()
                     try bind(f, list.items[i])
                     i += 1
-                    switch try run(f) {
-                    case .breakLoop: return done
-                    case .returned(let v): return .returned(v)
-                    case .normal, .continueLoop: continue
-                    }
+                    if let leave = loopExit(after: try run(f)) { return leave }
                 }
                 return done
             }
@@ -110,11 +98,7 @@ extension Compiler {
             while let item = iterator.next() {
                 try f.tick()
                 try bind(f, item)
-                switch try run(f) {
-                case .breakLoop: return done
-                case .returned(let v): return .returned(v)
-                case .normal, .continueLoop: continue
-                }
+                if let leave = loopExit(after: try run(f)) { return leave }
             }
             return done
         }
@@ -160,6 +144,16 @@ extension Compiler {
             let m = try text?(f).rendered() ?? ""
             throw Diagnostic(.assertionFailed(message: m), at: range)
         }
+    }
+}
+
+/// What a loop does after one run of its body: nil to go on, or how to leave the loop.
+@inline(__always)
+func loopExit(after body: Completion) -> Completion? {
+    switch body {
+    case .breakLoop: return .normal(.null)
+    case .returned(let v): return .returned(v)
+    case .normal, .continueLoop: return nil
     }
 }
 
