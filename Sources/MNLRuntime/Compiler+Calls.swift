@@ -4,10 +4,10 @@ extension Compiler {
     /// A call. Calls of user functions with positional arguments evaluate the arguments
     /// straight into the callee's new frame; everything else goes through `Interpreter.call`.
     func call(_ calleeExpr: Expr, _ arguments: [Argument], _ range: SourceRange) -> Code {
-        let callee = expression(calleeExpr)
         if arguments.allSatisfy({ $0.label == nil }) {
             return positionalCall(operand(calleeExpr), arguments.map(\.value), range)
         }
+        let callee = expression(calleeExpr)
         let positional = arguments.filter { $0.label == nil }.map { expression($0.value) }
         let keywords = arguments.compactMap { a in a.label.map { ($0, expression(a.value)) } }
         return { f in

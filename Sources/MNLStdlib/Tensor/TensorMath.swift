@@ -25,7 +25,7 @@ enum TensorMath {
                 let d = try a.int(1, default: 0)
                 guard d != 0 else { return .tensor(try x.unary(.round)) }
                 guard abs(d) < 30 else { throw a.invalid("digits must be between -30 and 30") }
-                let scale = Foundation_pow10(d)
+                let scale = powerOfTen(d)
                 return .tensor(try Tensor.binary(.divide, try Tensor.binary(.multiply, x, scale).unary(.round), scale))
             },
             TensorDeclarations.op("clip", [.optional("min", defaultText: "nil"), .optional("max", defaultText: "nil")],
@@ -57,7 +57,7 @@ enum TensorMath {
         }
     }
 
-    static func Foundation_pow10(_ d: Int) -> Double {
+    static func powerOfTen(_ d: Int) -> Double {
         var r = 1.0
         for _ in 0..<abs(d) { r *= 10 }
         return d < 0 ? 1 / r : r
