@@ -71,13 +71,10 @@ extension Compiler {
         }
     }
 
-    /// One generic fast path for number-number arithmetic, specialised per operation.
+    /// One generic fast path for number-number arithmetic, specialised per operation and per
+    /// operand kinds.
     func arithmetic<Op: NumberOperation>(_: Op.Type, _ l: Operand, _ r: Operand, _ range: SourceRange) -> Code {
-        { f in
-            let a = try l.load(f), b = try r.load(f)
-            if case .number(let x) = a, case .number(let y) = b, let z = Op.apply(x, y) { return .number(z) }
-            return try located(range) { try Operators.binary(Op.op, a, b, CallContext(interp: f.interp)) }
-        }
+        Operand.specialise(l, r, ArithmeticBuilder<Op>(range: range))
     }
 
     func comparison(_ first: Expr, _ rest: [(CompareOperator, Expr)], _ range: SourceRange) -> Code {
@@ -109,7 +106,27 @@ extension Compiler {
     }
 
     func compare<Op: NumberComparison>(_: Op.Type, _ l: Operand, _ r: Operand, _ range: SourceRange) -> Code {
-        { f in
+        Operand.specialise(l, r, ComparisonBuilder<Op>(range: range))
+    }
+}
+
+struct ArithmeticBuilder<Op: NumberOperation>: OperandPairBuilder {
+    let range: SourceRange
+    func build<L: OperandLoader, R: OperandLoader>(_ l: L, _ r: R) -> Code {
+        let range = range
+        return { f in
+            let a = try l.load(f), b = try r.load(f)
+            if case .number(let x) = a, case .number(let y) = b, let z = Op.apply(x, y) { return .number(z) }
+            return try located(range) { try Operators.binary(Op.op, a, b, CallContext(interp: f.interp)) }
+        }
+    }
+}
+
+struct ComparisonBuilder<Op: NumberComparison>: OperandPairBuilder {
+    let range: SourceRange
+    func build<L: OperandLoader, R: OperandLoader>(_ l: L, _ r: R) -> Code {
+        let range = range
+        return { f in
             let a = try l.load(f), b = try r.load(f)
             if case .number(let x) = a, case .number(let y) = b { return .bool(Op.apply(x, y)) }
             return try located(range) { try Operators.compare(Op.op, a, b, CallContext(interp: f.interp)) }
