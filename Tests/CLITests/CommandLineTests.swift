@@ -53,6 +53,19 @@ import Testing
         #expect(lines[2] == "      |       ^^^^^", "\(result)")
     }
 
+    /// The debugging flags print each front-end stage and run nothing.
+    @Test func dumpFlagsShowTokensAndTheSyntaxTree() throws {
+        let tokens = try runMnistRepl(["--dump-tokens", "-e", "x = 1 + 2"])
+        #expect(tokens.status == 0, "\(tokens)")
+        #expect(tokens.stdout.split(separator: "\n").map { $0.split(separator: "\t").last.map(String.init) ?? "" }
+                == ["identifier 'x'", "'='", "number 1.0", "'+'", "number 2.0", "end of input"], "\(tokens)")
+        #expect(tokens.stdout.hasPrefix("<command line>:1:1\t"), "\(tokens)")
+        let tree = try runMnistRepl(["--dump-ast", "-e", "print(1)"])
+        #expect(tree.status == 0, "\(tree)")
+        #expect(tree.stdout.contains("call") && tree.stdout.contains("print"), "\(tree)")
+        #expect(!tree.stdout.contains("\n1\n"), "the program must not run: \(tree)")
+    }
+
     @Test func codeGivenWithDashE() throws {
         let ok = try runMnistRepl(["-e", "x = 6; print(x * 7)"])
         #expect(ok.status == 0, "\(ok)")
