@@ -41,16 +41,9 @@ extension Session {
         return []
     }
 
-    /// Reads and runs a script file; a missing or unreadable file is a diagnostic.
-    public func runFile(at path: String) -> RunResult {
-        switch Session.readSource(path) {
-        case .success(let file): return run(file)
-        case .failure(let d): return .failure([d])
-        }
-    }
-
+    /// Reads a script file as UTF-8; a missing or unreadable file is a diagnostic.
     /// `shown` is how errors name the file (the path as the user wrote it).
-    static func readSource(_ path: String, shown: String? = nil, at range: SourceRange? = nil) -> Result<SourceFile, Diagnostic> {
+    public static func readSource(_ path: String, shown: String? = nil, at range: SourceRange? = nil) -> Result<SourceFile, Diagnostic> {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             return .failure(Diagnostic(.fileError(path: shown ?? path, message: exists ? "cannot read the file" : "no such file"), at: range))

@@ -66,12 +66,12 @@ struct MnistRepl: ParsableCommand {
         if let code {
             source = SourceFile(name: "<command line>", text: code)
         } else if let path = script.first {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                let why = FileManager.default.fileExists(atPath: path) ? "cannot read the file (or it is not UTF-8 text)" : "no such file"
-                Console.error("mnist-repl: \(path): \(why)")
+            switch Session.readSource(path) {
+            case .success(let file): source = file
+            case .failure(let problem):
+                Console.error("mnist-repl: \(problem.kind.message)")
                 throw ExitCode(1)
             }
-            source = SourceFile(name: path, text: text)
         } else if isatty(0) == 0 {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
