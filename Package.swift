@@ -31,8 +31,11 @@ let package = Package(
         .target(name: "MNLRuntime", dependencies: ["MNLSyntax"], swiftSettings: strict),
 
         // The numerical libraries: no knowledge of the language.
+        // CPUFeatures reads CPUID (C, because Swift has no inline assembly).
+        .target(name: "CPUFeatures"),
         .target(name: "TensorKit",
-                dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))], swiftSettings: strict),
+                dependencies: ["CPUFeatures", .target(name: "CBLAS", condition: .when(platforms: [.linux]))],
+                swiftSettings: strict),
         .target(name: "MNLLearn", dependencies: ["TensorKit"], swiftSettings: strict),
         .target(name: "MNLData", dependencies: ["TensorKit", "CZlib"], swiftSettings: strict),
         .target(name: "MNLTerminal", dependencies: ["TensorKit"], swiftSettings: strict),
@@ -46,7 +49,7 @@ let package = Package(
                 dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal"], swiftSettings: strict),
 
         .executableTarget(name: "mnist-repl",
-                          dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole",
+                          dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole", "TensorKit",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 

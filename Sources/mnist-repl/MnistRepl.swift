@@ -3,6 +3,7 @@ import Foundation
 import MNLRuntime
 import MNLStdlib
 import MNLSyntax
+import TensorKit
 
 /// `mnist-repl [FILE.mnl [ARGS...]]`, `mnist-repl -e CODE`, `mnist-repl --check FILE`.
 /// Exit status: 0 on success, 1 when the script fails, 2 on a usage error.
@@ -12,7 +13,7 @@ struct MnistRepl: ParsableCommand {
         commandName: "mnist-repl",
         abstract: "A scripting REPL for machine-learning experiments, with tensors built in.",
         discussion: "With no FILE, reads a script from standard input when it is not a terminal, else starts the interactive REPL.",
-        version: "mnist-repl 0.1.0")
+        version: "mnist-repl 0.1.0\nBLAS: \(BLASInfo.current.summary)\nCPU: \(CPUFeatureSet.current)")
 
     @Option(name: [.customShort("e"), .customLong("code")], help: ArgumentHelp("Run CODE and exit.", valueName: "CODE"))
     var code: String?
@@ -45,6 +46,7 @@ struct MnistRepl: ParsableCommand {
     }
 
     static func main() {
+        BLASStartup.selectBestCore()
         do {
             let (options, script) = splitArguments(Array(CommandLine.arguments.dropFirst()))
             var command = try parse(options)

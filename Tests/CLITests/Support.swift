@@ -91,12 +91,13 @@ private final class PipeReader: @unchecked Sendable {
 /// Runs `mnist-repl arguments...` with pipes for its standard streams, feeding it `stdin`
 /// (then end of file). Kills it and throws when it runs longer than `timeout`.
 func runMnistRepl(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-                  directory: String? = nil, timeout: Duration = .seconds(30)) throws -> RunResult {
+                  unsetting: [String] = [], directory: String? = nil, timeout: Duration = .seconds(30)) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try Binary.require())
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env.merge(environment) { $1 }
+    for name in unsetting { env[name] = nil }
     process.environment = env
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let input = Pipe(), output = Pipe(), errors = Pipe()

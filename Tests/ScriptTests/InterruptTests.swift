@@ -22,3 +22,25 @@ import Testing
         #expect(undefined.first?.kind == .undefinedVariable(name: "y", suggestion: "x"))
     }
 }
+
+/// Issue 7: Ctrl-C during a matrix product used to be lost (the next statement ran). Now the
+/// product stops after its current block of rows, the rest of the statement does not run and
+/// the variable keeps its old value.
+@Suite struct MatmulInterruptTests {
+    @Test func anInterruptDuringAProductStopsTheStatement() {
+        var printed: [String] = []
+        let session = Stdlib.makeSession(output: { printed.append($0) })
+        guard case .success = session.run("a = zeros(4096, 4096)\nc = 1", name: "a") else { Issue.record("setup"); return }
+        let start = ContinuousClock.now
+        // Ctrl-C arrives 30 ms into the statement, while BLAS runs the product (4096³ takes far longer).
+        session.interruptCheck = { ContinuousClock.now - start > .milliseconds(30) }
+        guard case .failure(let errors) = session.run("c = a @ a; print(\"after\")", name: "b") else {
+            Issue.record("the product should have been interrupted"); return
+        }
+        #expect(errors.first?.kind == .interrupted)
+        #expect(!printed.contains { $0.contains("after") }, "\(printed)")
+        session.interruptCheck = { false }
+        guard case .success(.number(let c)?) = session.run("c", name: "c") else { Issue.record("c kept its value"); return }
+        #expect(c == 1)
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+@testable import TensorKit
+
+/// Large products run as blocks of output rows so that Ctrl-C lands between blocks (issue 7).
+/// Small blocks here force the split; the expected values come from a plain triple loop in
+/// double precision, independently of BLAS.
+@Suite struct BlockedMatmulTests {
+    /// Values in [-1, 1) from a fixed pattern, so that every entry of a product differs.
+    static func matrix(_ rows: Int, _ cols: Int, _ dtype: DType, salt: Int) throws -> Tensor {
+        let values = (0..<rows * cols).map { Double(($0 * 7919 + salt * 104729) % 2003) / 1001.5 - 1 }
+        return try Tensor(shape: [rows, cols], values: values, dtype: dtype)
+    }
+
+    static func naiveProduct(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let m = a.shape[0], k = a.shape[1], n = b.shape[1]
+        let x = try a.copy().toDoubles(), y = try b.copy().toDoubles()
+        var out = [Double](repeating: 0, count: m * n)
+        for i in 0..<m { for j in 0..<n { for p in 0..<k { out[i * n + j] += x[i * k + p] * y[p * n + j] } } }
+        return try Tensor(shape: [m, n], values: out, dtype: a.dtype)
+    }
+
+    @Test(arguments: [DType.float32, .float64], [false, true])
+    func aSplitProductEqualsTheWholeOne(dtype: DType, transposedLeft: Bool) throws {
+        let a = transposedLeft ? try Self.matrix(13, 37, dtype, salt: 1).transpose() : try Self.matrix(37, 13, dtype, salt: 1)
+        let b = try Self.matrix(13, 11, dtype, salt: 2)
+        let expected = try Self.naiveProduct(a, b)
+        // 13 * 11 = 143 multiply-adds a row: 5 rows a block, the last block 2 rows.
+        for work in [1, 143 * 5, 1 << 33] {
+            let product = try Tensor.matmul(a, b, blockWork: work)
+            assertClose(product, expected, "\(dtype) transposed=\(transposedLeft) block work \(work)",
+                        rtol: dtype == .float32 ? 1e-5 : 1e-12, atol: 1e-5)
+        }
+    }
+
+    @Test func aBatchedSplitProductEqualsEachProduct() throws {
+        let a = try Self.matrix(3 * 9, 4, .float64, salt: 3).reshape([3, 9, 4])
+        let b = try Self.matrix(4, 5, .float64, salt: 4)
+        let product = try Tensor.matmul(a, b, blockWork: 20 * 2)
+        for i in 0..<3 {
+            let slice = try product.get([.int(i)])
+            assertClose(slice, try Self.naiveProduct(try a.get([.int(i)]), b), "batch \(i)")
+        }
+    }
+
+    @Test func anInterruptDuringAProductStopsItAfterTheCurrentBlock() throws {
+        let a = try Self.matrix(64, 8, .float32, salt: 5), b = try Self.matrix(8, 8, .float32, salt: 6)
+        let flag = CancellationFlag()
+        flag.cancel()
+        #expect(throws: TensorError.interrupted) {
+            try Cancellation.$current.withValue(flag) { try Tensor.matmul(a, b, blockWork: 64) }
+        }
+        #expect(throws: TensorError.interrupted) {
+            try Cancellation.$current.withValue(flag) { try Tensor.matmul(a, b) }  // one block: checked when it returns
+        }
+    }
+}
