@@ -1,12 +1,5 @@
-/// Matrix products through CBLAS (OpenBLAS on Linux, Accelerate on macOS). This is the one
-/// file that calls BLAS. Transposed views are passed as `CblasTrans` with their leading
-/// dimension instead of being copied.
-
-#if canImport(Accelerate)
-import Accelerate
-#else
-import CBLAS
-#endif
+/// Matrix products: shapes, broadcasting of batch axes and dtypes. The BLAS calls themselves
+/// are in Gemm.swift.
 
 extension Tensor {
     /// NumPy's `matmul` (`@`): 2-D products, 1-D vectors promoted to a row (left) or column
@@ -64,66 +57,6 @@ extension Tensor {
         if vecRight { r = try r.squeeze([-1]) }
         if vecLeft { r = try r.squeeze([r.ndim - (vecRight ? 1 : 2)]) }
         return r
-    }
-
-    /// A matrix as BLAS sees it: the tensor to read, whether it is transposed, its leading dimension.
-    private struct BLASOperand {
-        let tensor: Tensor
-        let transposed: Bool
-        let ld: Int
-    }
-
-    /// Classifies a 2-D view: row-major (NoTrans), column-major (Trans), or copied.
-    private static func operand(_ t: Tensor) throws -> BLASOperand {
-        let r = t.shape[0], c = t.shape[1], s0 = t.strides[0], s1 = t.strides[1]
-        if Swift.max(Swift.abs(s0), Swift.abs(s1)) >= Int(Int32.max) {
-            return BLASOperand(tensor: try t.copy(), transposed: false, ld: Swift.max(1, c))
-        }
-        if (s1 == 1 || c == 1) && (s0 >= Swift.max(1, c) || r == 1) {
-            return BLASOperand(tensor: t, transposed: false, ld: r == 1 ? Swift.max(1, c) : s0)
-        }
-        if (s0 == 1 || r == 1) && (s1 >= Swift.max(1, r) || c == 1) {
-            return BLASOperand(tensor: t, transposed: true, ld: c == 1 ? Swift.max(1, r) : s1)
-        }
-        let copy = try t.copy()
-        return BLASOperand(tensor: copy, transposed: false, ld: Swift.max(1, c))
-    }
-
-    /// Multiply-adds in one BLAS call at most: larger products are split into blocks of output
-    /// rows, and Ctrl-C is checked after each block. 2^33 multiply-adds take about 0.06 s at
-    /// 300 GFLOP/s (0.4 s on OpenBLAS's generic kernels), so an interrupt lands quickly, while a
-    /// block of a 4096² product still has 512 rows, enough that repacking B per block costs
-    /// little (products up to 2048² are not split at all).
-    static let gemmBlockWork = 1 << 33
-
-    /// `out[outOffset...] = a @ b` (m×k times k×n), row block by row block; throws
-    /// `interrupted` after the block during which `cancellation` was set.
-    private static func gemm(_ a: BLASOperand, _ b: BLASOperand, _ out: Tensor, outOffset: Int, m: Int, n: Int, k: Int,
-                             blockWork: Int, cancellation: CancellationFlag?) throws {
-        if k == 0 { return }  // the output is already zeros
-        let rowsPerBlock = Swift.max(1, blockWork / Swift.max(1, n * k))
-        var row = 0
-        while row < m {
-            let rows = Swift.min(rowsPerBlock, m - row)
-            gemmBlock(a, b, out, aOffset: a.transposed ? row : row * a.ld, outOffset: outOffset + row * n, m: rows, n: n, k: k)
-            if let cancellation, cancellation.isCancelled { throw TensorError.interrupted }
-            row += rows
-        }
-    }
-
-    /// One BLAS call: rows of `a` from `aOffset` times all of `b`, into `out` from `outOffset`.
-    private static func gemmBlock(_ a: BLASOperand, _ b: BLASOperand, _ out: Tensor, aOffset: Int, outOffset: Int,
-                                  m: Int, n: Int, k: Int) {
-        let ta = a.transposed ? CblasTrans : CblasNoTrans, tb = b.transposed ? CblasTrans : CblasNoTrans
-        if out.dtype == .float32 {
-            cblas_sgemm(CblasRowMajor, ta, tb, Int32(m), Int32(n), Int32(k), 1,
-                        a.tensor.base(Float.self) + aOffset, Int32(a.ld), b.tensor.base(Float.self), Int32(b.ld),
-                        0, out.base(Float.self) + outOffset, Int32(n))
-        } else {
-            cblas_dgemm(CblasRowMajor, ta, tb, Int32(m), Int32(n), Int32(k), 1,
-                        a.tensor.base(Double.self) + aOffset, Int32(a.ld), b.tensor.base(Double.self), Int32(b.ld),
-                        0, out.base(Double.self) + outOffset, Int32(n))
-        }
     }
 
     /// NumPy's `dot`: `matmul` for 1-D and 2-D operands, multiplication when one is 0-d.

@@ -32,6 +32,25 @@ import Testing
         }
     }
 
+    /// A long shared axis is cut into k-slices accumulated into C (beta = 1 after the first).
+    @Test(arguments: [DType.float32, .float64], [false, true])
+    func aProductCutAlongKEqualsTheWholeOne(dtype: DType, transposedRight: Bool) throws {
+        let a = try Self.matrix(3, 1100, dtype, salt: 7)
+        let b = transposedRight ? try Self.matrix(2, 1100, dtype, salt: 8).transpose() : try Self.matrix(1100, 2, dtype, salt: 8)
+        #expect(Tensor.GemmSplit(m: 3, n: 2, k: 1100, blockWork: 3300) == .alongK(chunk: 768))
+        let product = try Tensor.matmul(a, b, blockWork: 3300)
+        assertClose(product, try Self.naiveProduct(a, b), "\(dtype) transposed=\(transposedRight)",
+                    rtol: dtype == .float32 ? 1e-4 : 1e-12, atol: 1e-4)
+    }
+
+    @Test func largeProductsAreCutAlongKAndShortKIsCutByRows() {
+        #expect(Tensor.GemmSplit(m: 2048, n: 2048, k: 2048, blockWork: Tensor.gemmBlockWork) == .whole)
+        #expect(Tensor.GemmSplit(m: 4096, n: 4096, k: 4096, blockWork: Tensor.gemmBlockWork) == .alongK(chunk: 512))
+        #expect(Tensor.GemmSplit(m: 1 << 20, n: 1 << 14, k: 10, blockWork: Tensor.gemmBlockWork) == .alongRows(rows: 52428))
+        #expect(Tensor.GemmSplit(m: Int(Int32.max) - 1, n: Int(Int32.max) - 1, k: Int(Int32.max) - 1, blockWork: 1)
+                == .alongRows(rows: 1))
+    }
+
     @Test func aBatchedSplitProductEqualsEachProduct() throws {
         let a = try Self.matrix(3 * 9, 4, .float64, salt: 3).reshape([3, 9, 4])
         let b = try Self.matrix(4, 5, .float64, salt: 4)
