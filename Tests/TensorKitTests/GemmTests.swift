@@ -1,10 +1,10 @@
 import Testing
 @testable import TensorKit
 
-/// Large products run as blocks of output rows so that Ctrl-C lands between blocks (issue 7).
-/// Small blocks here force the split; the expected values come from a plain triple loop in
-/// double precision, independently of BLAS.
-@Suite struct BlockedMatmulTests {
+/// How products reach BLAS (issue 7): large ones in several calls so that Ctrl-C lands between
+/// them, tall-and-skinny ones as (Bᵀ Aᵀ)ᵀ. Small blocks here force the split; the expected
+/// values come from a plain triple loop in double precision, independently of BLAS.
+@Suite struct GemmTests {
     /// Values in [-1, 1) from a fixed pattern, so that every entry of a product differs.
     static func matrix(_ rows: Int, _ cols: Int, _ dtype: DType, salt: Int) throws -> Tensor {
         let values = (0..<rows * cols).map { Double(($0 * 7919 + salt * 104729) % 2003) / 1001.5 - 1 }
@@ -59,6 +59,22 @@ import Testing
             let slice = try product.get([.int(i)])
             assertClose(slice, try Self.naiveProduct(try a.get([.int(i)]), b), "batch \(i)")
         }
+    }
+
+    /// Tall, skinny outputs (m ≥ 16n, n ≤ 64) go through the transposed product.
+    @Test(arguments: [DType.float32, .float64], [false, true])
+    func aTallSkinnyProductEqualsTheNaiveOne(dtype: DType, transposedOperands: Bool) throws {
+        #expect(Tensor.prefersTransposedProduct(m: 40, n: 2) && !Tensor.prefersTransposedProduct(m: 40, n: 3))
+        let a = transposedOperands ? try Self.matrix(7, 40, dtype, salt: 9).transpose() : try Self.matrix(40, 7, dtype, salt: 9)
+        let b = transposedOperands ? try Self.matrix(2, 7, dtype, salt: 10).transpose() : try Self.matrix(7, 2, dtype, salt: 10)
+        let expected = try Self.naiveProduct(a, b)
+        assertClose(try Tensor.matmul(a, b), expected, "\(dtype) transposed=\(transposedOperands)",
+                    rtol: dtype == .float32 ? 1e-5 : 1e-12, atol: 1e-5)
+        // Batched: each product lands at its own offset of the output.
+        let batch = try Tensor.stack([a, try a.unary(.negative)], axis: 0)
+        let product = try Tensor.matmul(batch, b)
+        assertClose(try product.get([.int(0)]), expected, "batch 0")
+        assertClose(try product.get([.int(1)]), try expected.unary(.negative), "batch 1")
     }
 
     @Test func anInterruptDuringAProductStopsItAfterTheCurrentBlock() throws {
