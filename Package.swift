@@ -33,8 +33,10 @@ let package = Package(
         // The numerical libraries: no knowledge of the language.
         // CPUFeatures reads CPUID (C, because Swift has no inline assembly).
         .target(name: "CPUFeatures"),
+        // Elementwise kernels at AVX2/AVX-512 width, chosen at run time; SLEEF's vector math.
+        .target(name: "CVectorMath", cSettings: [.unsafeFlags(["-O3"])], linkerSettings: [.linkedLibrary("sleef", .when(platforms: [.linux]))]),
         .target(name: "TensorKit",
-                dependencies: ["CPUFeatures", .target(name: "CBLAS", condition: .when(platforms: [.linux]))],
+                dependencies: ["CPUFeatures", "CVectorMath", .target(name: "CBLAS", condition: .when(platforms: [.linux]))],
                 swiftSettings: strict),
         .target(name: "MNLLearn", dependencies: ["TensorKit"], swiftSettings: strict),
         .target(name: "MNLData", dependencies: ["TensorKit", "CZlib"], swiftSettings: strict),

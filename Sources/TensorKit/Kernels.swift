@@ -1,7 +1,9 @@
 /// The generic elementwise kernels: one for binary ops and one for unary ops, parameterised by
 /// an operation type and specialised by the optimiser for each (op, dtype) pair. Each kernel has
 /// fast inner loops for contiguous operands and for a broadcast scalar (stride 0), and a general
-/// strided loop; broadcast operands are never materialised.
+/// strided loop; broadcast operands are never materialised. An op may also offer a whole-array
+/// kernel for contiguous operands (`contiguous`), which the fast paths try first: the hot float
+/// ops use it to run at the CPU's full vector width (VectorMath).
 
 /// An elementwise binary operation on one input type.
 @usableFromInline
@@ -9,6 +11,16 @@ protocol BinaryKernelOp: Sendable {
     associatedtype In: KernelElement
     associatedtype Out: KernelElement
     func callAsFunction(_ a: In, _ b: In) -> Out
+    /// out[i] = op(a[i·sa], b[i·sb]) for i < n with strides 1 or 0, if the op has such a
+    /// kernel for these types; false to run the generic loop.
+    static func contiguous(_ a: UnsafePointer<In>, _ sa: Int, _ b: UnsafePointer<In>, _ sb: Int,
+                           _ out: UnsafeMutablePointer<Out>, _ n: Int) -> Bool
+}
+
+extension BinaryKernelOp {
+    @inline(__always)
+    static func contiguous(_ a: UnsafePointer<In>, _ sa: Int, _ b: UnsafePointer<In>, _ sb: Int,
+                           _ out: UnsafeMutablePointer<Out>, _ n: Int) -> Bool { false }
 }
 
 /// An elementwise unary operation.
@@ -17,6 +29,14 @@ protocol UnaryKernelOp: Sendable {
     associatedtype In: KernelElement
     associatedtype Out: KernelElement
     func callAsFunction(_ a: In) -> Out
+    /// out[i] = op(x[i]) for i < n, if the op has such a kernel for these types; false to run
+    /// the generic loop.
+    static func contiguous(_ x: UnsafePointer<In>, _ out: UnsafeMutablePointer<Out>, _ n: Int) -> Bool
+}
+
+extension UnaryKernelOp {
+    @inline(__always)
+    static func contiguous(_ x: UnsafePointer<In>, _ out: UnsafeMutablePointer<Out>, _ n: Int) -> Bool { false }
 }
 
 enum Kernels {
@@ -28,11 +48,14 @@ enum Kernels {
         try layout.run { off, st, n in
             let o = po.p + off[0], x = pa.p + off[1], y = pb.p + off[2]
             if st[0] == 1 && st[1] == 1 && st[2] == 1 {
+                if Op.contiguous(x, 1, y, 1, o, n) { return }
                 for i in 0..<n { o[i] = op(x[i], y[i]) }
             } else if st[0] == 1 && st[1] == 1 && st[2] == 0 {
+                if Op.contiguous(x, 1, y, 0, o, n) { return }
                 let v = y[0]
                 for i in 0..<n { o[i] = op(x[i], v) }
             } else if st[0] == 1 && st[1] == 0 && st[2] == 1 {
+                if Op.contiguous(x, 0, y, 1, o, n) { return }
                 let v = x[0]
                 for i in 0..<n { o[i] = op(v, y[i]) }
             } else {
@@ -49,6 +72,7 @@ enum Kernels {
         try layout.run { off, st, n in
             let o = po.p + off[0], x = pa.p + off[1]
             if st[0] == 1 && st[1] == 1 {
+                if Op.contiguous(x, o, n) { return }
                 for i in 0..<n { o[i] = op(x[i]) }
             } else if st[0] == 1 && st[1] == 0 {
                 let v = op(x[0])
@@ -75,10 +99,33 @@ enum Kernels {
 
 // MARK: - Operation types
 
-struct AddOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.add(a, b) } }
-struct SubOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.sub(a, b) } }
-struct MulOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.mul(a, b) } }
-struct DivOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.div(a, b) } }
+/// The four arithmetic ops, with their full-width kernels for float32 and float64.
+protocol ArithmeticKernelOp: BinaryKernelOp where In == Out {
+    static var arithmetic: VectorMath.Arithmetic { get }
+}
+extension ArithmeticKernelOp {
+    @inline(__always)
+    static func contiguous(_ a: UnsafePointer<In>, _ sa: Int, _ b: UnsafePointer<In>, _ sb: Int,
+                           _ out: UnsafeMutablePointer<Out>, _ n: Int) -> Bool {
+        VectorMath.arithmetic(arithmetic, a, sa, b, sb, out, n)
+    }
+}
+struct AddOp<T: NumericElement>: ArithmeticKernelOp {
+    static var arithmetic: VectorMath.Arithmetic { .add }
+    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.add(a, b) }
+}
+struct SubOp<T: NumericElement>: ArithmeticKernelOp {
+    static var arithmetic: VectorMath.Arithmetic { .sub }
+    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.sub(a, b) }
+}
+struct MulOp<T: NumericElement>: ArithmeticKernelOp {
+    static var arithmetic: VectorMath.Arithmetic { .mul }
+    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.mul(a, b) }
+}
+struct DivOp<T: NumericElement>: ArithmeticKernelOp {
+    static var arithmetic: VectorMath.Arithmetic { .div }
+    @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.div(a, b) }
+}
 struct FloorDivOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.floorDiv(a, b) } }
 struct ModOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.mod(a, b) } }
 struct PowOp<T: NumericElement>: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: T, _ b: T) -> T { T.power(a, b) } }
@@ -129,11 +176,33 @@ struct ClipOp<T: KernelElement>: UnaryKernelOp {
     let lo: T, hi: T
     @inline(__always) func callAsFunction(_ a: T) -> T { let t = T.lt(a, lo) ? lo : a; return T.lt(hi, t) ? hi : t }
 }
-struct ExpOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { T.exp(a) } }
-struct LogOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { T.log(a) } }
+/// Transcendental ops with full-width kernels (SLEEF) for float32 and float64.
+protocol VectorMathKernelOp: UnaryKernelOp where In == Out {
+    static var function: VectorMath.Unary { get }
+}
+extension VectorMathKernelOp {
+    @inline(__always)
+    static func contiguous(_ x: UnsafePointer<In>, _ out: UnsafeMutablePointer<Out>, _ n: Int) -> Bool {
+        VectorMath.unary(function, x, out, n)
+    }
+}
+struct ExpOp<T: FloatElement>: VectorMathKernelOp {
+    static var function: VectorMath.Unary { .exp }
+    @inline(__always) func callAsFunction(_ a: T) -> T { T.exp(a) }
+}
+struct LogOp<T: FloatElement>: VectorMathKernelOp {
+    static var function: VectorMath.Unary { .log }
+    @inline(__always) func callAsFunction(_ a: T) -> T { T.log(a) }
+}
 struct SqrtOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { a.squareRoot() } }
-struct TanhOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { T.tanh(a) } }
-struct SigmoidOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { 1 / (1 + T.exp(-a)) } }
+struct TanhOp<T: FloatElement>: VectorMathKernelOp {
+    static var function: VectorMath.Unary { .tanh }
+    @inline(__always) func callAsFunction(_ a: T) -> T { T.tanh(a) }
+}
+struct SigmoidOp<T: FloatElement>: VectorMathKernelOp {
+    static var function: VectorMath.Unary { .sigmoid }
+    @inline(__always) func callAsFunction(_ a: T) -> T { 1 / (1 + T.exp(-a)) }
+}
 struct FloorOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { a.rounded(.down) } }
 struct CeilOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { a.rounded(.up) } }
 struct RoundOp<T: FloatElement>: UnaryKernelOp { @inline(__always) func callAsFunction(_ a: T) -> T { a.rounded(.toNearestOrEven) } }

@@ -1,0 +1,23 @@
+#ifndef MNL_VECTOR_MATH_H
+#define MNL_VECTOR_MATH_H
+
+/// Elementwise kernels at the CPU's full vector width, chosen at run time: the binary targets
+/// the portable x86-64 baseline (4 floats wide), while these run 8 (AVX2) or 16 (AVX-512)
+/// wide. Transcendentals come from SLEEF (within 1 ulp). Each function takes the vector level
+/// to use (3 = AVX-512, 2 = AVX2 with FMA; TensorKit passes the CPU's, tests pass each) and
+/// returns 0, doing nothing, when it has no kernel for that level or function.
+
+/// Unary functions.
+enum { MNL_VEC_EXP = 0, MNL_VEC_LOG = 1, MNL_VEC_TANH = 2, MNL_VEC_SIGMOID = 3 };
+/// Binary arithmetic.
+enum { MNL_VEC_ADD = 0, MNL_VEC_SUB = 1, MNL_VEC_MUL = 2, MNL_VEC_DIV = 3 };
+
+/// y[i] = f(x[i]) for i < n; x and y contiguous (they may be the same array).
+int mnl_vec_unary_f32(int level, int function, const float *x, float *y, long n);
+int mnl_vec_unary_f64(int level, int function, const double *x, double *y, long n);
+
+/// y[i] = a[i * sa] op b[i * sb] for i < n, where sa and sb are 1 (an array) or 0 (a scalar).
+int mnl_vec_binary_f32(int level, int op, const float *a, long sa, const float *b, long sb, float *y, long n);
+int mnl_vec_binary_f64(int level, int op, const double *a, long sa, const double *b, long sb, double *y, long n);
+
+#endif

@@ -1,0 +1,51 @@
+import CVectorMath
+
+/// Run-time dispatch of the hot elementwise kernels to AVX-512 or AVX2 code (CVectorMath, with
+/// SLEEF's vector exp/log/tanh). The Swift kernels are compiled for the portable x86-64 baseline
+/// (4 floats wide); on a CPU with AVX2 or AVX-512 the contiguous loops of these ops run 8 or 16
+/// wide instead. Below AVX2, or off x86-64, every call returns false and the Swift loop runs.
+enum VectorMath {
+    /// The vector level the kernels use: the CPU's (3 = AVX-512, 2 = AVX2 with FMA).
+    static let level = Int32(CPUFeatureSet.current.vectorLevel)
+
+    enum Unary: Int32 { case exp = 0, log = 1, tanh = 2, sigmoid = 3 }
+    enum Arithmetic: Int32 { case add = 0, sub = 1, mul = 2, div = 3 }
+
+    /// y[i] = f(x[i]) for i < n, for float32 and float64; false when no vector kernel ran.
+    @inline(__always)
+    static func unary<T>(_ f: Unary, _ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, _ n: Int,
+                         level: Int32 = level) -> Bool {
+        guard level >= 2 else { return false }
+        if T.self == Float.self {
+            return mnl_vec_unary_f32(level, f.rawValue, raw(x, Float.self), raw(y, Float.self), n) != 0
+        }
+        if T.self == Double.self {
+            return mnl_vec_unary_f64(level, f.rawValue, raw(x, Double.self), raw(y, Double.self), n) != 0
+        }
+        return false
+    }
+
+    /// y[i] = a[i·sa] op b[i·sb] for i < n, where the strides are 1 (array) or 0 (scalar);
+    /// false when no vector kernel ran (another type, a partial overlap, or a low level).
+    @inline(__always)
+    static func arithmetic<T>(_ op: Arithmetic, _ a: UnsafePointer<T>, _ sa: Int, _ b: UnsafePointer<T>, _ sb: Int,
+                              _ y: UnsafeMutablePointer<T>, _ n: Int, level: Int32 = level) -> Bool {
+        guard level >= 2 else { return false }
+        if T.self == Float.self {
+            return mnl_vec_binary_f32(level, op.rawValue, raw(a, Float.self), sa, raw(b, Float.self), sb,
+                                      raw(y, Float.self), n) != 0
+        }
+        if T.self == Double.self {
+            return mnl_vec_binary_f64(level, op.rawValue, raw(a, Double.self), sa, raw(b, Double.self), sb,
+                                      raw(y, Double.self), n) != 0
+        }
+        return false
+    }
+
+    @inline(__always) private static func raw<T, U>(_ p: UnsafePointer<T>, _: U.Type) -> UnsafePointer<U> {
+        UnsafeRawPointer(p).assumingMemoryBound(to: U.self)
+    }
+    @inline(__always) private static func raw<T, U>(_ p: UnsafeMutablePointer<T>, _: U.Type) -> UnsafeMutablePointer<U> {
+        UnsafeMutableRawPointer(p).assumingMemoryBound(to: U.self)
+    }
+}
