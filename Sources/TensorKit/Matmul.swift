@@ -47,7 +47,9 @@ extension Tensor {
             }
             let am = try operand(Tensor(storage: x.storage, shape: [m, k], strides: Array(x.strides.suffix(2)), offset: offA))
             let bm = try operand(Tensor(storage: y.storage, shape: [k, n], strides: Array(y.strides.suffix(2)), offset: offB))
-            if k > 0 && prefersTransposedProduct(m: m, n: n) {
+            if try skinnyGemm(am, bm, out, outOffset: bi * m * n, m: m, n: n, k: k) {
+                if let flag, flag.isCancelled { throw TensorError.interrupted }
+            } else if k > 0 && prefersTransposedProduct(m: m, n: n) {
                 try gemmTransposed(am, bm, out, outOffset: bi * m * n, m: m, n: n, k: k, blockWork: blockWork, cancellation: flag)
             } else {
                 try gemm(am, bm, out, outOffset: bi * m * n, m: m, n: n, k: k, blockWork: blockWork, cancellation: flag)

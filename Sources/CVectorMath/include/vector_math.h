@@ -20,4 +20,12 @@ int mnl_vec_unary_f64(int level, int function, const double *x, double *y, long 
 int mnl_vec_binary_f32(int level, int op, const float *a, long sa, const float *b, long sb, float *y, long n);
 int mnl_vec_binary_f64(int level, int op, const double *a, long sa, const double *b, long sb, double *y, long n);
 
+/// Skinny products (skinny.c), rows [0, m) of X (row-major, leading dimension ldx):
+/// c (m×n, row-major) = X @ W, with wt the n×k matrix Wᵀ, contiguous;
+int mnl_skinny_nn_f32(int level, const float *x, long ldx, const float *wt, float *c, long m, long n, long k);
+int mnl_skinny_nn_f64(int level, const double *x, long ldx, const double *wt, double *c, long m, long n, long k);
+/// ct (n×k, contiguous) += Gᵀ @ X, with G row-major (m×n, leading dimension ldg).
+int mnl_skinny_tn_f32(int level, const float *x, long ldx, const float *g, long ldg, float *ct, long m, long n, long k);
+int mnl_skinny_tn_f64(int level, const double *x, long ldx, const double *g, long ldg, double *ct, long m, long n, long k);
+
 #endif

@@ -1,0 +1,57 @@
+import Testing
+@testable import TensorKit
+
+/// X @ W and Xᵀ @ G with few columns stream X through CVectorMath instead of BLAS (issue 7).
+/// Checked at each vector level this CPU runs against a double-precision triple loop, with
+/// row counts that split across the cores and operands that are views.
+@Suite struct SkinnyGemmTests {
+    static var levels: [Int32] { [2, 3].filter { Int($0) <= CPUFeatureSet.current.vectorLevel } }
+
+    static func run(_ a: Tensor, _ b: Tensor, level: Int32) throws -> Tensor? {
+        let m = a.shape[0], k = a.shape[1], n = b.shape[1]
+        let out = try Tensor(zeros: [m, n], dtype: a.dtype)
+        let done = try Tensor.skinnyGemm(try Tensor.operand(a), try Tensor.operand(b), out, outOffset: 0,
+                                         m: m, n: n, k: k, level: level)
+        return done ? out : nil
+    }
+
+    @Test(arguments: [DType.float32, .float64], [1, 10, 16])
+    func xTimesWMatchesTheNaiveProduct(dtype: DType, n: Int) throws {
+        let x = try GemmTests.matrix(3000, 37, dtype, salt: 11)  // 111000 elements: above the minimum
+        let w = try GemmTests.matrix(37, n, dtype, salt: 12)
+        let expected = try GemmTests.naiveProduct(x, w)
+        for level in Self.levels {
+            let got = try #require(try Self.run(x, w, level: level), "level \(level) n \(n) not taken")
+            assertClose(got, expected, "\(dtype) n=\(n) level \(level)", rtol: dtype == .float32 ? 1e-5 : 1e-12, atol: 1e-5)
+            // W as a transposed view: copied into Wᵀ the same way.
+            let wT = try GemmTests.matrix(n, 37, dtype, salt: 12).transpose()
+            assertClose(try #require(try Self.run(x, wT, level: level)), try GemmTests.naiveProduct(x, wT),
+                        "\(dtype) transposed W level \(level)", rtol: dtype == .float32 ? 1e-5 : 1e-12, atol: 1e-5)
+        }
+        assertClose(try Tensor.matmul(x, w), expected, "through matmul", rtol: dtype == .float32 ? 1e-5 : 1e-12, atol: 1e-5)
+    }
+
+    @Test(arguments: [DType.float32, .float64])
+    func xTransposedTimesGMatchesTheNaiveProduct(dtype: DType) throws {
+        let x = try GemmTests.matrix(4100, 29, dtype, salt: 13)  // rows split over the cores
+        let g = try GemmTests.matrix(4100, 10, dtype, salt: 14)
+        let xt = try x.transpose()
+        let expected = try GemmTests.naiveProduct(xt, g)
+        for level in Self.levels {
+            let got = try #require(try Self.run(xt, g, level: level), "level \(level) not taken")
+            assertClose(got, expected, "\(dtype) level \(level)", rtol: dtype == .float32 ? 1e-4 : 1e-12, atol: 1e-3)
+            // G with columns not contiguous: copied first.
+            let gT = try GemmTests.matrix(10, 4100, dtype, salt: 14).transpose()
+            assertClose(try #require(try Self.run(xt, gT, level: level)), try GemmTests.naiveProduct(xt, gT),
+                        "\(dtype) strided G level \(level)", rtol: dtype == .float32 ? 1e-4 : 1e-12, atol: 1e-3)
+        }
+    }
+
+    @Test func otherShapesAndLevelsGoToBLAS() throws {
+        let x = try GemmTests.matrix(3000, 37, .float32, salt: 1)
+        #expect(try Self.run(x, try GemmTests.matrix(37, 17, .float32, salt: 2), level: 3) == nil)  // 17 columns
+        #expect(try Self.run(x, try GemmTests.matrix(37, 4, .float32, salt: 2), level: 0) == nil)  // no AVX2
+        let small = try GemmTests.matrix(30, 37, .float32, salt: 1)
+        #expect(try Self.run(small, try GemmTests.matrix(37, 4, .float32, salt: 2), level: 3) == nil)  // too small
+    }
+}
