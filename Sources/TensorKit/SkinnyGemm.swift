@@ -1,8 +1,9 @@
 import CVectorMath
 import Dispatch
 
-/// Products with a handful of output columns against many rows, `X @ W` and `Xᵀ @ G` with W and
-/// G of at most 16 columns (softmax regression's 60000×784 by 784×10 and its gradient), run on
+/// Products with a handful of output columns (or rows) against many rows of data, `X @ W`,
+/// `Xᵀ @ G` and `Gᵀ @ X` with W and G of at most 16 columns (softmax regression's 60000×784 by
+/// 784×10 and its gradient, k-means' distances and centre update), run on
 /// CVectorMath's streaming loops instead of BLAS: OpenBLAS packs all of X for them, and that
 /// copy took 30-40 % of their time (perf, on SkylakeX). Other shapes, other dtypes and CPUs
 /// below AVX2 go to BLAS.
@@ -14,30 +15,41 @@ extension Tensor {
     /// `out[outOffset...] = a @ b` when the shape suits the skinny loops; false otherwise.
     static func skinnyGemm(_ a: BLASOperand, _ b: BLASOperand, _ out: Tensor, outOffset: Int, m: Int, n: Int, k: Int,
                            level: Int32 = VectorMath.level) throws -> Bool {
-        guard level >= 2, n <= skinnyMaxColumns, n > 0, k > 0, m * k >= skinnyMinElements,
-              out.dtype == .float32 || out.dtype == .float64 else { return false }
-        let c = out.dtype == .float32
-        if !a.transposed {
-            let wt = try b.tensor.transpose().copy()  // n×k, contiguous
+        guard level >= 2, m > 0, n > 0, k > 0, out.dtype == .float32 || out.dtype == .float64 else { return false }
+        let target = Tensor(storage: out.storage, shape: [m, n], strides: [n, 1], offset: out.offset + outOffset)
+        if n <= skinnyMaxColumns && m * k >= skinnyMinElements && !a.transposed {
+            // X @ W: W given as its contiguous transpose.
+            let wt = try b.tensor.transpose().copy()
             try Parallel.forEachChunk(count: m, unitCost: k * n) { rows in
-                if c { skinnyNN(Float.self, a, wt, out, outOffset, rows, n: n, k: k, level: level) }
-                else { skinnyNN(Double.self, a, wt, out, outOffset, rows, n: n, k: k, level: level) }
+                if target.dtype == .float32 { skinnyNN(Float.self, a, wt, target, rows, n: n, k: k, level: level) }
+                else { skinnyNN(Double.self, a, wt, target, rows, n: n, k: k, level: level) }
             }
             return true
         }
-        // a is Xᵀ, with X (k×m) stored row-major at leading dimension a.ld.
-        let g = b.tensor.strides[1] == 1 ? b.tensor : try b.tensor.copy()  // k×n, rows contiguous
-        let ct = c ? try skinnyTN(Float.self, a, g, m: m, n: n, k: k, level: level)
-                   : try skinnyTN(Double.self, a, g, m: m, n: n, k: k, level: level)
-        let target = Tensor(storage: out.storage, shape: [n, m], strides: [1, n], offset: out.offset + outOffset)
-        try target.assign(ct)
-        return true
+        if n <= skinnyMaxColumns && m * k >= skinnyMinElements && a.transposed {
+            // Xᵀ @ G: a is Xᵀ, X (k×m) row-major at leading dimension a.ld; the n×m result is Cᵀ.
+            let g = try rowMajor(b.tensor)
+            let ct = try sumOfScaledRows(x: a.tensor, ldx: a.ld, g: g, rows: k, columns: n, rowLength: m, level: level)
+            try target.transpose().assign(ct)
+            return true
+        }
+        if m <= skinnyMaxColumns && n * k >= skinnyMinElements && a.transposed && !b.transposed {
+            // Gᵀ @ X (k-means' one-hot update): a is Gᵀ with G (k×m) row-major; the m×n result is C.
+            let ct = try sumOfScaledRows(x: b.tensor, ldx: b.ld, g: a.tensor.transpose(), rows: k, columns: m, rowLength: n,
+                                         level: level)
+            try target.assign(ct)
+            return true
+        }
+        return false
     }
 
+    /// The tensor itself when its rows are contiguous, else a contiguous copy.
+    private static func rowMajor(_ t: Tensor) throws -> Tensor { t.strides[1] == 1 ? t : try t.copy() }
+
     /// Rows `rows` of `out = X @ W`, W given as its contiguous transpose `wt`.
-    private static func skinnyNN<T: TensorElement>(_: T.Type, _ a: BLASOperand, _ wt: Tensor, _ out: Tensor, _ outOffset: Int,
+    private static func skinnyNN<T: TensorElement>(_: T.Type, _ a: BLASOperand, _ wt: Tensor, _ out: Tensor,
                                                    _ rows: Range<Int>, n: Int, k: Int, level: Int32) {
-        let x = a.tensor.base(T.self) + rows.lowerBound * a.ld, c = out.base(T.self) + outOffset + rows.lowerBound * n
+        let x = a.tensor.base(T.self) + rows.lowerBound * a.ld, c = out.base(T.self) + rows.lowerBound * n
         if T.self == Float.self {
             _ = mnl_skinny_nn_f32(level, cast(x), a.ld, cast(wt.base(T.self)), cast(c), rows.count, n, k)
         } else {
@@ -45,23 +57,26 @@ extension Tensor {
         }
     }
 
-    /// `Gᵀ @ X` as an n×m matrix, X's k rows split across the cores, each core summing into a
-    /// partial result of its own; the partials are added at the end.
-    private static func skinnyTN<T: TensorElement>(_: T.Type, _ a: BLASOperand, _ g: Tensor,
-                                                   m: Int, n: Int, k: Int, level: Int32) throws -> Tensor {
-        let parts = Swift.max(1, Swift.min(Parallel.cores, k / 1024))
-        let partials = try (0..<parts).map { _ in try Tensor(zeros: [n, m], dtype: g.dtype) }
-        let per = (k + parts - 1) / parts
+    /// Gᵀ @ X as a `columns`×`rowLength` matrix: Σ over the `rows` rows of X (at `x`, leading
+    /// dimension `ldx`) of each row scaled by the matching row of G (`rows`×`columns`, rows
+    /// contiguous). The rows are split across the cores, each summing into a partial result
+    /// of its own; the partials are added at the end.
+    private static func sumOfScaledRows(x: Tensor, ldx: Int, g: Tensor, rows: Int, columns: Int, rowLength: Int,
+                                        level: Int32) throws -> Tensor {
+        let g = try rowMajor(g)
+        let parts = Swift.max(1, Swift.min(Parallel.cores, rows / 1024))
+        let partials = try (0..<parts).map { _ in try Tensor(zeros: [columns, rowLength], dtype: g.dtype) }
+        let per = (rows + parts - 1) / parts
         let flag = Cancellation.current
         DispatchQueue.concurrentPerform(iterations: parts) { p in
-            let lo = p * per, hi = Swift.min(k, lo + per)
+            let lo = p * per, hi = Swift.min(rows, lo + per)
             guard lo < hi, !(flag?.isCancelled ?? false) else { return }
-            let x = a.tensor.base(T.self) + lo * a.ld, gp = g.base(T.self) + lo * g.strides[0]
-            let ct = partials[p].base(T.self)
-            if T.self == Float.self {
-                _ = mnl_skinny_tn_f32(level, cast(x), a.ld, cast(gp), g.strides[0], cast(ct), hi - lo, n, m)
+            if g.dtype == .float32 {
+                _ = mnl_skinny_tn_f32(level, x.base(Float.self) + lo * ldx, ldx, g.base(Float.self) + lo * g.strides[0],
+                                      g.strides[0], partials[p].base(Float.self), hi - lo, columns, rowLength)
             } else {
-                _ = mnl_skinny_tn_f64(level, cast(x), a.ld, cast(gp), g.strides[0], cast(ct), hi - lo, n, m)
+                _ = mnl_skinny_tn_f64(level, x.base(Double.self) + lo * ldx, ldx, g.base(Double.self) + lo * g.strides[0],
+                                      g.strides[0], partials[p].base(Double.self), hi - lo, columns, rowLength)
             }
         }
         if let flag, flag.isCancelled { throw TensorError.interrupted }

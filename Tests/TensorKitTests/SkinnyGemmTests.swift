@@ -47,6 +47,23 @@ import Testing
         }
     }
 
+    /// k-means' centre update: the one-hot matrix transposed times X.
+    @Test(arguments: [DType.float32, .float64])
+    func gTransposedTimesXMatchesTheNaiveProduct(dtype: DType) throws {
+        let g = try GemmTests.matrix(4100, 10, dtype, salt: 15), x = try GemmTests.matrix(4100, 29, dtype, salt: 16)
+        let gt = try g.transpose()
+        let expected = try GemmTests.naiveProduct(gt, x)
+        for level in Self.levels {
+            let got = try #require(try Self.run(gt, x, level: level), "level \(level) not taken")
+            assertClose(got, expected, "\(dtype) level \(level)", rtol: dtype == .float32 ? 1e-4 : 1e-12, atol: 1e-3)
+        }
+        // Batched, so that each product lands at its own offset of the output.
+        let batch = try Tensor.stack([gt, try gt.unary(.negative)], axis: 0)
+        let product = try Tensor.matmul(batch, x)
+        assertClose(try product.get([.int(1)]), try expected.unary(.negative), "batch 1",
+                    rtol: dtype == .float32 ? 1e-4 : 1e-12, atol: 1e-3)
+    }
+
     @Test func otherShapesAndLevelsGoToBLAS() throws {
         let x = try GemmTests.matrix(3000, 37, .float32, salt: 1)
         #expect(try Self.run(x, try GemmTests.matrix(37, 17, .float32, salt: 2), level: 3) == nil)  // 17 columns
