@@ -49,29 +49,24 @@ DEFINE_TN(tn_f64_avx512, "avx512f", double)
 DEFINE_TN(tn_f32_avx2, "avx2,fma", float)
 DEFINE_TN(tn_f64_avx2, "avx2,fma", double)
 
-int mnl_skinny_nn_f32(int level, const float *x, long ldx, const float *wt, float *c, long m, long n, long k) {
-    if (level >= 3) nn_f32_avx512(x, ldx, wt, c, m, n, k);
-    else if (level == 2) nn_f32_avx2(x, ldx, wt, c, m, n, k);
-    else return 0;
+// The exported entry points pick the function for the level (0 when there is none).
+#define DISPATCH(LEVEL, AVX512, AVX2, ...)                \
+    if ((LEVEL) >= 3) AVX512(__VA_ARGS__);                \
+    else if ((LEVEL) == 2) AVX2(__VA_ARGS__);             \
+    else return 0;                                        \
     return 1;
+
+int mnl_skinny_nn_f32(int level, const float *x, long ldx, const float *wt, float *c, long m, long n, long k) {
+    DISPATCH(level, nn_f32_avx512, nn_f32_avx2, x, ldx, wt, c, m, n, k)
 }
 int mnl_skinny_nn_f64(int level, const double *x, long ldx, const double *wt, double *c, long m, long n, long k) {
-    if (level >= 3) nn_f64_avx512(x, ldx, wt, c, m, n, k);
-    else if (level == 2) nn_f64_avx2(x, ldx, wt, c, m, n, k);
-    else return 0;
-    return 1;
+    DISPATCH(level, nn_f64_avx512, nn_f64_avx2, x, ldx, wt, c, m, n, k)
 }
 int mnl_skinny_tn_f32(int level, const float *x, long ldx, const float *g, long ldg, float *ct, long m, long n, long k) {
-    if (level >= 3) tn_f32_avx512(x, ldx, g, ldg, ct, m, n, k);
-    else if (level == 2) tn_f32_avx2(x, ldx, g, ldg, ct, m, n, k);
-    else return 0;
-    return 1;
+    DISPATCH(level, tn_f32_avx512, tn_f32_avx2, x, ldx, g, ldg, ct, m, n, k)
 }
 int mnl_skinny_tn_f64(int level, const double *x, long ldx, const double *g, long ldg, double *ct, long m, long n, long k) {
-    if (level >= 3) tn_f64_avx512(x, ldx, g, ldg, ct, m, n, k);
-    else if (level == 2) tn_f64_avx2(x, ldx, g, ldg, ct, m, n, k);
-    else return 0;
-    return 1;
+    DISPATCH(level, tn_f64_avx512, tn_f64_avx2, x, ldx, g, ldg, ct, m, n, k)
 }
 
 #else
