@@ -60,11 +60,15 @@ final class TensorObject: NativeObject {
     }
 
     func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value {
+        if let i = try elementIndex(items) { return TensorMisc.scalarValue(tensor.element(at: i), tensor.dtype) }
         let components = try TensorConversion.index(items)
         return try bridging { .tensorOrNumber(try tensor.get(components)) }
     }
 
     func setIndex(_ items: [IndexArgument], to value: Value, _ ctx: CallContext) throws {
+        if let s = TensorConversion.scalar(value), let i = try elementIndex(items) {
+            return try bridging { try tensor.setElement(at: i, to: s) }
+        }
         let components = try TensorConversion.index(items)
         if let s = TensorConversion.scalar(value) {
             try bridging { try tensor.set(components, to: s) }
@@ -72,6 +76,18 @@ final class TensorObject: NativeObject {
             let v = try TensorConversion.tensor(value, argument: "[]=")
             try bridging { try tensor.set(components, to: v) }
         }
+    }
+
+    /// The storage index of one element when `items` are one integer per axis (the fast path
+    /// of `x[i, j]`: no index components, views or scalar tensors); nil for any other index.
+    private func elementIndex(_ items: [IndexArgument]) throws -> Int? {
+        guard items.count == tensor.ndim, !items.isEmpty else { return nil }
+        var position = tensor.offset
+        for (axis, item) in items.enumerated() {
+            guard case .value(.number(let n)) = item, let i = exactInt(n) else { return nil }
+            do { position += try tensor.axisOffset(i, axis: axis) } catch { throw Diagnostic(diagnosticKind(error), at: nil) }
+        }
+        return position
     }
 
     /// Rows along the first axis (numbers for a 1-D tensor).
