@@ -58,6 +58,24 @@ struct SmallOpsTests {
         #expect(try x.argsort(axis: nil).toInt64s() == flat.order)
     }
 
+    /// A middle axis of a 3-D tensor: lines with outer and inner neighbours, and an inner size
+    /// (20) that leaves a partial block of lines.
+    @Test(arguments: [DType.float32, .int64])
+    func sortAlongAMiddleAxis(_ dtype: DType) throws {
+        let (a, b, c) = (3, 7, 20)
+        let x = try Tensor(shape: [a, b, c], values: Self.values(a * b * c, nan: dtype.isFloatingPoint), dtype: dtype)
+        let v = x.toDoubles()
+        let sorted = try x.sort(axis: 1).toDoubles(), order = try x.argsort(axis: -2).toInt64s()
+        for i in 0..<a {
+            for k in 0..<c {
+                let positions = (0..<b).map { i * b * c + $0 * c + k }
+                let ref = Self.reference(positions.map { v[$0] })
+                #expect(Self.same(positions.map { sorted[$0] }, ref.sorted))
+                #expect(positions.map { order[$0] } == ref.order)
+            }
+        }
+    }
+
     @Test func sortLeavesItsInputAndViewsAlone() throws {
         let x = try Tensor(shape: [4, 3], values: [5, 1, 4, 2, 8, 0, 7, 3, 6, 9, 11, 10], dtype: .float32)
         let before = x.toDoubles()
@@ -69,6 +87,52 @@ struct SmallOpsTests {
         let contiguous = try x.sort(axis: 1)
         #expect(contiguous.toDoubles() == [1, 4, 5, 0, 2, 8, 3, 6, 7, 9, 10, 11])
         #expect(x.toDoubles() == before, "sorting a contiguous tensor copies it first")
+    }
+
+    /// The fallbacks of the row sort, run directly: heapsort (taken when the quicksort depth
+    /// budget is spent), a zero budget, insertion sort, and many equal values.
+    @Test func rowSortFallbacksSortToo() {
+        var state: UInt64 = 42
+        for n in [0, 1, 2, 3, 15, 16, 17, 100, 1000] {
+            let data: [Float] = (0..<n).map { i in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return i % 4 == 0 ? 0 : Float(Int(state >> 50)) - 8000
+            }
+            for method in 0..<3 {
+                var v = data
+                v.withUnsafeMutableBufferPointer { b in
+                    guard let p = b.baseAddress else { return }
+                    switch method {
+                    case 0: Sorting.heapsort(p, n)
+                    case 1: Sorting.introsort(p, 0, n, depth: 0)
+                    default: Sorting.introsort(p, 0, n, depth: 2)
+                    }
+                }
+                #expect(v == data.sorted(), "n=\(n) method \(method)")
+            }
+        }
+    }
+
+    /// Reductions over everything of small float tensors take a short path; it must agree
+    /// with plain loops and with the general path (an explicit axis list).
+    @Test(arguments: [DType.float32, .float64])
+    func smallFullReductions(_ dtype: DType) throws {
+        let v: [Double] = [0.5, -2, 3.25, 8, -0.125, 1, 7, -3, 2, 0.75, 4, -1, 6, 5, 0.5, 9, -7]  // 17: SIMD lanes + tail
+        let x = try Tensor(shape: [v.count], values: v, dtype: dtype)
+        #expect(try x.sum().item() == v.reduce(0, +))
+        #expect(try x.max().item() == 9 && x.min().item() == -7)
+        #expect(try x.prod().item() == (try Tensor(scalar: v.reduce(1, *), dtype: dtype)).item())
+        let m = try x.reshape([1, 17])
+        for op in [ReduceOp.sum, .prod, .max, .min, .mean] {
+            #expect(try m.reduce(op).item() == (try m.reduce(op, axes: [0, 1]).item()))
+            #expect(try m.reduce(op).shape == [])
+        }
+        let withNaN = try Tensor(shape: [3], values: [1, .nan, 2], dtype: dtype)
+        #expect(try withNaN.max().item().isNaN && withNaN.sum().item().isNaN)
+        let strided = try x.get([.slice(start: nil, stop: nil, step: 2)])
+        #expect(try strided.sum().item() == stride(from: 0, to: v.count, by: 2).map { v[$0] }.reduce(0, +))
+        #expect(throws: TensorError.self) { try Tensor.zeros([0], dtype: dtype).max() }
+        #expect(try Tensor.zeros([0], dtype: dtype).sum().item() == 0)
     }
 
     @Test func sortEdgeCases() throws {
