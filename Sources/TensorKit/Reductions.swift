@@ -32,6 +32,7 @@ extension Tensor {
 
     /// Reduces over `axes` with `op` (see `ReduceOp` and the file comment for result dtypes).
     public func reduce(_ op: ReduceOp, axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor {
+        if axes == nil, !keepdims, let r = try reduceSmall(op) { return r }
         let ax = try reductionAxes(axes, op: op.rawValue)
         let n = ax.reduce(1) { $0 * shape[$1] }
         let outShape = reducedShape(ax, keepdims: keepdims)
@@ -61,6 +62,26 @@ extension Tensor {
     public func prod(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.prod, axes: axes, keepdims: keepdims) }
     public func all(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.all, axes: axes, keepdims: keepdims) }
     public func any(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.any, axes: axes, keepdims: keepdims) }
+
+    /// Sum, product, max or min of all elements of a small contiguous float tensor (the
+    /// softmax of one example): the same single run of `Reduce.contiguous` the general path
+    /// takes below `Parallel.grain` elements, without its shape bookkeeping. Nil when the
+    /// general path is needed.
+    func reduceSmall(_ op: ReduceOp) throws -> Tensor? {
+        let n = count
+        guard n > 0, n < Parallel.grain, isContiguous, dtype.isFloatingPoint else { return nil }
+        func run<T: NumericElement>(_: T.Type) -> Tensor? {
+            let p = base(T.self)
+            switch op {
+            case .sum: return Tensor(scalar: Reduce.contiguous(AddOp<T>(), T(fromInt64: 0), p, n))
+            case .prod: return Tensor(scalar: Reduce.contiguous(MulOp<T>(), T.one, p, n))
+            case .max: return Tensor(scalar: Reduce.contiguous(MaxOp<T>(), T.lowest, p, n))
+            case .min: return Tensor(scalar: Reduce.contiguous(MinOp<T>(), T.highest, p, n))
+            case .mean, .all, .any: return nil
+            }
+        }
+        return dtype == .float32 ? run(Float.self) : run(Double.self)
+    }
 
     /// Variance with `ddof` delta degrees of freedom (NaN when the count is at most `ddof`).
     public func variance(axes: [Int]? = nil, keepdims: Bool = false, ddof: Int = 0) throws -> Tensor {
