@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// Reading and writing one element without building an index, a view or a scalar tensor:
-/// the fast path of `x[i, j]` and `x[i, j] = v` when every index is an integer.
+/// the fast path of `x[i, j]` and `x[i, j] = v` when every index is an integer (and of a row
+/// view `x[i]`).
 /// A caller adds `axisOffset(i, axis:)` for each axis to `offset` and passes the sum on.
 
 extension Tensor {
@@ -22,6 +23,13 @@ extension Tensor {
     public func element(at storageIndex: Int) -> Double {
         precondition(storageIndex >= 0 && storageIndex < storage.count, "storage index \(storageIndex) out of range")
         return element(atStorageIndex: storageIndex)
+    }
+
+    /// The view of the axes after the first `k`, starting at `storageIndex` (`offset` plus one
+    /// `axisOffset` for each of the first `k` axes): `x[i]` for a row, without resolving an index.
+    public func view(at storageIndex: Int, droppingLeading k: Int) -> Tensor {
+        precondition(k >= 0 && k <= ndim, "cannot drop \(k) of \(ndim) axes")
+        return Tensor(storage: storage, shape: Array(shape[k...]), strides: Array(strides[k...]), offset: storageIndex)
     }
 
     /// Writes `value` to the element at `storageIndex`, converted to this dtype as

@@ -75,6 +75,19 @@ struct GatherAndElementTests {
         #expect(y.toDoubles()[1 * Self.cols + 3] == (try Tensor(scalar: 2.75, dtype: dtype)).toDoubles()[0])
     }
 
+    @Test func leadingIntegerViewsMatchIndexing() throws {
+        let cube = try Tensor(shape: [2, 3, 4], values: (0..<24).map(Double.init), dtype: .float32)
+        for t in [cube, try cube.transpose([2, 0, 1])] {
+            let at = t.offset + (try t.axisOffset(-1, axis: 0))
+            let row = t.view(at: at, droppingLeading: 1)
+            let reference = try t.get([.int(-1)])
+            #expect(row.shape == reference.shape && row.toDoubles() == reference.toDoubles())
+            let at2 = at + (try t.axisOffset(1, axis: 1))
+            #expect(t.view(at: at2, droppingLeading: 2).toDoubles() == (try t.get([.int(-1), .int(1)])).toDoubles())
+            #expect(t.view(at: at2, droppingLeading: 2).storage === t.storage, "a view, not a copy")
+        }
+    }
+
     @Test func elementAccessOnViewsAndErrors() throws {
         let (x, v) = try Self.matrix(.float32)
         let t = x.T  // non-contiguous

@@ -60,13 +60,16 @@ final class TensorObject: NativeObject {
     }
 
     func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value {
-        if let i = try elementIndex(items) { return TensorMisc.scalarValue(tensor.element(at: i), tensor.dtype) }
+        if let i = try leadingPosition(items) {
+            if items.count == tensor.ndim { return TensorMisc.scalarValue(tensor.element(at: i), tensor.dtype) }
+            return .tensor(tensor.view(at: i, droppingLeading: items.count))
+        }
         let components = try TensorConversion.index(items)
         return try bridging { .tensorOrNumber(try tensor.get(components)) }
     }
 
     func setIndex(_ items: [IndexArgument], to value: Value, _ ctx: CallContext) throws {
-        if let s = TensorConversion.scalar(value), let i = try elementIndex(items) {
+        if let s = TensorConversion.scalar(value), items.count == tensor.ndim, let i = try leadingPosition(items) {
             return try bridging { try tensor.setElement(at: i, to: s) }
         }
         let components = try TensorConversion.index(items)
@@ -78,10 +81,11 @@ final class TensorObject: NativeObject {
         }
     }
 
-    /// The storage index of one element when `items` are one integer per axis (the fast path
-    /// of `x[i, j]`: no index components, views or scalar tensors); nil for any other index.
-    private func elementIndex(_ items: [IndexArgument]) throws -> Int? {
-        guard items.count == tensor.ndim, !items.isEmpty else { return nil }
+    /// The storage position selected by `items` when they are integers for the leading axes
+    /// (the fast path of `x[i, j]` and of a row `x[i]`: no index components, no resolution);
+    /// nil for any other index.
+    private func leadingPosition(_ items: [IndexArgument]) throws -> Int? {
+        guard items.count <= tensor.ndim, !items.isEmpty else { return nil }
         var position = tensor.offset
         for (axis, item) in items.enumerated() {
             guard case .value(.number(let n)) = item, let i = exactInt(n) else { return nil }
@@ -100,7 +104,8 @@ final class TensorObject: NativeObject {
         return AnyIterator {
             guard i < n else { return nil }
             defer { i += 1 }
-            return (try? t.get([.int(i)])).map(Value.tensorOrNumber) ?? .null
+            let position = t.offset + i * t.strides[0]
+            return t.ndim == 1 ? TensorMisc.scalarValue(t.element(at: position), t.dtype) : .tensor(t.view(at: position, droppingLeading: 1))
         }
     }
 }
