@@ -104,6 +104,7 @@ extension Tensor {
     /// Reduces `axes` (sorted) of this tensor, whose dtype is already the result dtype.
     /// Returns a contiguous tensor of the kept axes.
     func reduceCore(_ op: ReduceOp, _ axes: [Int]) throws -> Tensor {
+        if let r = try reducePermuted(op, axes) { return r }
         var cur = try contiguous()
         var shape = cur.shape
         // Reduce runs of consecutive axes, last run first so earlier axis numbers stay valid.
@@ -131,6 +132,22 @@ extension Tensor {
             shape = newShape
         }
         return cur
+    }
+
+    /// A transposed (axis-permuted) view is reduced in its memory order, as NumPy does, rather
+    /// than copied into row-major order first: the contiguous view it permutes is reduced over
+    /// the matching axes, and the kept axes are put back in order. Nil for other layouts.
+    private func reducePermuted(_ op: ReduceOp, _ axes: [Int]) throws -> Tensor? {
+        guard !isContiguous, ndim > 1 else { return nil }
+        let perm = (0..<ndim).sorted { strides[$0] > strides[$1] || (strides[$0] == strides[$1] && $0 < $1) }
+        let base = try transpose(perm)
+        guard base.isContiguous else { return nil }
+        var position = [Int](repeating: 0, count: ndim)  // position[original axis] = axis in base
+        for (k, a) in perm.enumerated() { position[a] = k }
+        let reduced = Set(axes.map { position[$0] })
+        let r = try base.reduceCore(op, reduced.sorted())
+        let kept = (0..<ndim).filter { !reduced.contains($0) }.map { perm[$0] }  // original axes, in r's order
+        return try r.transpose(kept.indices.sorted { kept[$0] < kept[$1] }).contiguous()
     }
 
     static func reduceRun<T: NumericElement>(_: T.Type, _ op: ReduceOp, _ x: Tensor, _ out: Tensor, _ k1: Int, _ r: Int, _ k2: Int) throws {
@@ -268,6 +285,19 @@ extension Tensor {
         try argReduce(axis: axis, keepdims: keepdims, max: false)
     }
 
+    /// The first position of the largest (or smallest) of `n > 0` contiguous elements, or of
+    /// the first NaN. Two passes that vectorise: the NaN-propagating extreme, then a search.
+    @inline(__always)
+    static func argExtreme<T: KernelElement>(_ p: UnsafeMutablePointer<T>, _ n: Int, max: Bool) -> Int {
+        let m = max ? Reduce.contiguous(MaxOp<T>(), T.lowest, p, n) : Reduce.contiguous(MinOp<T>(), T.highest, p, n)
+        if m != m {
+            for j in 0..<n where p[j] != p[j] { return j }
+        } else {
+            for j in 0..<n where p[j] == m { return j }
+        }
+        return 0
+    }
+
     func argReduce(axis: Int?, keepdims: Bool, max: Bool) throws -> Tensor {
         let name = max ? "argmax" : "argmin"
         let x: Tensor, ax: Int
@@ -287,18 +317,7 @@ extension Tensor {
         func run<T: KernelElement>(_: T.Type) throws {
             let px = SendablePointer(x.base(T.self)), po = SendablePointer(out.base(Int64.self))
             try Parallel.forEachChunk(count: rows, unitCost: r) { range in
-                for row in range {
-                    let p = px.p + row * r
-                    var best = p[0], bi = 0
-                    if best == best {
-                        for j in 1..<Swift.max(r, 1) {
-                            let v = p[j]
-                            if v != v { bi = j; break }
-                            if max ? T.lt(best, v) : T.lt(v, best) { best = v; bi = j }
-                        }
-                    }
-                    po.p[row] = Int64(bi)
-                }
+                for row in range { po.p[row] = Int64(Tensor.argExtreme(px.p + row * r, r, max: max)) }
             }
         }
         switch x.dtype {
