@@ -43,6 +43,25 @@ struct LayoutAndCreationTests {
         #expect(try x.argmax().item() == Double(first(stored, stored.max() ?? 0)))
     }
 
+    /// Rows longer than the 16-element search blocks, with the extreme in the middle of a
+    /// block, repeated later, at the very end, or a NaN after it.
+    @Test func argmaxOnLongRows() throws {
+        let n = 53
+        var rows: [[Double]] = []
+        for (pos, later) in [(0, 40), (21, 37), (52, 52), (31, 47)] {
+            var r = (0..<n).map { Double(($0 * 7) % 11) }
+            r[pos] = 20; r[later] = 20
+            rows.append(r)
+        }
+        var nanRow = (0..<n).map(Double.init)
+        nanRow[50] = .nan
+        rows.append(nanRow)
+        let x = try Tensor(shape: [rows.count, n], values: rows.flatMap { $0 }, dtype: .float32)
+        #expect(try x.argmax(axis: 1).toInt64s() == [0, 21, 52, 31, 50])
+        #expect(try x.argmin(axis: 1).toInt64s() == [Int64(rows[0].firstIndex(of: 0) ?? -1), Int64(rows[1].firstIndex(of: 0) ?? -1),
+                                                     Int64(rows[2].firstIndex(of: 0) ?? -1), Int64(rows[3].firstIndex(of: 0) ?? -1), 50])
+    }
+
     @Test func argmaxFindsTheFirstNaNAndHandlesInfinities() throws {
         let x = try Tensor(shape: [3, 4], values: [1, .nan, 5, .nan, -.infinity, -.infinity, -.infinity, -.infinity, 2, 7, 7, .infinity], dtype: .float32)
         #expect(try x.argmax(axis: 1).toInt64s() == [1, 0, 3])
