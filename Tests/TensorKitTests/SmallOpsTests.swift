@@ -93,11 +93,17 @@ struct SmallOpsTests {
     /// budget is spent), a zero budget, insertion sort, and many equal values.
     @Test func rowSortFallbacksSortToo() {
         var state: UInt64 = 42
-        for n in [0, 1, 2, 3, 15, 16, 17, 100, 1000] {
-            let data: [Float] = (0..<n).map { i in
+        var inputs: [[Float]] = [0, 1, 2, 3, 15, 16, 17, 100, 1000].map { n in
+            (0..<n).map { i in
                 state = state &* 6364136223846793005 &+ 1442695040888963407
                 return i % 4 == 0 ? 0 : Float(Int(state >> 50)) - 8000
             }
+        }
+        // Adversarial shapes for the partition: all equal, sorted, reversed, organ pipe, two values.
+        inputs += [[Float](repeating: 3, count: 500), (0..<500).map(Float.init), (0..<500).map { Float(500 - $0) },
+                   (0..<500).map { Float(Swift.min($0, 500 - $0)) }, (0..<500).map { Float($0 % 2) }]
+        for data in inputs {
+            let n = data.count
             for method in 0..<3 {
                 var v = data
                 v.withUnsafeMutableBufferPointer { b in
@@ -108,7 +114,7 @@ struct SmallOpsTests {
                     default: Sorting.introsort(p, 0, n, depth: 2)
                     }
                 }
-                #expect(v == data.sorted(), "n=\(n) method \(method)")
+                #expect(v == data.sorted(), "n=\(n) method \(method) first \(data.prefix(3))")
             }
         }
     }
