@@ -74,11 +74,19 @@ extension Tensor {
         guard count < 1 << 40 else { throw TensorError.outOfMemory(bytes: Int.max) }
         let div = Double(endpoint ? count - 1 : count)
         let step = div > 0 ? (stop - start) / div : 0
-        let t = try Tensor(zeros: [count], dtype: .float64)
-        let p = t.storage.pointer(Double.self)
-        for i in 0..<count { p[i] = start + Double(i) * step }
-        if endpoint && count > 1 { p[count - 1] = stop }
-        return try t.cast(to: dtype)
+        // Each value is computed in double precision, then rounded once to the dtype.
+        func fill<T: KernelElement>(_: T.Type) throws -> Tensor {
+            let t = try Tensor(uninitialized: [count], dtype: T.dtype)
+            let p = t.storage.pointer(T.self)
+            for i in 0..<count { p[i] = T(fromDouble: start + Double(i) * step) }
+            if endpoint && count > 1 { p[count - 1] = T(fromDouble: stop) }
+            return t
+        }
+        switch dtype {
+        case .float32: return try fill(Float.self)
+        case .float64: return try fill(Double.self)
+        default: return try fill(Double.self).cast(to: dtype)
+        }
     }
 
     /// One-hot rows: `labels` (integers in `0..<k`, any shape) to shape `labels.shape + [k]`.
@@ -87,10 +95,9 @@ extension Tensor {
         guard !labels.dtype.isFloatingPoint else { throw TensorError.unsupportedDType(op: "one_hot", dtype: labels.dtype) }
         let lab = try labels.cast(to: .int64).contiguous().toArray(Int64.self)
         let out = try Tensor(zeros: labels.shape + [k], dtype: dtype)
-        let one = try Tensor(scalar: 1, dtype: dtype)
         for (i, l) in lab.enumerated() {
             guard l >= 0 && l < k else { throw TensorError.indexOutOfRange(index: Int(l), axis: labels.ndim, size: k) }
-            try Tensor(storage: out.storage, shape: [], strides: [], offset: i * k + Int(l)).assign(one)
+            try out.setElement(at: i * k + Int(l), to: 1)
         }
         return out
     }

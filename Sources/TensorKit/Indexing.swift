@@ -20,14 +20,28 @@ public enum IndexComponent: Sendable {
     case tensor(Tensor)
 }
 
-/// An index resolved against one tensor: a basic view plus, for fancy indexing, the storage
-/// offsets of each block to gather or scatter.
+/// An index resolved against one tensor: a basic view plus, for fancy indexing, where each
+/// block to gather or scatter lives.
 struct ResolvedIndex {
     /// The result of basic indexing (slices, ints, new axes); shares storage with the source.
     var view: Tensor
-    /// For fancy indexing: the result shape, the offset of each contiguous result block in the
-    /// source storage, and the source shape/strides of one block.
-    var fancy: (shape: [Int], offsets: [Int], blockShape: [Int], blockStrides: [Int])?
+    /// For fancy indexing, the plan of the copy.
+    var fancy: FancyPlan?
+}
+
+/// Fancy indexing as a copy of blocks. The result is `rows` × `picks` blocks in row-major
+/// order: block (r, j) starts at storage offset `rowOffsets[r] + pickOffsets[j]` of the source
+/// and has the source shape and strides `blockShape`, `blockStrides`. Rows walk the view axes
+/// before the index arrays; picks walk the broadcast index arrays. Keeping the two apart
+/// keeps the plan as small as the index (a column gather has one pick per column, not one per
+/// element).
+struct FancyPlan {
+    var shape: [Int]
+    var rowOffsets: [Int]
+    var pickOffsets: [Int]
+    var blockShape: [Int]
+    var blockStrides: [Int]
+    var block: Int { blockShape.reduce(1, *) }
 }
 
 extension Tensor {
@@ -42,7 +56,7 @@ extension Tensor {
         let r = try resolve(index)
         guard let f = r.fancy else { return r.view }
         let out = try Tensor(uninitialized: f.shape, dtype: dtype)
-        try Tensor.moveBlocks(source: r.view, f.offsets, f.blockShape, f.blockStrides, out: out, gather: true)
+        try Tensor.moveBlocks(source: r.view, f, out: out, gather: true)
         return out
     }
 
@@ -60,7 +74,7 @@ extension Tensor {
             throw TensorError.shapeMismatch(op: "[]=", lhs: f.shape, rhs: value.shape)
         }
         v = try v.contiguous()
-        try Tensor.moveBlocks(source: r.view, f.offsets, f.blockShape, f.blockStrides, out: v, gather: false)
+        try Tensor.moveBlocks(source: r.view, f, out: v, gather: false)
     }
 
     /// `x[index] = scalar`.
@@ -195,18 +209,13 @@ extension Tensor {
         let (_, overflow) = Tensor.checkedCount(outShape)
         guard !overflow else { throw TensorError.outOfMemory(bytes: Int.max) }
         let preCount = preShape.reduce(1, *)
-        var offsets = [Int]()
-        offsets.reserveCapacity(preCount * bcount)
+        var rowOffsets = [Int]()
+        rowOffsets.reserveCapacity(preCount)
         var preIndex = [Int](repeating: 0, count: pre.count)
-        let advStrides = advAxes.map { vStrides[$0] }
         for _ in 0..<preCount {
             var base = off
             for (k, a) in pre.enumerated() { base += preIndex[k] * vStrides[a] }
-            for j in 0..<bcount {
-                var o = base
-                for k in 0..<idx.count { o += Int(idx[k][j]) * advStrides[k] }
-                offsets.append(o)
-            }
+            rowOffsets.append(base)
             var d = pre.count - 1
             while d >= 0 {
                 preIndex[d] += 1
@@ -215,7 +224,17 @@ extension Tensor {
                 d -= 1
             }
         }
-        return ResolvedIndex(view: view, fancy: (outShape, offsets, post.map { vShape[$0] }, post.map { vStrides[$0] }))
+        let advStrides = advAxes.map { vStrides[$0] }
+        var pickOffsets = [Int](repeating: 0, count: bcount)
+        for k in 0..<idx.count {
+            let st = advStrides[k]
+            idx[k].withUnsafeBufferPointer { ix in
+                for j in 0..<bcount { pickOffsets[j] += Int(ix[j]) * st }
+            }
+        }
+        let plan = FancyPlan(shape: outShape, rowOffsets: rowOffsets, pickOffsets: pickOffsets,
+                             blockShape: post.map { vShape[$0] }, blockStrides: post.map { vStrides[$0] })
+        return ResolvedIndex(view: view, fancy: plan)
     }
 
     /// Python slice rules: (first index, length, step) for `start:stop:step` on an axis of `size`.
@@ -237,56 +256,30 @@ extension Tensor {
 
     // MARK: Moving blocks
 
-    /// Gathers blocks of `view`'s storage at `offsets` into contiguous `out`, or (gather false)
-    /// scatters contiguous `out` into them. A block has `blockShape` with source `blockStrides`.
-    static func moveBlocks(source: Tensor, _ offsets: [Int], _ blockShape: [Int], _ blockStrides: [Int],
-                           out: Tensor, gather: Bool) throws {
+    /// Gathers the blocks of `plan` from `source`'s storage into contiguous `out`, or (gather
+    /// false) scatters contiguous `out` into them. Elements move as raw bits of their size.
+    static func moveBlocks(source: Tensor, _ plan: FancyPlan, out: Tensor, gather: Bool) throws {
         switch source.dtype.size {
-        case 1: try moveBlocks(UInt8.self, source, offsets, blockShape, blockStrides, out, gather)
-        case 4: try moveBlocks(UInt32.self, source, offsets, blockShape, blockStrides, out, gather)
-        default: try moveBlocks(UInt64.self, source, offsets, blockShape, blockStrides, out, gather)
+        case 1: try moveBlocks(UInt8.self, source, plan, out, gather)
+        case 4: try moveBlocks(UInt32.self, source, plan, out, gather)
+        default: try moveBlocks(UInt64.self, source, plan, out, gather)
         }
     }
 
-    private static func moveBlocks<E>(_: E.Type, _ source: Tensor, _ offsets: [Int], _ blockShape: [Int],
-                                      _ blockStrides: [Int], _ out: Tensor, _ gather: Bool) throws {
+    private static func moveBlocks<E>(_: E.Type, _ source: Tensor, _ plan: FancyPlan, _ out: Tensor, _ gather: Bool) throws {
         let src = SendablePointer(source.storage.bytes.assumingMemoryBound(to: E.self))
         let dst = SendablePointer(out.storage.bytes.assumingMemoryBound(to: E.self) + out.offset)
-        let block = blockShape.reduce(1, *)
-        if block == 0 || offsets.isEmpty { return }
-        let contiguousBlock = blockStrides == contiguousStrides(blockShape) || block == 1
-        let body: @Sendable (Range<Int>) -> Void = { range in
-            var index = [Int](repeating: 0, count: blockShape.count)
-            for i in range {
-                let s = src.p + offsets[i], d = dst.p + i * block
-                if block == 1 {
-                    if gather { d.pointee = s.pointee } else { s.pointee = d.pointee }
-                } else if contiguousBlock {
-                    if gather { d.update(from: s, count: block) } else { s.update(from: d, count: block) }
-                } else {
-                    for k in index.indices { index[k] = 0 }
-                    var so = 0
-                    for j in 0..<block {
-                        if gather { d[j] = s[so] } else { s[so] = d[j] }
-                        var a = blockShape.count - 1
-                        while a >= 0 {
-                            index[a] += 1
-                            so += blockStrides[a]
-                            if index[a] < blockShape[a] { break }
-                            so -= blockStrides[a] * blockShape[a]
-                            index[a] = 0
-                            a -= 1
-                        }
-                    }
-                }
-            }
-        }
-        if gather {
-            try Parallel.forEachChunk(count: offsets.count, unitCost: block, body)
-        } else {
+        let block = plan.block, picks = plan.pickOffsets.count, rows = plan.rowOffsets.count
+        if block == 0 || picks == 0 || rows == 0 { return }
+        let mover = BlockMover<E>(plan: plan, src: src, dst: dst, gather: gather)
+        if !gather {
             // Scatter in order so that with repeated indices the last write wins, as NumPy.
             try Cancellation.check()
-            body(0..<offsets.count)
+            mover.rows(0..<rows, picks: 0..<picks)
+        } else if rows > 1 {
+            try Parallel.forEachChunk(count: rows, unitCost: picks * block) { mover.rows($0, picks: 0..<picks) }
+        } else {
+            try Parallel.forEachChunk(count: picks, unitCost: block) { mover.rows(0..<1, picks: $0) }
         }
     }
 

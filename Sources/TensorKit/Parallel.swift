@@ -57,17 +57,20 @@ enum Parallel {
     /// Splits `0..<count` into chunks of at least `grain` units (each unit costing about
     /// `unitCost` elements of work), runs `body` on them across the cores, and throws
     /// `interrupted` if the current cancellation flag is set before or between chunks.
+    /// Work small enough for one piece runs at once, without reading the flag (a task-local
+    /// look-up that costs more than a small kernel): it ends in microseconds anyway, and the
+    /// interpreter checks the flag between statements.
     static func forEachChunk(count: Int, unitCost: Int = 1,
                              _ body: @Sendable (Range<Int>) -> Void) throws {
         if count <= 0 { return }
-        let flag = Cancellation.current
-        if let flag, flag.isCancelled { throw TensorError.interrupted }
         let work = count.multipliedReportingOverflow(by: max(unitCost, 1))
         let totalWork = work.overflow ? Int.max : work.partialValue
         if totalWork <= grain * 2 {
             body(0..<count)
             return
         }
+        let flag = Cancellation.current
+        if let flag, flag.isCancelled { throw TensorError.interrupted }
         // Enough chunks to balance the cores and to answer Ctrl-C promptly.
         let maxChunks = max(1, totalWork / grain)
         let chunks = min(count, min(maxChunks, cores * 8))

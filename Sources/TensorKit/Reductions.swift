@@ -32,6 +32,7 @@ extension Tensor {
 
     /// Reduces over `axes` with `op` (see `ReduceOp` and the file comment for result dtypes).
     public func reduce(_ op: ReduceOp, axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor {
+        if axes == nil, !keepdims, let r = try reduceSmall(op) { return r }
         let ax = try reductionAxes(axes, op: op.rawValue)
         let n = ax.reduce(1) { $0 * shape[$1] }
         let outShape = reducedShape(ax, keepdims: keepdims)
@@ -62,6 +63,26 @@ extension Tensor {
     public func all(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.all, axes: axes, keepdims: keepdims) }
     public func any(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor { try reduce(.any, axes: axes, keepdims: keepdims) }
 
+    /// Sum, product, max or min of all elements of a small contiguous float tensor (the
+    /// softmax of one example): the same single run of `Reduce.contiguous` the general path
+    /// takes below `Parallel.grain` elements, without its shape bookkeeping. Nil when the
+    /// general path is needed.
+    func reduceSmall(_ op: ReduceOp) throws -> Tensor? {
+        let n = count
+        guard n > 0, n < Parallel.grain, isContiguous, dtype.isFloatingPoint else { return nil }
+        func run<T: NumericElement>(_: T.Type) -> Tensor? {
+            let p = base(T.self)
+            switch op {
+            case .sum: return Tensor(scalar: Reduce.contiguous(AddOp<T>(), T(fromInt64: 0), p, n))
+            case .prod: return Tensor(scalar: Reduce.contiguous(MulOp<T>(), T.one, p, n))
+            case .max: return Tensor(scalar: Reduce.contiguous(MaxOp<T>(), T.lowest, p, n))
+            case .min: return Tensor(scalar: Reduce.contiguous(MinOp<T>(), T.highest, p, n))
+            case .mean, .all, .any: return nil
+            }
+        }
+        return dtype == .float32 ? run(Float.self) : run(Double.self)
+    }
+
     /// Variance with `ddof` delta degrees of freedom (NaN when the count is at most `ddof`).
     public func variance(axes: [Int]? = nil, keepdims: Bool = false, ddof: Int = 0) throws -> Tensor {
         let ax = try reductionAxes(axes, op: "var")
@@ -83,6 +104,7 @@ extension Tensor {
     /// Reduces `axes` (sorted) of this tensor, whose dtype is already the result dtype.
     /// Returns a contiguous tensor of the kept axes.
     func reduceCore(_ op: ReduceOp, _ axes: [Int]) throws -> Tensor {
+        if let r = try reducePermuted(op, axes) { return r }
         var cur = try contiguous()
         var shape = cur.shape
         // Reduce runs of consecutive axes, last run first so earlier axis numbers stay valid.
@@ -110,6 +132,22 @@ extension Tensor {
             shape = newShape
         }
         return cur
+    }
+
+    /// A transposed (axis-permuted) view is reduced in its memory order, as NumPy does, rather
+    /// than copied into row-major order first: the contiguous view it permutes is reduced over
+    /// the matching axes, and the kept axes are put back in order. Nil for other layouts.
+    private func reducePermuted(_ op: ReduceOp, _ axes: [Int]) throws -> Tensor? {
+        guard !isContiguous, ndim > 1 else { return nil }
+        let perm = (0..<ndim).sorted { strides[$0] > strides[$1] || (strides[$0] == strides[$1] && $0 < $1) }
+        let base = try transpose(perm)
+        guard base.isContiguous else { return nil }
+        var position = [Int](repeating: 0, count: ndim)  // position[original axis] = axis in base
+        for (k, a) in perm.enumerated() { position[a] = k }
+        let reduced = Set(axes.map { position[$0] })
+        let r = try base.reduceCore(op, reduced.sorted())
+        let kept = (0..<ndim).filter { !reduced.contains($0) }.map { perm[$0] }  // original axes, in r's order
+        return try r.transpose(kept.indices.sorted { kept[$0] < kept[$1] }).contiguous()
     }
 
     static func reduceRun<T: NumericElement>(_: T.Type, _ op: ReduceOp, _ x: Tensor, _ out: Tensor, _ k1: Int, _ r: Int, _ k2: Int) throws {
@@ -236,76 +274,6 @@ enum Reduce {
 }
 
 extension Tensor {
-    /// Index of the largest element along `axis` (over the flattened tensor if nil), int64.
-    /// The first occurrence wins; a NaN counts as the largest (as NumPy).
-    public func argmax(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
-        try argReduce(axis: axis, keepdims: keepdims, max: true)
-    }
-
-    /// Index of the smallest element along `axis` (over the flattened tensor if nil), int64.
-    public func argmin(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
-        try argReduce(axis: axis, keepdims: keepdims, max: false)
-    }
-
-    func argReduce(axis: Int?, keepdims: Bool, max: Bool) throws -> Tensor {
-        let name = max ? "argmax" : "argmin"
-        let x: Tensor, ax: Int
-        if let axis {
-            ax = try Tensor.normalizeAxis(axis, ndim: ndim)
-            x = ax == ndim - 1 ? try contiguous() : try swapAxes(ax, ndim - 1).contiguous()
-        } else {
-            ax = -1
-            x = try ravel()
-        }
-        let r = x.shape.last ?? 1
-        guard count > 0 && r > 0 else {
-            throw TensorError.invalidArgument(op: name, message: "attempt to get \(name) of an empty sequence")
-        }
-        let rows = x.count / r
-        let out = try Tensor(uninitialized: [rows], dtype: .int64)
-        func run<T: KernelElement>(_: T.Type) throws {
-            let px = SendablePointer(x.base(T.self)), po = SendablePointer(out.base(Int64.self))
-            try Parallel.forEachChunk(count: rows, unitCost: r) { range in
-                for row in range {
-                    let p = px.p + row * r
-                    var best = p[0], bi = 0
-                    if best == best {
-                        for j in 1..<Swift.max(r, 1) {
-                            let v = p[j]
-                            if v != v { bi = j; break }
-                            if max ? T.lt(best, v) : T.lt(v, best) { best = v; bi = j }
-                        }
-                    }
-                    po.p[row] = Int64(bi)
-                }
-            }
-        }
-        switch x.dtype {
-        case .float32: try run(Float.self)
-        case .float64: try run(Double.self)
-        case .int64: try run(Int64.self)
-        case .uint8: try run(UInt8.self)
-        case .bool: try run(Bool.self)
-        }
-        if axis == nil {
-            return keepdims ? try out.reshape([Int](repeating: 1, count: ndim)) : try out.reshape([])
-        }
-        var shape = self.shape
-        if keepdims { shape[ax] = 1 } else { shape.remove(at: ax) }
-        if ax == ndim - 1 { return try out.reshape(shape) }
-        // Rows came out in the swapped order; put the axes back.
-        var swapped = self.shape
-        swapped.swapAt(ax, ndim - 1)
-        swapped.removeLast()
-        var perm = Array(0..<(ndim - 1))
-        if ax < ndim - 1 {  // the last axis of `self` sits at position ax of `swapped`
-            perm.remove(at: ax)
-            perm.append(ax)
-        }
-        let back = try out.reshape(swapped).transpose(perm).contiguous()
-        return try back.reshape(shape)
-    }
-
     /// Cumulative sum along `axis` (over the flattened tensor if nil). Integer and bool
     /// tensors give int64.
     public func cumsum(axis: Int? = nil) throws -> Tensor {

@@ -25,8 +25,8 @@ public final class Storage: @unchecked Sendable {
         try self.init(dtype: dtype, count: count, zeroed: true)
     }
 
-    /// With `zeroed` false, a big block may be recycled from `BlockCache` with old contents:
-    /// only for kernel outputs that overwrite every element.
+    /// With `zeroed` false, the block holds garbage (a big one may be recycled from
+    /// `BlockCache` with old contents): only for kernel outputs that overwrite every element.
     init(dtype: DType, count: Int, zeroed: Bool) throws {
         let (byteCount, overflow) = count.multipliedReportingOverflow(by: dtype.size)
         guard count >= 0, !overflow, UInt64(byteCount) <= Storage.memoryLimit else {
@@ -50,7 +50,8 @@ public final class Storage: @unchecked Sendable {
             return
         }
         #endif
-        guard let p = calloc(max(byteCount, 1), 1) else {
+        // A kernel output overwrites every element: skip calloc's clearing.
+        guard let p = zeroed ? calloc(max(byteCount, 1), 1) : malloc(max(byteCount, 1)) else {
             throw TensorError.outOfMemory(bytes: byteCount)
         }
         self.bytes = p

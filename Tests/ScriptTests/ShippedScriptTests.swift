@@ -35,7 +35,9 @@ import Testing
                       ("scripts/bench/tensor_ops.mnl", ["1", "sample"], "name=tensor_ops_mnl"),
                       ("scripts/bench/gemm.mnl", ["f32", "64", "1"], "name=gemm_mnl_f32_n64"),
                       ("scripts/bench/load_idx.mnl", ["Data/mnist-sample"], "n_train=4000 n_test=1000"),
-                      ("scripts/bench/load_csv.mnl", ["Data/iris.csv"], "rows=150 cols=5")])
+                      ("scripts/bench/load_csv.mnl", ["Data/iris.csv"], "rows=150 cols=5"),
+                      ("scripts/bench/softmax_per_example.mnl", ["50", "1"], "n=50 epochs=1"),
+                      ("scripts/bench/small_ops.mnl", ["1", "10"], "name=small_ops_mnl")])
     func benchmarkScriptRunsSmall(_ path: String, _ arguments: [String], _ expected: String) throws {
         let outcome = ScriptHarness.run(try Self.script(path), name: path, arguments: arguments)
         #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
@@ -56,7 +58,8 @@ import Testing
         let scripts = (fm.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".mnl") }.sorted()
         #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl",
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
-                                           "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl"]),
+                                           "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
+                                           "bench/softmax_per_example.mnl", "bench/small_ops.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
     }
 }

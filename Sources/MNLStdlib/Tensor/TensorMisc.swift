@@ -63,7 +63,7 @@ enum TensorMisc {
     static func scalarValue(_ v: Double, _ dtype: DType) -> Value {
         switch dtype {
         case .bool: return .bool(v != 0)
-        case .float32: return .number(Double("\(Float(v))") ?? v)
+        case .float32: return .number(Float(v).shortestDouble)
         default: return .number(v)
         }
     }

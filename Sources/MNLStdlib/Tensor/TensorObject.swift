@@ -60,11 +60,18 @@ final class TensorObject: NativeObject {
     }
 
     func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value {
+        if let i = try leadingPosition(items) {
+            if items.count == tensor.ndim { return TensorMisc.scalarValue(tensor.element(at: i), tensor.dtype) }
+            return .tensor(tensor.view(at: i, droppingLeading: items.count))
+        }
         let components = try TensorConversion.index(items)
         return try bridging { .tensorOrNumber(try tensor.get(components)) }
     }
 
     func setIndex(_ items: [IndexArgument], to value: Value, _ ctx: CallContext) throws {
+        if let s = TensorConversion.scalar(value), items.count == tensor.ndim, let i = try leadingPosition(items) {
+            return try bridging { try tensor.setElement(at: i, to: s) }
+        }
         let components = try TensorConversion.index(items)
         if let s = TensorConversion.scalar(value) {
             try bridging { try tensor.set(components, to: s) }
@@ -72,6 +79,19 @@ final class TensorObject: NativeObject {
             let v = try TensorConversion.tensor(value, argument: "[]=")
             try bridging { try tensor.set(components, to: v) }
         }
+    }
+
+    /// The storage position selected by `items` when they are integers for the leading axes
+    /// (the fast path of `x[i, j]` and of a row `x[i]`: no index components, no resolution);
+    /// nil for any other index.
+    private func leadingPosition(_ items: [IndexArgument]) throws -> Int? {
+        guard items.count <= tensor.ndim, !items.isEmpty else { return nil }
+        var position = tensor.offset
+        for (axis, item) in items.enumerated() {
+            guard case .value(.number(let n)) = item, let i = exactInt(n) else { return nil }
+            do { position += try tensor.axisOffset(i, axis: axis) } catch { throw Diagnostic(diagnosticKind(error), at: nil) }
+        }
+        return position
     }
 
     /// Rows along the first axis (numbers for a 1-D tensor).
@@ -84,7 +104,8 @@ final class TensorObject: NativeObject {
         return AnyIterator {
             guard i < n else { return nil }
             defer { i += 1 }
-            return (try? t.get([.int(i)])).map(Value.tensorOrNumber) ?? .null
+            let position = t.offset + i * t.strides[0]
+            return t.ndim == 1 ? TensorMisc.scalarValue(t.element(at: position), t.dtype) : .tensor(t.view(at: position, droppingLeading: 1))
         }
     }
 }
