@@ -35,7 +35,10 @@ import Testing
                       ("scripts/bench/tensor_ops.mnl", ["1", "sample"], "name=tensor_ops_mnl"),
                       ("scripts/bench/gemm.mnl", ["f32", "64", "1"], "name=gemm_mnl_f32_n64"),
                       ("scripts/bench/load_idx.mnl", ["Data/mnist-sample"], "n_train=4000 n_test=1000"),
-                      ("scripts/bench/load_csv.mnl", ["Data/iris.csv"], "rows=150 cols=5")])
+                      ("scripts/bench/load_csv.mnl", ["Data/iris.csv"], "rows=150 cols=5"),
+                      ("scripts/bench/loops.mnl", ["conv", "2"], "name=loops_conv"),
+                      ("scripts/bench/loops.mnl", ["nested", "2"], "s=450000"),
+                      ("scripts/bench/loops.mnl", ["pixels", "2"], "name=loops_pixels")])
     func benchmarkScriptRunsSmall(_ path: String, _ arguments: [String], _ expected: String) throws {
         let outcome = ScriptHarness.run(try Self.script(path), name: path, arguments: arguments)
         #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
@@ -56,7 +59,7 @@ import Testing
         let scripts = (fm.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".mnl") }.sorted()
         #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl",
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
-                                           "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl"]),
+                                           "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl", "bench/loops.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
     }
 }
