@@ -87,16 +87,18 @@ extension Compiler {
     }
 
     func index(_ base: Expr, _ items: [IndexItem], _ range: SourceRange) -> Code {
-        let object = expression(base), index = indexArguments(items)
-        if items.count == 1, case .single = items[0] {
+        if items.count == 1, case .single(let e) = items[0] {
+            // One index: a list element is read with no index array built.
+            let object = operand(base), index = operand(e)
             return { f in
-                let o = try object(f), i = try index(f)
-                if case .list(let l) = o, case .value(.number(let n)) = i[0], n >= 0, n < Double(l.items.count), n == n.rounded() {
+                let o = try object.load(f), i = try index.load(f)
+                if case .list(let l) = o, case .number(let n) = i, n >= 0, n < Double(l.items.count), n == n.rounded() {
                     return l.items[Int(n)]
                 }
-                return try located(range) { try Indexing.get(o, i, CallContext(interp: f.interp)) }
+                return try located(range) { try Indexing.get(o, [.value(i)], CallContext(interp: f.interp)) }
             }
         }
+        let object = expression(base), index = indexArguments(items)
         return { f in
             let o = try object(f), i = try index(f)
             return try located(range) { try Indexing.get(o, i, CallContext(interp: f.interp)) }

@@ -55,55 +55,6 @@ extension Compiler {
         return { f in try bind(f, try value(f)); return done }
     }
 
-    func whileLoop(_ condition: Expr, _ body: Block) -> Exec {
-        let test = expression(condition), run = block(body)
-        return { f in
-            while true {
-                let c = try test(f)
-                if case .bool(let b) = c { if !b { break } } else if try !c.truthValue() { break }
-                try f.tick()
-                if let leave = loopExit(after: try run(f)) { return leave }
-            }
-            return done
-        }
-    }
-
-    func forLoop(_ target: Pattern, _ iterable: Expr, _ body: Block) -> Exec {
-        let source = expression(iterable), run = block(body), bind = binder(target)
-        let place = place(of: target)
-        return { f in
-            let sequence = try source(f)
-            if case .range(let r) = sequence {
-                var i = r.start
-                for _ in 0..<r.count {
-                    try f.tick()
-                    if let place { place.pointer(f).pointee = .number(Double(i)) } else { try bind(f, .number(Double(i))) }
-                    i += r.step
-                    if let leave = loopExit(after: try run(f)) { return leave }
-                }
-                return done
-            }
-            if case .list(let list) = sequence {
-                // Lists are read live by index, as Python does (appending while looping is seen).
-                var i = 0
-                while i < list.items.count {
-                    try f.tick()
-                    try bind(f, list.items[i])
-                    i += 1
-                    if let leave = loopExit(after: try run(f)) { return leave }
-                }
-                return done
-            }
-            let iterator = try located(iterable.range) { try Iteration.iterator(sequence, CallContext(interp: f.interp)) }
-            while let item = iterator.next() {
-                try f.tick()
-                try bind(f, item)
-                if let leave = loopExit(after: try run(f)) { return leave }
-            }
-            return done
-        }
-    }
-
     /// `if / else if / else` as a chain of closures built from the last branch backwards.
     func conditional(_ branches: [(condition: Expr, body: Block)], _ otherwise: Block?) -> Exec {
         var next: Exec = { _ in .normal(.null) }

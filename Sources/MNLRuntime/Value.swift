@@ -88,7 +88,10 @@ public final class RangeBox {
         self.step = step
     }
 
-    public var count: Int {
+    public var count: Int { RangeBox.count(start: start, stop: stop, step: step) }
+
+    /// How many integers `range(start, stop, step)` yields (step is not zero).
+    public static func count(start: Int, stop: Int, step: Int) -> Int {
         if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
         return start > stop ? (start - stop - 1) / (-step) + 1 : 0
     }
