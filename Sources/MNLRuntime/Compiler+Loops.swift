@@ -4,11 +4,9 @@ private var done: Completion { .normal(.null) }
 
 extension Compiler {
     func whileLoop(_ condition: Expr, _ body: Block) -> Exec {
-        let test = expression(condition), run = block(body)
+        let test = self.condition(condition), run = block(body)
         return { f in
-            while true {
-                let c = try test(f)
-                if case .bool(let b) = c { if !b { break } } else if try !c.truthValue() { break }
+            while try test(f) {
                 try f.tick()
                 if let leave = loopExit(after: try run(f)) { return leave }
             }

@@ -60,13 +60,8 @@ extension Compiler {
         var next: Exec = { _ in .normal(.null) }
         if let otherwise { next = block(otherwise) }
         for (condition, body) in branches.reversed() {
-            let test = expression(condition), run = block(body), rest = next
-            next = { f in
-                let c = try test(f)
-                let taken: Bool
-                if case .bool(let b) = c { taken = b } else { taken = try c.truthValue() }
-                return taken ? try run(f) : try rest(f)
-            }
+            let test = self.condition(condition), run = block(body), rest = next
+            next = { f in try test(f) ? try run(f) : try rest(f) }
         }
         return next
     }
