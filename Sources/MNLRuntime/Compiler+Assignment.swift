@@ -92,7 +92,7 @@ extension Compiler {
             let object = operand(base), index = operand(e)
             return { f in
                 let o = try object.load(f), i = try index.load(f)
-                if case .list(let l) = o, case .number(let n) = i, n >= 0, n < Double(l.items.count), n == n.rounded() {
+                if case .list(let l) = o, case .number(let n) = i, n >= 0, n < Double(l.items.count), Double(Int(n)) == n {
                     return l.items[Int(n)]
                 }
                 return try located(range) { try Indexing.get(o, [.value(i)], CallContext(interp: f.interp)) }

@@ -119,7 +119,8 @@ struct CountedLoop {
     @inline(__always)
     private static func integer(_ v: Value) -> Int? {
         // The same integers the builtin's argument check accepts.
-        guard case .number(let n) = v, n == n.rounded(), Swift.abs(n) < 9.0e15 else { return nil }
+        // (`Double(Int(n)) == n` rather than `n.rounded()`, which is a libm call.)
+        guard case .number(let n) = v, Swift.abs(n) < 9.0e15, Double(Int(n)) == n else { return nil }
         return Int(n)
     }
 }

@@ -53,7 +53,10 @@ public enum Value {
 
 /// A mutable list shared by reference.
 public final class ListBox {
-    public var items: [Value]
+    /// Unchecked exclusivity: every element read in a loop would otherwise pay for a
+    /// dynamic access check. The interpreter is single-threaded, and no language operation
+    /// holds an access to `items` across a call back into the language.
+    @exclusivity(unchecked) public var items: [Value]
     public init(_ items: [Value]) { self.items = items }
 }
 
