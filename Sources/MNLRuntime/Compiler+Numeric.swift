@@ -53,9 +53,22 @@ extension Compiler {
         case .binary(let op, let a, let b):
             guard let l = numeric(a), let r = numeric(b), let code = numericBinary(op, l, r) else { return nil }
             return .code(code)
+        case .index(let base, let items):
+            return element(base, items)
         case .unary(.negate, let x):
             guard let v = numeric(x) else { return nil }
             return .code(NumberOperand.specialise(v, .constant(0), NumberNegation()).run)
+        default: return nil
+        }
+    }
+
+    /// `xs[i]` with a plain variable `xs` and a numeric index: a list element read, which
+    /// has no side effects either (anything but a number at a valid index gives nil).
+    func element(_ base: Expr, _ items: [IndexItem]) -> NumberOperand? {
+        guard items.count == 1, case .single(let indexExpr) = items[0], let index = numeric(indexExpr) else { return nil }
+        switch operand(base) {
+        case .slot(let s): return .code(NumberOperand.specialise(index, .constant(0), ElementNumber(list: SlotList(slot: s))).run)
+        case .global(let p, _, _): return .code(NumberOperand.specialise(index, .constant(0), ElementNumber(list: GlobalList(pointer: p))).run)
         default: return nil
         }
     }
@@ -179,6 +192,41 @@ struct NumberCondition<Op: NumberComparison>: NumberPairBuilder {
             let c = try general(f)
             if case .bool(let b) = c { return b }
             return try c.truthValue()
+        }
+    }
+}
+
+/// Where a numeric list read finds its list.
+protocol ListLoader {
+    func list(_ f: Frame) -> ListBox?
+}
+
+struct SlotList: ListLoader {
+    let slot: Int
+    @inline(__always) func list(_ f: Frame) -> ListBox? {
+        if case .list(let l) = f.slots[slot] { return l }
+        return nil
+    }
+}
+
+struct GlobalList: ListLoader {
+    let pointer: UnsafeMutablePointer<Value>
+    @inline(__always) func list(_ f: Frame) -> ListBox? {
+        if case .list(let l) = pointer.pointee { return l }
+        return nil
+    }
+}
+
+/// `xs[i]` in numeric form: the number at a valid, non-negative integer index of a list
+/// (the right operand is unused).
+struct ElementNumber<Base: ListLoader>: NumberPairBuilder {
+    let list: Base
+    func build<L: NumberLoader, R: NumberLoader>(_ l: L, _ r: R) -> NumberFunction {
+        let base = list
+        return NumberFunction { f in
+            guard let i = l.number(f), let xs = base.list(f), i >= 0, i < Double(xs.items.count), Double(Int(i)) == i,
+                  case .number(let d) = xs.items[Int(i)] else { return nil }
+            return d
         }
     }
 }

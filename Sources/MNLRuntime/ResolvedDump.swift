@@ -3,7 +3,7 @@ import MNLSyntax
 /// `--dump-resolved`: the resolved form as text, one statement a line. Every name shows
 /// where it lives (`x@slot2`, `x@cell0`, `x@captured1`, `x@global7`), every function its
 /// frame size, and the forms the compiler picks are marked: `num(...)` for an arithmetic
-/// tree computed on doubles, `num-test(...)` for a condition comparing doubles, `counted`
+/// tree (list elements included) computed on doubles, `num-test(...)` for a condition comparing doubles, `counted`
 /// for a `for` loop over `range(...)` that counts without calling the builtin.
 struct ResolvedDump {
     let resolution: Resolution
@@ -87,6 +87,7 @@ struct ResolvedDump {
         switch e.kind {
         case .binary(let op, let a, let b): "(\(op.rawValue) \(arithmetic(a)) \(arithmetic(b)))"
         case .unary(let op, let x): "(\(op.rawValue) \(arithmetic(x)))"
+        case .index(let base, let items): "(index \(plain(base)) \(items.map { if case .single(let i) = $0 { arithmetic(i) } else { "" } }.joined()))"
         default: plain(e)
         }
     }
@@ -165,13 +166,16 @@ struct ResolvedDump {
             }
         case .binary(let op, let a, let b): return [.add, .subtract, .multiply, .divide].contains(op) && isNumeric(a) && isNumeric(b)
         case .unary(.negate, let x): return isNumeric(x)
+        case .index(let base, let items):
+            guard items.count == 1, case .single(let i) = items[0], isNumeric(i), case .name = base.kind else { return false }
+            return isNumeric(base)
         default: return false
         }
     }
 
     private func isTree(_ e: Expr) -> Bool {
         switch e.kind {
-        case .binary, .unary: true
+        case .binary, .unary, .index: true
         default: false
         }
     }
