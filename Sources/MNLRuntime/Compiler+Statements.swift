@@ -6,7 +6,9 @@ extension Compiler {
     func statement(_ s: Stmt) -> Exec {
         switch s.kind {
         case .expression(let e): return expressionStatement(e)
-        case .assign(let target, let value): return assignment(target, expression(value))
+        case .assign(let target, let value):
+            let run = assignment(target, value)
+            return { f in try run(f); return done }
         case .compoundAssign(let op, let target, let value): return compoundAssignment(op, target, value, s.range)
         case .function(let decl):
             let make = closure(decl)
@@ -39,20 +41,34 @@ extension Compiler {
         }
     }
 
-    func assignment(_ target: Pattern, _ value: @escaping Code) -> Exec {
+    /// `target = value` as code with no completion, so that runs of assignments execute
+    /// without building one per statement. A plain variable given an arithmetic tree stores
+    /// the double straight away.
+    func assignment(_ target: Pattern, _ valueExpr: Expr) -> Run {
+        let value = expression(valueExpr)
         if let place = place(of: target) {
+            if case .binary(let op, let a, let b) = valueExpr.kind, let l = numeric(a), let r = numeric(b), l.isTree || r.isTree,
+               let number = numericBinary(op, l, r) {
+                return { f in
+                    if let d = number(f) {
+                        place.pointer(f).pointee = .number(d)
+                        return
+                    }
+                    let v = try value(f)
+                    place.pointer(f).pointee = v
+                }
+            }
             return { f in
                 let v = try value(f)
                 place.pointer(f).pointee = v
-                return done
             }
         }
         if case .name(_, let r) = target, let ref = ref(at: r) {
             let store = write(ref)
-            return { f in store(f, try value(f)); return done }
+            return { f in store(f, try value(f)) }
         }
         let bind = binder(target)
-        return { f in try bind(f, try value(f)); return done }
+        return { f in try bind(f, try value(f)) }
     }
 
     /// `if / else if / else` as a chain of closures built from the last branch backwards.

@@ -115,3 +115,5 @@ enum Completion {
 
 typealias Code = (Frame) throws -> Value
 typealias Exec = (Frame) throws -> Completion
+/// A statement that always completes normally with no value (an assignment).
+typealias Run = (Frame) throws -> Void
