@@ -22,6 +22,19 @@ extension Compiler {
             }
         case .tuple(let parts, let range):
             let places = parts.compactMap(place(of:))
+            if places.count == 2, case .slot(let s0) = places[0], case .slot(let s1) = places[1] {
+                // `for (x, y) in pairs` in a function: two slots, no loop over places.
+                return { f, v in
+                    if case .tuple(let items) = v, items.count == 2 {
+                        f.slots[s0] = items[0]
+                        f.slots[s1] = items[1]
+                        return
+                    }
+                    let items = try located(range) { try Iteration.unpack(v, count: 2, CallContext(interp: f.interp)) }
+                    f.slots[s0] = items[0]
+                    f.slots[s1] = items[1]
+                }
+            }
             if places.count == parts.count {
                 // `(x, y) = pair` into plain variables: stored directly, no closure per part.
                 let count = places.count
