@@ -78,12 +78,24 @@ struct CountedLoop {
 
     @inline(__always)
     func run(_ f: Frame, start: Int, count: Int, step: Int) throws -> Completion {
+        let body = run
         var i = start
+        if case .slot(let s) = place {
+            // The common case, a local loop variable: its address is fixed for the loop.
+            let variable = f.slots + s
+            for _ in 0..<count {
+                try f.tick()
+                variable.pointee = .number(Double(i))
+                i += step
+                if let leave = loopExit(after: try body(f)) { return leave }
+            }
+            return .normal(.null)
+        }
         for _ in 0..<count {
             try f.tick()
             if let place { place.pointer(f).pointee = .number(Double(i)) } else { try bind(f, .number(Double(i))) }
             i += step
-            if let leave = loopExit(after: try run(f)) { return leave }
+            if let leave = loopExit(after: try body(f)) { return leave }
         }
         return .normal(.null)
     }
