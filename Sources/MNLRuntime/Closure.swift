@@ -5,23 +5,30 @@ final class CompiledFunction {
     let name: String
     let parameters: [String]
     /// Default-value code per parameter (nil for required ones), run in the callee's frame.
-    var defaults: [Code?] = []
+    let defaults: [Code?]
     let slotCount: Int
     let ownCellCount: Int
     let cellCount: Int
+    /// The argument count of calls that may take the direct path (all parameters given,
+    /// no cells to set up); -1 when every call needs the general path.
+    let directArity: Int
     /// Captured parameters: (slot, cell) pairs copied into cells on entry.
     let capturedParameters: [(slot: Int, cell: Int)]
-    var body: Exec = { _ in .normal(.null) }
+    /// Immutable, so calls use it without retaining its context.
+    let body: Exec
     let range: SourceRange
 
-    init(name: String, parameters: [String], scope: FunctionScope, range: SourceRange) {
+    init(name: String, parameters: [String], scope: FunctionScope, range: SourceRange, defaults: [Code?], body: @escaping Exec) {
         self.name = name
         self.parameters = parameters
         self.slotCount = scope.slotCount
         self.ownCellCount = scope.ownCellCount
         self.cellCount = scope.cellCount
+        self.directArity = scope.cellCount == 0 ? parameters.count : -1
         self.capturedParameters = scope.localOrder.filter { $0.isParameter && $0.isCaptured }.map { ($0.slot, $0.cell) }
         self.range = range
+        self.defaults = defaults
+        self.body = body
     }
 
     var signature: String { "\(name)(\(parameters.joined(separator: ", ")))" }

@@ -22,6 +22,19 @@ extension Compiler {
             }
         case .tuple(let parts, let range):
             let places = parts.compactMap(place(of:))
+            if places.count == 2, case .slot(let s0) = places[0], case .slot(let s1) = places[1] {
+                // `for (x, y) in pairs` in a function: two slots, no loop over places.
+                return { f, v in
+                    if case .tuple(let items) = v, items.count == 2 {
+                        f.slots[s0] = items[0]
+                        f.slots[s1] = items[1]
+                        return
+                    }
+                    let items = try located(range) { try Iteration.unpack(v, count: 2, CallContext(interp: f.interp)) }
+                    f.slots[s0] = items[0]
+                    f.slots[s1] = items[1]
+                }
+            }
             if places.count == parts.count {
                 // `(x, y) = pair` into plain variables: stored directly, no closure per part.
                 let count = places.count
@@ -87,16 +100,18 @@ extension Compiler {
     }
 
     func index(_ base: Expr, _ items: [IndexItem], _ range: SourceRange) -> Code {
-        let object = expression(base), index = indexArguments(items)
-        if items.count == 1, case .single = items[0] {
+        if items.count == 1, case .single(let e) = items[0] {
+            // One index: a list element is read with no index array built.
+            let object = operand(base), index = operand(e)
             return { f in
-                let o = try object(f), i = try index(f)
-                if case .list(let l) = o, case .value(.number(let n)) = i[0], n >= 0, n < Double(l.items.count), n == n.rounded() {
+                let o = try object.load(f), i = try index.load(f)
+                if case .list(let l) = o, case .number(let n) = i, n >= 0, n < Double(l.items.count), Double(Int(n)) == n {
                     return l.items[Int(n)]
                 }
-                return try located(range) { try Indexing.get(o, i, CallContext(interp: f.interp)) }
+                return try located(range) { try Indexing.get(o, [.value(i)], CallContext(interp: f.interp)) }
             }
         }
+        let object = expression(base), index = indexArguments(items)
         return { f in
             let o = try object(f), i = try index(f)
             return try located(range) { try Indexing.get(o, i, CallContext(interp: f.interp)) }

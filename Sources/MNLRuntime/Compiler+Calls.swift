@@ -21,7 +21,8 @@ extension Compiler {
     }
 
     /// Calls with positional arguments only; arities 0 to 3 are specialised so that no
-    /// argument closure is fetched from an array on the hot path.
+    /// argument closure is fetched from an array on the hot path. The callee is evaluated
+    /// first, then the arguments from left to right, then the call is made.
     func positionalCall(_ callee: Operand, _ argumentExprs: [Expr], _ range: SourceRange) -> Code {
         // Each argument closure is compiled straight into the call's closure; taking one back
         // out of an array would cost a reabstraction thunk on every call.
@@ -30,6 +31,7 @@ extension Compiler {
             return { f in
                 let c = try callee.load(f)
                 if case .closure(let cl) = c {
+                    if cl.function.directArity == 0 { return try Compiler.enterDirect(cl, f, range, given: 0) { _ in } }
                     return try Compiler.enter(cl, f, range, given: 0) { _ in }
                 }
                 return try Compiler.generalCall(c, [], [], f, range)
@@ -38,64 +40,112 @@ extension Compiler {
             let a0 = expression(argumentExprs[0])
             return { f in
                 let c = try callee.load(f)
-                if case .closure(let cl) = c, cl.function.parameters.count >= 1 {
-                    return try Compiler.enter(cl, f, range, given: 1) { base in base[0] = try a0(f) }
+                let v0 = try a0(f)
+                if case .closure(let cl) = c {
+                    if cl.function.directArity == 1 {
+                        return try Compiler.enterDirect(cl, f, range, given: 1) { base in base.initialize(to: v0) }
+                    }
+                    if cl.function.parameters.count >= 1 { return try Compiler.enter(cl, f, range, given: 1) { $0[0] = v0 } }
                 }
-                return try Compiler.generalCall(c, [try a0(f)], [], f, range)
+                return try Compiler.generalCall(c, [v0], [], f, range)
             }
         case 2:
             let a0 = expression(argumentExprs[0]), a1 = expression(argumentExprs[1])
             return { f in
                 let c = try callee.load(f)
-                if case .closure(let cl) = c, cl.function.parameters.count >= 2 {
-                    return try Compiler.enter(cl, f, range, given: 2) { base in
-                        base[0] = try a0(f)
-                        base[1] = try a1(f)
+                let v0 = try a0(f), v1 = try a1(f)
+                if case .closure(let cl) = c {
+                    if cl.function.directArity == 2 {
+                        return try Compiler.enterDirect(cl, f, range, given: 2) { base in
+                            base.initialize(to: v0)
+                            (base + 1).initialize(to: v1)
+                        }
+                    }
+                    if cl.function.parameters.count >= 2 {
+                        return try Compiler.enter(cl, f, range, given: 2) { base in
+                            base[0] = v0
+                            base[1] = v1
+                        }
                     }
                 }
-                return try Compiler.generalCall(c, [try a0(f), try a1(f)], [], f, range)
+                return try Compiler.generalCall(c, [v0, v1], [], f, range)
             }
         case 3:
             let a0 = expression(argumentExprs[0]), a1 = expression(argumentExprs[1]), a2 = expression(argumentExprs[2])
             return { f in
                 let c = try callee.load(f)
-                if case .closure(let cl) = c, cl.function.parameters.count >= 3 {
-                    return try Compiler.enter(cl, f, range, given: 3) { base in
-                        base[0] = try a0(f)
-                        base[1] = try a1(f)
-                        base[2] = try a2(f)
+                let v0 = try a0(f), v1 = try a1(f), v2 = try a2(f)
+                if case .closure(let cl) = c {
+                    if cl.function.directArity == 3 {
+                        return try Compiler.enterDirect(cl, f, range, given: 3) { base in
+                            base.initialize(to: v0)
+                            (base + 1).initialize(to: v1)
+                            (base + 2).initialize(to: v2)
+                        }
+                    }
+                    if cl.function.parameters.count >= 3 {
+                        return try Compiler.enter(cl, f, range, given: 3) { base in
+                            base[0] = v0
+                            base[1] = v1
+                            base[2] = v2
+                        }
                     }
                 }
-                return try Compiler.generalCall(c, [try a0(f), try a1(f), try a2(f)], [], f, range)
+                return try Compiler.generalCall(c, [v0, v1, v2], [], f, range)
             }
         default:
             let args = argumentExprs.map(expression)
             let n = args.count
             return { f in
                 let c = try callee.load(f)
-                if case .closure(let cl) = c, cl.function.parameters.count >= n {
-                    return try Compiler.enter(cl, f, range, given: n) { base in
-                        for (i, a) in args.enumerated() { base[i] = try a(f) }
+                let values = try args.map { try $0(f) }
+                if case .closure(let cl) = c {
+                    if cl.function.directArity == n {
+                        return try Compiler.enterDirect(cl, f, range, given: n) { base in
+                            for (i, v) in values.enumerated() { (base + i).initialize(to: v) }
+                        }
+                    }
+                    if cl.function.parameters.count >= n {
+                        return try Compiler.enter(cl, f, range, given: n) { base in
+                            for (i, v) in values.enumerated() { base[i] = v }
+                        }
                     }
                 }
-                return try Compiler.generalCall(c, try args.map { try $0(f) }, [], f, range)
+                return try Compiler.generalCall(c, values, [], f, range)
             }
         }
     }
 
-    /// Pushes the callee's frame, lets `fill` evaluate the arguments straight into it, runs
-    /// the body, and records this call in the trace of any error that escapes.
+    /// The direct path: every parameter is given and the callee has no cells. Pushes the
+    /// frame, lets `arguments` initialise the parameter slots (the rest start as nil), runs
+    /// the body and records this call in the trace of any error that escapes.
+    @inline(__always)
+    static func enterDirect(_ cl: Closure, _ f: Frame, _ range: SourceRange, given: Int,
+                            arguments: (UnsafeMutablePointer<Value>) -> Void) throws -> Value {
+        let fn = cl.function, count = fn.slotCount
+        let base = try located(range) { try f.pushFrame(count, leaving: given) }
+        arguments(base)
+        defer { f.popFrame(base, count) }
+        do {
+            try f.tick()
+            switch try fn.body(f.callee(base, cells: nil)) {
+            case .normal(let v), .returned(let v): return v
+            case .breakLoop, .continueLoop: return .null
+            }
+        } catch var d as Diagnostic {
+            if d.range == nil { d.range = range } else { d.addTrace(TraceEntry(function: cl.name, callSite: range)) }
+            throw d
+        }
+    }
+
+    /// The general path: pushes the callee's frame, lets `fill` store the given arguments,
+    /// then `invoke` fills in defaults and cells and runs the body.
     @inline(__always)
     static func enter(_ cl: Closure, _ f: Frame, _ range: SourceRange, given: Int,
-                      fill: (UnsafeMutablePointer<Value>) throws -> Void) throws -> Value {
+                      fill: (UnsafeMutablePointer<Value>) -> Void) throws -> Value {
         let count = cl.function.slotCount
         let base = try located(range) { try f.pushFrame(count) }
-        do {
-            try fill(base)
-        } catch {
-            f.popFrame(base, count)
-            throw error
-        }
+        fill(base)
         do {
             return try f.invoke(cl, frame: base, given: given)
         } catch var d as Diagnostic {

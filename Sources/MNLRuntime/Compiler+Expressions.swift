@@ -129,13 +129,13 @@ extension Compiler {
     /// A function literal or declaration: makes a closure over the current frame's cells.
     func closure(_ decl: FunctionDecl) -> Code {
         guard let inner = resolution.scope(of: decl) else { return { _ in .null } }
-        let compiled = CompiledFunction(name: decl.name ?? "fn", parameters: decl.parameters.map(\.name),
-                                        scope: inner, range: decl.range)
         let outer = scope
         scope = inner
-        compiled.defaults = decl.parameters.map { p in p.defaultValue.map(expression) }
-        compiled.body = block(decl.body)
+        let defaults = decl.parameters.map { p in p.defaultValue.map(expression) }
+        let body = block(decl.body)
         scope = outer
+        let compiled = CompiledFunction(name: decl.name ?? "fn", parameters: decl.parameters.map(\.name),
+                                        scope: inner, range: decl.range, defaults: defaults, body: body)
         let sources = inner.captures.map { cellIndex(of: $0.source) }
         if sources.isEmpty {
             let shared = Closure(function: compiled, captured: [])

@@ -57,6 +57,10 @@ enum NotEqualCmp: NumberComparison {
 
 extension Compiler {
     func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ range: SourceRange) -> Code {
+        numericFirst(op, a, b, generalBinary(op, a, b, range))
+    }
+
+    func generalBinary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ range: SourceRange) -> Code {
         let l = operand(a), r = operand(b)
         switch op {
         case .add: return arithmetic(AddOp.self, l, r, range)

@@ -6,7 +6,9 @@ extension Compiler {
     func statement(_ s: Stmt) -> Exec {
         switch s.kind {
         case .expression(let e): return expressionStatement(e)
-        case .assign(let target, let value): return assignment(target, expression(value))
+        case .assign(let target, let value):
+            let run = assignment(target, value)
+            return { f in try run(f); return done }
         case .compoundAssign(let op, let target, let value): return compoundAssignment(op, target, value, s.range)
         case .function(let decl):
             let make = closure(decl)
@@ -39,69 +41,34 @@ extension Compiler {
         }
     }
 
-    func assignment(_ target: Pattern, _ value: @escaping Code) -> Exec {
+    /// `target = value` as code with no completion, so that runs of assignments execute
+    /// without building one per statement. A plain variable given an arithmetic tree stores
+    /// the double straight away.
+    func assignment(_ target: Pattern, _ valueExpr: Expr) -> Run {
+        let value = expression(valueExpr)
         if let place = place(of: target) {
+            if case .binary(let op, let a, let b) = valueExpr.kind, let l = numeric(a), let r = numeric(b), l.isTree || r.isTree,
+               let number = numericBinary(op, l, r) {
+                return { f in
+                    if let d = number(f) {
+                        place.pointer(f).pointee = .number(d)
+                        return
+                    }
+                    let v = try value(f)
+                    place.pointer(f).pointee = v
+                }
+            }
             return { f in
                 let v = try value(f)
                 place.pointer(f).pointee = v
-                return done
             }
         }
         if case .name(_, let r) = target, let ref = ref(at: r) {
             let store = write(ref)
-            return { f in store(f, try value(f)); return done }
+            return { f in store(f, try value(f)) }
         }
         let bind = binder(target)
-        return { f in try bind(f, try value(f)); return done }
-    }
-
-    func whileLoop(_ condition: Expr, _ body: Block) -> Exec {
-        let test = expression(condition), run = block(body)
-        return { f in
-            while true {
-                let c = try test(f)
-                if case .bool(let b) = c { if !b { break } } else if try !c.truthValue() { break }
-                try f.tick()
-                if let leave = loopExit(after: try run(f)) { return leave }
-            }
-            return done
-        }
-    }
-
-    func forLoop(_ target: Pattern, _ iterable: Expr, _ body: Block) -> Exec {
-        let source = expression(iterable), run = block(body), bind = binder(target)
-        let place = place(of: target)
-        return { f in
-            let sequence = try source(f)
-            if case .range(let r) = sequence {
-                var i = r.start
-                for _ in 0..<r.count {
-                    try f.tick()
-                    if let place { place.pointer(f).pointee = .number(Double(i)) } else { try bind(f, .number(Double(i))) }
-                    i += r.step
-                    if let leave = loopExit(after: try run(f)) { return leave }
-                }
-                return done
-            }
-            if case .list(let list) = sequence {
-                // Lists are read live by index, as Python does (appending while looping is seen).
-                var i = 0
-                while i < list.items.count {
-                    try f.tick()
-                    try bind(f, list.items[i])
-                    i += 1
-                    if let leave = loopExit(after: try run(f)) { return leave }
-                }
-                return done
-            }
-            let iterator = try located(iterable.range) { try Iteration.iterator(sequence, CallContext(interp: f.interp)) }
-            while let item = iterator.next() {
-                try f.tick()
-                try bind(f, item)
-                if let leave = loopExit(after: try run(f)) { return leave }
-            }
-            return done
-        }
+        return { f in try bind(f, try value(f)) }
     }
 
     /// `if / else if / else` as a chain of closures built from the last branch backwards.
@@ -109,13 +76,8 @@ extension Compiler {
         var next: Exec = { _ in .normal(.null) }
         if let otherwise { next = block(otherwise) }
         for (condition, body) in branches.reversed() {
-            let test = expression(condition), run = block(body), rest = next
-            next = { f in
-                let c = try test(f)
-                let taken: Bool
-                if case .bool(let b) = c { taken = b } else { taken = try c.truthValue() }
-                return taken ? try run(f) : try rest(f)
-            }
+            let test = self.condition(condition), run = block(body), rest = next
+            next = { f in try test(f) ? try run(f) : try rest(f) }
         }
         return next
     }

@@ -30,13 +30,43 @@ final class Compiler {
     func sequence(_ list: ArraySlice<Stmt>) -> Exec {
         guard let first = list.first else { return { _ in .normal(.null) } }
         if list.count == 1 { return statement(first) }
-        let mid = list.startIndex + list.count / 2
+        if list.allSatisfy(\.isAssignment) {
+            let run = assignments(list)
+            return { f in
+                try run(f)
+                return .normal(.null)
+            }
+        }
+        let mid = Compiler.split(list)
         let a = sequence(list[..<mid]), b = sequence(list[mid...])
         return { f in
             let c = try a(f)
             if case .normal = c { return try b(f) }
             return c
         }
+    }
+
+    /// Consecutive assignments as one closure tree with no completions in between.
+    func assignments(_ list: ArraySlice<Stmt>) -> Run {
+        if list.count == 1, let s = list.first, case .assign(let target, let value) = s.kind { return assignment(target, value) }
+        let mid = list.startIndex + list.count / 2
+        let a = assignments(list[..<mid]), b = assignments(list[mid...])
+        return { f in
+            try a(f)
+            try b(f)
+        }
+    }
+
+    /// Where to split a block in two: near the middle, but not inside a run of assignments
+    /// (which then runs as one closure tree).
+    static func split(_ list: ArraySlice<Stmt>) -> Int {
+        let middle = list.startIndex + list.count / 2
+        func insideRun(_ i: Int) -> Bool { list[i - 1].isAssignment && list[i].isAssignment }
+        var down = middle, up = middle
+        while down > list.startIndex + 1, insideRun(down) { down -= 1 }
+        while up < list.endIndex - 1, insideRun(up) { up += 1 }
+        if !insideRun(down) { return down }
+        return insideRun(up) ? middle : up
     }
 
     // MARK: - Variables
@@ -108,4 +138,8 @@ func located<T>(_ range: SourceRange, _ body: () throws -> T) throws -> T {
         if d.range == nil { d.range = range }
         throw d
     }
+}
+
+extension Stmt {
+    var isAssignment: Bool { if case .assign = kind { true } else { false } }
 }

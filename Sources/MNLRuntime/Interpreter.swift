@@ -67,16 +67,17 @@ struct Frame {
         if interp.session.isInterruptRequested() { throw Diagnostic(.interrupted, at: nil) }
     }
 
-    /// Reserves and nils `count` slots for a callee's frame.
+    /// Reserves `count` slots for a callee's frame and nils all but the first `leaving`,
+    /// which the caller initialises.
     @inline(__always)
-    func pushFrame(_ count: Int) throws -> UnsafeMutablePointer<Value> {
+    func pushFrame(_ count: Int, leaving given: Int = 0) throws -> UnsafeMutablePointer<Value> {
         let base = machine.pointee.top
         guard machine.pointee.depth < Interpreter.maxDepth, machine.pointee.stackEnd - base > count else {
             throw Diagnostic(.recursionLimit(depth: Interpreter.maxDepth), at: nil)
         }
         // Element by element: the bulk initialise/deinitialise calls go through the runtime's
         // generic array functions, which cost more than a whole small call.
-        for i in 0..<count { (base + i).initialize(to: .null) }
+        for i in given..<count { (base + i).initialize(to: .null) }
         machine.pointee.top = base + count
         machine.pointee.depth += 1
         return base
@@ -114,3 +115,5 @@ enum Completion {
 
 typealias Code = (Frame) throws -> Value
 typealias Exec = (Frame) throws -> Completion
+/// A statement that always completes normally with no value (an assignment).
+typealias Run = (Frame) throws -> Void

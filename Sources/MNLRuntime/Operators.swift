@@ -159,7 +159,9 @@ enum Operators {
 
 /// The Int a number holds exactly, if it is integral and within ±2^53.
 public func exactInt(_ n: Double) -> Int? {
-    guard n == n.rounded(), Swift.abs(n) <= 9_007_199_254_740_992 else { return nil }
+    // The range check first (it also rejects NaN), so that `Int(n)` cannot trap; then
+    // `Double(Int(n)) == n` instead of `n.rounded()`, which is a libm call.
+    guard Swift.abs(n) <= 9_007_199_254_740_992, Double(Int(n)) == n else { return nil }
     return Int(n)
 }
 

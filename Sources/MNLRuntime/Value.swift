@@ -53,7 +53,10 @@ public enum Value {
 
 /// A mutable list shared by reference.
 public final class ListBox {
-    public var items: [Value]
+    /// Unchecked exclusivity: every element read in a loop would otherwise pay for a
+    /// dynamic access check. The interpreter is single-threaded, and no language operation
+    /// holds an access to `items` across a call back into the language.
+    @exclusivity(unchecked) public var items: [Value]
     public init(_ items: [Value]) { self.items = items }
 }
 
@@ -88,7 +91,10 @@ public final class RangeBox {
         self.step = step
     }
 
-    public var count: Int {
+    public var count: Int { RangeBox.count(start: start, stop: stop, step: step) }
+
+    /// How many integers `range(start, stop, step)` yields (step is not zero).
+    public static func count(start: Int, stop: Int, step: Int) -> Int {
         if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
         return start > stop ? (start - stop - 1) / (-step) + 1 : 0
     }

@@ -27,6 +27,9 @@ struct MnistRepl: ParsableCommand {
     @Flag(help: "Print the syntax tree of FILE (or CODE) and exit.")
     var dumpAst = false
 
+    @Flag(help: "Print the resolved form of FILE (or CODE): where each variable lives, and which expressions and loops get the compiler's fast forms; then exit.")
+    var dumpResolved = false
+
     @ArgumentParser.Argument(help: ArgumentHelp("The script to run, then the arguments it sees as `args`.",
                                                 valueName: "FILE.mnl [ARGS...]"))
     var script: [String] = []
@@ -78,7 +81,7 @@ struct MnistRepl: ParsableCommand {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
         } else {
-            if check || dumpTokens || dumpAst { throw ValidationError("--check and --dump-* need a FILE or -e CODE") }
+            if check || dumpTokens || dumpAst || dumpResolved { throw ValidationError("--check and --dump-* need a FILE or -e CODE") }
             try Interactive.run()
             return
         }
@@ -87,6 +90,13 @@ struct MnistRepl: ParsableCommand {
             return
         }
         let session = Stdlib.makeSession()
+        if dumpResolved {
+            let (text, problems) = session.dumpResolved(source)
+            if let text { print(text) }
+            for d in problems { Console.error(renderer.render(d)) }
+            if !problems.isEmpty { throw ExitCode(1) }
+            return
+        }
         if check {
             let problems = session.check(source)
             for d in problems { Console.error(renderer.render(d)) }

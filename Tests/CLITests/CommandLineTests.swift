@@ -66,6 +66,16 @@ import Testing
         #expect(!tree.stdout.contains("\n1\n"), "the program must not run: \(tree)")
     }
 
+    @Test func dumpResolvedShowsSlotsAndFastForms() throws {
+        let out = try runMnistRepl(["--dump-resolved", "-e", "fn f(x, y) { x * 2 + y }\nprint(f(1, 2))"])
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout.contains("(x@slot0, y@slot1) slots=2 cells=0"), "\(out)")
+        #expect(out.stdout.contains("num(+ (* x@slot0 2) y@slot1)"), "\(out)")
+        #expect(!out.stdout.contains("\n4\n"), "the program must not run: \(out)")
+        let bad = try runMnistRepl(["--dump-resolved", "-e", "print(nope)"])
+        #expect(bad.status == 1 && bad.stderr.contains("undefined variable 'nope'"), "\(bad)")
+    }
+
     @Test func codeGivenWithDashE() throws {
         let ok = try runMnistRepl(["-e", "x = 6; print(x * 7)"])
         #expect(ok.status == 0, "\(ok)")

@@ -37,7 +37,10 @@ import Testing
                       ("scripts/bench/load_idx.mnl", ["Data/mnist-sample"], "n_train=4000 n_test=1000"),
                       ("scripts/bench/load_csv.mnl", ["Data/iris.csv"], "rows=150 cols=5"),
                       ("scripts/bench/softmax_per_example.mnl", ["50", "1"], "n=50 epochs=1"),
-                      ("scripts/bench/small_ops.mnl", ["1", "10"], "name=small_ops_mnl")])
+                      ("scripts/bench/small_ops.mnl", ["1", "10"], "name=small_ops_mnl"),
+                      ("scripts/bench/loops.mnl", ["conv", "2"], "name=loops_conv"),
+                      ("scripts/bench/loops.mnl", ["nested", "2"], "s=450000"),
+                      ("scripts/bench/loops.mnl", ["pixels", "2"], "name=loops_pixels")])
     func benchmarkScriptRunsSmall(_ path: String, _ arguments: [String], _ expected: String) throws {
         let outcome = ScriptHarness.run(try Self.script(path), name: path, arguments: arguments)
         #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
@@ -59,7 +62,7 @@ import Testing
         #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl",
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
                                            "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
-                                           "bench/softmax_per_example.mnl", "bench/small_ops.mnl"]),
+                                           "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
     }
 }
