@@ -13,9 +13,11 @@ extension Tensor {
     }
 
     /// The first position of the largest (or smallest) of `n > 0` contiguous elements, or of
-    /// the first NaN. Two passes that vectorise: the NaN-propagating extreme, then a search.
+    /// the first NaN. Two passes that vectorise: the NaN-propagating extreme, then a search;
+    /// floats at the CPU's full width (VectorMath).
     @inline(__always)
     static func argExtreme<T: KernelElement>(_ p: UnsafeMutablePointer<T>, _ n: Int, max: Bool) -> Int {
+        if let found = VectorMath.argExtreme(UnsafePointer(p), n, max: max) { return found }
         let m = max ? Reduce.contiguous(MaxOp<T>(), T.lowest, p, n) : Reduce.contiguous(MinOp<T>(), T.highest, p, n)
         if m != m {
             for j in 0..<n where p[j] != p[j] { return j }

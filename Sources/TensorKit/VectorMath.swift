@@ -42,6 +42,22 @@ enum VectorMath {
         return false
     }
 
+    /// The first position of the largest (or smallest) of `n > 0` contiguous values, or of the
+    /// first NaN; nil when no vector kernel ran.
+    @inline(__always)
+    static func argExtreme<T>(_ x: UnsafePointer<T>, _ n: Int, max: Bool, level: Int32 = level) -> Int? {
+        guard level >= 2 else { return nil }
+        let r: Int
+        if T.self == Float.self {
+            r = mnl_vec_argextreme_f32(level, raw(x, Float.self), n, max ? 1 : 0)
+        } else if T.self == Double.self {
+            r = mnl_vec_argextreme_f64(level, raw(x, Double.self), n, max ? 1 : 0)
+        } else {
+            return nil
+        }
+        return r >= 0 ? r : nil
+    }
+
     @inline(__always) private static func raw<T, U>(_ p: UnsafePointer<T>, _: U.Type) -> UnsafePointer<U> {
         UnsafeRawPointer(p).assumingMemoryBound(to: U.self)
     }

@@ -124,4 +124,42 @@ import Testing
         var yi = [Int64](repeating: 0, count: 4), xi: [Int64] = [1, 2, 3, 4]
         #expect(!VectorMath.arithmetic(.add, &xi, 1, &xi, 1, &yi, 4, level: 3))
     }
+
+    /// NumPy's argmax/argmin, element by element: the first extreme, or the first NaN.
+    static func referenceArgExtreme<T: BinaryFloatingPoint>(_ x: [T], max: Bool) -> Int {
+        var best = 0
+        for i in x.indices.dropFirst() {
+            if x[best].isNaN { break }
+            if x[i].isNaN || (max ? x[i] > x[best] : x[i] < x[best]) { best = i }
+        }
+        return best
+    }
+
+    func checkArgExtreme<T: BinaryFloatingPoint>(_ x: [T], level: Int32, _ what: String) {
+        for max in [true, false] {
+            let got = x.withUnsafeBufferPointer { VectorMath.argExtreme($0.baseAddress!, x.count, max: max, level: level) }
+            #expect(got == Self.referenceArgExtreme(x, max: max), "\(T.self) \(what) max=\(max) level \(level)")
+        }
+    }
+
+    @Test func argExtremeFindsTheFirstExtremeOrTheFirstNaN() {
+        for level in Self.levels {
+            for n in Self.lengths where n > 0 {
+                let base = (0..<n).map { Double(($0 * 37) % 11) - 5 }  // repeated values: first occurrence counts
+                for dtype in ["f32", "f64"] {
+                    var cases: [([Double], String)] = [(base, "pattern n=\(n)")]
+                    cases.append((base.map { _ in -Double.infinity }, "all -inf n=\(n)"))
+                    cases.append(([Double](repeating: 0, count: n).enumerated().map { $0.offset % 2 == 0 ? -0.0 : 0.0 }, "±0 n=\(n)"))
+                    for spot in Set([0, n / 2, n - 1]) {
+                        var withMax = base; withMax[spot] = 99; cases.append((withMax, "max at \(spot) n=\(n)"))
+                        var withNaN = base; withNaN[spot] = .nan; cases.append((withNaN, "NaN at \(spot) n=\(n)"))
+                    }
+                    for (values, what) in cases {
+                        if dtype == "f32" { checkArgExtreme(values.map { Float($0) }, level: level, what) }
+                        else { checkArgExtreme(values, level: level, what) }
+                    }
+                }
+            }
+        }
+    }
 }
