@@ -128,4 +128,21 @@ extension Tensor {
                         beta, out.base(Double.self) + outOffset, Int32(n))
         }
     }
+
+    /// `x · x` over a contiguous float tensor (BLAS sdot or ddot, in pieces below 2^31).
+    static func selfDot(_ x: Tensor) -> Double {
+        var total = 0.0, start = 0
+        while start < x.count {
+            let n = Swift.min(x.count - start, Int(Int32.max))
+            if x.dtype == .float32 {
+                let p = x.base(Float.self) + start
+                total += Double(cblas_sdot(Int32(n), p, 1, p, 1))
+            } else {
+                let p = x.base(Double.self) + start
+                total += cblas_ddot(Int32(n), p, 1, p, 1)
+            }
+            start += n
+        }
+        return total
+    }
 }

@@ -81,8 +81,14 @@ extension Tensor {
     }
 
     /// The 2-norm (Frobenius for matrices) over `axes` (all if nil).
+    /// Over all axes it is `sqrt(x · x)` through BLAS, as NumPy does (one pass, no temporary).
     public func norm(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor {
         let x = try cast(to: Promotion.floatResult(dtype))
+        if axes == nil {
+            let flat = try x.contiguous()
+            let r = try Tensor(scalar: Tensor.selfDot(flat).squareRoot(), dtype: x.dtype)
+            return keepdims ? try r.reshape([Int](repeating: 1, count: ndim)) : r
+        }
         return try Tensor.binary(.multiply, x, x).sum(axes: axes, keepdims: keepdims).unary(.sqrt)
     }
 }

@@ -77,6 +77,19 @@ import Testing
         assertClose(try product.get([.int(1)]), try expected.unary(.negative), "batch 1")
     }
 
+    /// norm over all axes is sqrt(x · x) through BLAS: views, integers and keepdims.
+    @Test func normOverAllAxesIsTheSquareRootOfTheDot() throws {
+        let m = try Self.matrix(7, 5, .float64, salt: 17)
+        let expected = m.toDoubles().reduce(0) { $0 + $1 * $1 }.squareRoot()
+        assertClose(try m.transpose().norm(), try Tensor(scalar: expected, dtype: .float64), "transposed view")
+        let kept = try m.norm(keepdims: true)
+        #expect(kept.shape == [1, 1])
+        assertClose(try kept.reshape([]), try Tensor(scalar: expected, dtype: .float64), "keepdims")
+        let ints = try Tensor(shape: [2], values: [3, 4], dtype: .int64)
+        assertClose(try ints.norm(), try Tensor(scalar: 5, dtype: .float32), "int64 gives float32 (Promotion.floatResult)")
+        assertClose(try Tensor(zeros: [0], dtype: .float32).norm(), try Tensor(scalar: 0, dtype: .float32), "empty")
+    }
+
     @Test func anInterruptDuringAProductStopsItAfterTheCurrentBlock() throws {
         let a = try Self.matrix(64, 8, .float32, salt: 5), b = try Self.matrix(8, 8, .float32, salt: 6)
         let flag = CancellationFlag()
