@@ -149,6 +149,12 @@ struct OrOp: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: Bool, _
 struct XorOp: BinaryKernelOp { @inline(__always) func callAsFunction(_ a: Bool, _ b: Bool) -> Bool { a != b } }
 
 struct CastOp<S: KernelElement, D: KernelElement>: UnaryKernelOp {
+    /// float to int64 runs at AVX-512 width (same results: see VectorMath.truncateToInt64).
+    @inline(__always)
+    static func contiguous(_ x: UnsafePointer<S>, _ out: UnsafeMutablePointer<D>, _ n: Int) -> Bool {
+        guard D.self == Int64.self else { return false }
+        return VectorMath.truncateToInt64(x, UnsafeMutableRawPointer(out).assumingMemoryBound(to: Int64.self), n)
+    }
     @inline(__always) func callAsFunction(_ a: S) -> D {
         if S.self == D.self { return unsafeBitCast(a, to: D.self) }
         if D.self == Bool.self { return D(fromInt64: a == S(fromInt64: 0) ? 0 : 1) }

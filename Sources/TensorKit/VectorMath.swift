@@ -42,6 +42,18 @@ enum VectorMath {
         return false
     }
 
+    /// y[i] = x[i] truncated to int64 (the minimum for NaN and out of range, as
+    /// `saturatingInt64`), for float32 and float64 sources; false when no vector kernel ran.
+    @inline(__always)
+    static func truncateToInt64<T>(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<Int64>, _ n: Int,
+                                   level: Int32 = level) -> Bool {
+        guard level >= 3 else { return false }
+        let out = UnsafeMutableRawPointer(y).assumingMemoryBound(to: CLongLong.self)
+        if T.self == Float.self { return mnl_vec_f32_to_i64(level, raw(x, Float.self), out, n) != 0 }
+        if T.self == Double.self { return mnl_vec_f64_to_i64(level, raw(x, Double.self), out, n) != 0 }
+        return false
+    }
+
     /// The first position of the largest (or smallest) of `n > 0` contiguous values, or of the
     /// first NaN; nil when no vector kernel ran.
     @inline(__always)

@@ -162,4 +162,26 @@ import Testing
             }
         }
     }
+
+    /// float → int64 at AVX-512 width gives exactly the element-by-element rule: truncation, and
+    /// the minimum int64 for NaN, infinities and values out of range.
+    @Test func truncationToInt64MatchesTheScalarRule() {
+        let edge: [Double] = [0, -0.0, 0.5, -0.5, 1.9999, -1.9999, 1e18, -1e18, 9.2233720368547758e18, -9.2233720368547758e18,
+                              9.2233720368547748e18, 1e300, -1e300, .nan, .infinity, -.infinity, 4e-320]
+        for n in Self.lengths {
+            let values = (0..<n).map { edge[$0 % edge.count] * ($0 >= edge.count ? 1.5 : 1) }
+            for level in Self.levels where level >= 3 {
+                var y = [Int64](repeating: 7, count: n)
+                let doubles = values
+                #expect(n == 0 || doubles.withUnsafeBufferPointer { VectorMath.truncateToInt64($0.baseAddress!, &y, n, level: level) })
+                #expect(y == doubles.map(saturatingInt64), "f64 n=\(n)")
+                let floats = values.map { Float($0) }
+                var z = [Int64](repeating: 7, count: n)
+                #expect(n == 0 || floats.withUnsafeBufferPointer { VectorMath.truncateToInt64($0.baseAddress!, &z, n, level: level) })
+                #expect(z == floats.map { saturatingInt64(Double($0)) }, "f32 n=\(n)")
+            }
+        }
+        var y: [Int64] = [0]
+        #expect(!VectorMath.truncateToInt64([1.5], &y, 1, level: 2))  // no AVX2 instruction: the Swift loop runs
+    }
 }

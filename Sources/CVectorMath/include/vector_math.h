@@ -20,6 +20,10 @@ int mnl_vec_unary_f64(int level, int function, const double *x, double *y, long 
 int mnl_vec_binary_f32(int level, int op, const float *a, long sa, const float *b, long sb, float *y, long n);
 int mnl_vec_binary_f64(int level, int op, const double *a, long sa, const double *b, long sb, double *y, long n);
 
+/// y[i] = x[i] truncated to int64, the minimum int64 for NaN and out-of-range values (convert.c).
+int mnl_vec_f32_to_i64(int level, const float *x, long long *y, long n);
+int mnl_vec_f64_to_i64(int level, const double *x, long long *y, long n);
+
 /// The first position of the largest (want_max) or smallest of n > 0 contiguous values, or of
 /// the first NaN (NumPy's argmax/argmin); -1 when there is no kernel for the level (argextreme.c).
 long mnl_vec_argextreme_f32(int level, const float *x, long n, int want_max);
