@@ -145,4 +145,33 @@ extension Tensor {
         }
         return total
     }
+
+    /// 2-D @ 1-D and 1-D @ 2-D products of one float dtype through BLAS gemv, without the batch
+    /// bookkeeping of the general path: the per-example work of the course (`W @ x`). nil when
+    /// the operands need the general path (other dtypes or shapes, mismatches, empty or
+    /// non-positive vector strides).
+    static func matrixVector(_ a: Tensor, _ b: Tensor) throws -> Tensor? {
+        guard a.dtype == b.dtype, a.dtype == .float32 || a.dtype == .float64 else { return nil }
+        let vectorOnLeft: Bool
+        if a.ndim == 2 && b.ndim == 1 { vectorOnLeft = false } else if a.ndim == 1 && b.ndim == 2 { vectorOnLeft = true } else { return nil }
+        let matrix = vectorOnLeft ? b : a, vector = vectorOnLeft ? a : b
+        let rows = matrix.shape[0], cols = matrix.shape[1]
+        let k = vectorOnLeft ? rows : cols, m = vectorOnLeft ? cols : rows
+        let inc = vector.strides[0], limit = Int(Int32.max)
+        guard vector.shape[0] == k, k > 0, m > 0, inc > 0, inc < limit, rows < limit, cols < limit else { return nil }
+        let op = try operand(matrix)
+        // The stored matrix is M (rows×cols) or, for a transposed view, Mᵀ; y = M v or Mᵀ v.
+        let storedRows = op.transposed ? cols : rows, storedCols = op.transposed ? rows : cols
+        let trans = op.transposed != vectorOnLeft ? CblasTrans : CblasNoTrans
+        let out = try Tensor(uninitialized: [m], dtype: a.dtype)
+        if a.dtype == .float32 {
+            cblas_sgemv(CblasRowMajor, trans, Int32(storedRows), Int32(storedCols), 1, op.tensor.base(Float.self), Int32(op.ld),
+                        vector.base(Float.self), Int32(inc), 0, out.base(Float.self), 1)
+        } else {
+            cblas_dgemv(CblasRowMajor, trans, Int32(storedRows), Int32(storedCols), 1, op.tensor.base(Double.self), Int32(op.ld),
+                        vector.base(Double.self), Int32(inc), 0, out.base(Double.self), 1)
+        }
+        try Cancellation.check()
+        return out
+    }
 }

@@ -14,6 +14,7 @@ extension Tensor {
         guard a.ndim > 0, b.ndim > 0 else {
             throw TensorError.invalidArgument(op: "@", message: "matmul needs operands with at least one dimension, got shapes \(a.shape) and \(b.shape)")
         }
+        if let product = try matrixVector(a, b) { return product }
         let dt: DType = (a.dtype == .float64 || b.dtype == .float64) ? .float64 : .float32
         var x = try a.cast(to: dt), y = try b.cast(to: dt)
         let vecLeft = x.ndim == 1, vecRight = y.ndim == 1

@@ -102,3 +102,36 @@ import Testing
         }
     }
 }
+
+/// Matrix-vector products go through gemv (issue 7): every layout of the matrix, both sides,
+/// strided vectors, against the double-precision triple loop; the cases gemv leaves alone.
+@Suite struct MatrixVectorTests {
+    @Test(arguments: [DType.float32, .float64], [false, true])
+    func matrixTimesVectorEqualsTheNaiveProduct(dtype: DType, transposedMatrix: Bool) throws {
+        let m = transposedMatrix ? try GemmTests.matrix(6, 9, dtype, salt: 20).transpose() : try GemmTests.matrix(9, 6, dtype, salt: 20)
+        let long = try GemmTests.matrix(1, 12, dtype, salt: 21).reshape([12])
+        let v6 = try long.get([.slice(start: 0, stop: 12, step: 2)])  // a strided vector of 6
+        let v9 = try long.get([.slice(start: 0, stop: 9, step: 1)])
+        let tol = dtype == .float32 ? 1e-5 : 1e-12
+        let mv = try #require(try Tensor.matrixVector(m, v6))
+        assertClose(mv, try GemmTests.naiveProduct(m, v6.reshape([6, 1])).reshape([9]), "M v", rtol: tol, atol: 1e-6)
+        let vm = try #require(try Tensor.matrixVector(v9, m))
+        assertClose(vm, try GemmTests.naiveProduct(v9.reshape([1, 9]), m).reshape([6]), "v M", rtol: tol, atol: 1e-6)
+        assertClose(try Tensor.matmul(m, v6), mv, "through matmul")
+    }
+
+    @Test func otherCasesTakeTheGeneralPath() throws {
+        let m = try GemmTests.matrix(3, 4, .float32, salt: 1)
+        #expect(try Tensor.matrixVector(m, try GemmTests.matrix(1, 4, .float64, salt: 2).reshape([4])) == nil)  // mixed dtypes
+        #expect(try Tensor.matrixVector(m, try Tensor(zeros: [5], dtype: .float32)) == nil)  // mismatch: the general error
+        #expect(throws: TensorError.shapeMismatch(op: "@", lhs: [3, 4], rhs: [5])) {
+            try Tensor.matmul(m, try Tensor(zeros: [5], dtype: .float32))
+        }
+        let reversed = try GemmTests.matrix(1, 4, .float32, salt: 3).reshape([4]).get([.slice(start: nil, stop: nil, step: -1)])
+        #expect(try Tensor.matrixVector(m, reversed) == nil)  // negative stride
+        assertClose(try Tensor.matmul(m, reversed), try GemmTests.naiveProduct(m, reversed.copy().reshape([4, 1])).reshape([3]),
+                    "reversed vector, general path", rtol: 1e-5, atol: 1e-6)
+        assertClose(try Tensor.matmul(try Tensor(zeros: [0, 4], dtype: .float32), try Tensor(zeros: [4], dtype: .float32)),
+                    try Tensor(zeros: [0], dtype: .float32), "empty")
+    }
+}
