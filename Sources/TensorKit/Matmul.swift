@@ -78,7 +78,29 @@ extension Tensor {
     /// The outer product of the flattened operands.
     public static func outer(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         let x = try a.ravel(), y = try b.ravel()
+        if x.dtype == y.dtype, x.isContiguous, y.isContiguous, x.dtype == .float32 || x.dtype == .float64 {
+            return try x.dtype == .float32 ? outerRows(Float.self, x, y) : outerRows(Double.self, x, y)
+        }
         return try binary(.multiply, x.expandDims(1), y.expandDims(0))
+    }
+
+    /// The outer product of contiguous float vectors row by row (row i is x[i] times y), at
+    /// the CPU's full width: the per-example update `outer(p - y, x)` without broadcasting.
+    private static func outerRows<T: NumericElement>(_: T.Type, _ x: Tensor, _ y: Tensor) throws -> Tensor {
+        let m = x.count, n = y.count
+        let out = try Tensor(uninitialized: [m, n], dtype: x.dtype)
+        guard m > 0, n > 0 else { return out }
+        let px = SendablePointer(x.base(T.self)), py = SendablePointer(y.base(T.self)), po = SendablePointer(out.base(T.self))
+        try Parallel.forEachChunk(count: m, unitCost: n) { rows in
+            for i in rows {
+                let row = po.p + i * n, scale = UnsafePointer(px.p + i), v = UnsafePointer(py.p)
+                if !VectorMath.arithmetic(.mul, scale, 0, v, 1, row, n) {
+                    let s = scale.pointee
+                    for j in 0..<n { row[j] = T.mul(s, v[j]) }
+                }
+            }
+        }
+        return out
     }
 
     /// The 2-norm (Frobenius for matrices) over `axes` (all if nil).

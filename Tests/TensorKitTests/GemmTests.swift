@@ -135,3 +135,20 @@ import Testing
                     try Tensor(zeros: [0], dtype: .float32), "empty")
     }
 }
+
+/// outer of contiguous float vectors runs row by row (issue 7); other inputs broadcast.
+@Suite struct OuterTests {
+    @Test(arguments: [DType.float32, .float64, .int64])
+    func outerEqualsTheProductOfEachPair(dtype: DType) throws {
+        for (m, n) in [(1, 1), (3, 17), (700, 900), (0, 4)] {  // 700×900 splits across the cores
+            let x = try Tensor(shape: [m], values: (0..<m).map { Double($0 % 13) - 6 }, dtype: dtype)
+            let y = try Tensor(shape: [n], values: (0..<n).map { Double($0 % 7) + 0.5 * Double($0 % 2) }, dtype: dtype)
+            let got = try Tensor.outer(x, y)
+            #expect(got.shape == [m, n])
+            let xs = x.toDoubles(), ys = y.toDoubles(), out = got.toDoubles()
+            for i in 0..<m { for j in stride(from: 0, to: n, by: 7) { #expect(out[i * n + j] == xs[i] * ys[j], "\(dtype) \(m)x\(n) [\(i), \(j)]") } }
+        }
+        let grid = try Tensor(shape: [2, 2], values: [1, 2, 3, 4], dtype: dtype)
+        #expect(try Tensor.outer(grid.transpose(), grid).toDoubles()[0..<4] == [1, 2, 3, 4])  // flattened view: 1, 3, 2, 4
+    }
+}
