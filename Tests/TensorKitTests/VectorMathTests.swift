@@ -167,7 +167,7 @@ import Testing
     /// the minimum int64 for NaN, infinities and values out of range.
     @Test func truncationToInt64MatchesTheScalarRule() {
         let edge: [Double] = [0, -0.0, 0.5, -0.5, 1.9999, -1.9999, 1e18, -1e18, 9.2233720368547758e18, -9.2233720368547758e18,
-                              9.2233720368547748e18, 1e300, -1e300, .nan, .infinity, -.infinity, 4e-320]
+                              9.2233720368547748e18, 1e300, -1e300, .nan, .infinity, -.infinity, Double.leastNormalMagnitude / 16]
         for n in Self.lengths {
             let values = (0..<n).map { edge[$0 % edge.count] * ($0 >= edge.count ? 1.5 : 1) }
             for level in Self.levels where level >= 3 {
