@@ -58,6 +58,7 @@ extension Tensor {
 
     /// The result of `a op b` with NumPy broadcasting and promotion.
     public static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        if let small = try smallArithmetic(op, a, b) { return small }
         let plan = try binaryPlan(op, a.dtype, b.dtype)
         let shape = try broadcastShape(a.shape, b.shape, op: op.rawValue)
         let out = try Tensor(uninitialized: shape, dtype: plan.result)
@@ -67,12 +68,14 @@ extension Tensor {
 
     /// `tensor op scalar`; the scalar is weak (see `Promotion`).
     public static func binary(_ op: BinaryOp, _ a: Tensor, _ scalar: Double) throws -> Tensor {
-        try binary(op, a, weakScalar(scalar, next: a.dtype, op: op))
+        if let small = try smallArithmetic(op, a, scalar: scalar, scalarFirst: false) { return small }
+        return try binary(op, a, weakScalar(scalar, next: a.dtype, op: op))
     }
 
     /// `scalar op tensor`; the scalar is weak (see `Promotion`).
     public static func binary(_ op: BinaryOp, _ scalar: Double, _ b: Tensor) throws -> Tensor {
-        try binary(op, weakScalar(scalar, next: b.dtype, op: op), b)
+        if let small = try smallArithmetic(op, b, scalar: scalar, scalarFirst: true) { return small }
+        return try binary(op, weakScalar(scalar, next: b.dtype, op: op), b)
     }
 
     /// A 0-d tensor holding `s` in the dtype a weak scalar takes next to `dtype`.
