@@ -13,14 +13,26 @@ public struct Builtin: @unchecked Sendable {
     /// A runnable example (tests run every one).
     public let example: String
     public let body: (Arguments, CallContext) throws -> Value
+    /// Optional fast entries for calls with exactly one or two positional arguments and no
+    /// keywords (the receiver of a bound method counts as the first): no `Arguments` is
+    /// built. They return nil to decline, and `body` then runs with the same values, so a
+    /// fast entry may leave every unusual case (and every error it cannot report exactly as
+    /// `body` would) to `body`. Declare one only when such a call is valid for `parameters`.
+    public let fast1: Fast1?
+    public let fast2: Fast2?
+
+    public typealias Fast1 = (Value, CallContext) throws -> Value?
+    public typealias Fast2 = (Value, Value, CallContext) throws -> Value?
 
     public init(_ name: String, _ parameters: [BuiltinParameter] = [], topic: String, doc: String, example: String,
-                body: @escaping (Arguments, CallContext) throws -> Value) {
+                fast1: Fast1? = nil, fast2: Fast2? = nil, body: @escaping (Arguments, CallContext) throws -> Value) {
         self.name = name
         self.parameters = parameters
         self.topic = topic
         self.doc = doc
         self.example = example
+        self.fast1 = fast1
+        self.fast2 = fast2
         self.body = body
     }
 
