@@ -101,12 +101,7 @@ extension Compiler {
         let object = operand(base)
         switch singleValues(items) {
         case let parts? where parts.count == 1:
-            let index = parts[0]
-            return { f in
-                let o = try object.load(f), i = try index.load(f)
-                if let v = Indexing.element(o, i) { return v }
-                return try located(range) { try Indexing.get(o, [.value(i)], CallContext(interp: f.interp)) }
-            }
+            return Operand.specialise(object, parts[0], IndexReadBuilder(range: range))
         case let parts? where parts.count == 2:
             let i0 = parts[0], i1 = parts[1]
             return { f in

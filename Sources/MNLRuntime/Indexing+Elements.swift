@@ -54,3 +54,17 @@ extension Indexing {
         return i < 0 ? i + count : i
     }
 }
+
+/// `x[i]` over statically typed loaders for the object and the index (no operand switch
+/// per access): the element fast path, else the general path.
+struct IndexReadBuilder: OperandPairBuilder {
+    let range: SourceRange
+    func build<L: OperandLoader, R: OperandLoader>(_ l: L, _ r: R) -> Code {
+        let range = range
+        return { f in
+            let o = try l.load(f), i = try r.load(f)
+            if let v = Indexing.element(o, i) { return v }
+            return try located(range) { try Indexing.get(o, [.value(i)], CallContext(interp: f.interp)) }
+        }
+    }
+}
