@@ -68,16 +68,7 @@ extension Compiler {
                 return done
             }
         case .index(let base, let items, let r):
-            let object = expression(base), index = indexArguments(items)
-            return { f in
-                let ctx = CallContext(interp: f.interp)
-                let o = try object(f), i = try index(f)
-                let current = try located(r) { try Indexing.get(o, i, ctx) }
-                let v = try value(f)
-                let updated = try located(range) { try Operators.binary(op, current, v, ctx) }
-                try located(r) { try Indexing.set(o, i, updated, ctx) }
-                return done
-            }
+            return compoundIndex(op, base, items, r, value, range)
         case .member(let base, let name, let r):
             let object = expression(base)
             return { f in
