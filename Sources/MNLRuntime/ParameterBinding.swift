@@ -9,8 +9,8 @@ public final class ParameterBinding: @unchecked Sendable {
     let acceptsKeywords: Bool
     /// The required parameters among the first `names.count` declared ones: position and name.
     let required: [(Int, String)]
-    /// "1 argument", "1 to 3 arguments": for the wrong-count error.
-    let countText: String
+    /// The declaration, for the wrong-count error's "1 argument", "1 to 3 arguments".
+    let parameters: [BuiltinParameter]
 
     /// A callable native object's: any positional and keyword arguments.
     static let nativeCall = ParameterBinding([.variadic("args"), .keywords("options")])
@@ -25,7 +25,7 @@ public final class ParameterBinding: @unchecked Sendable {
         required = parameters.enumerated().compactMap { i, p in
             if i < count, case .required(let n) = p { (i, n) } else { nil }
         }
-        countText = Arguments.countText(parameters)
+        self.parameters = parameters
     }
 }
 
@@ -39,7 +39,7 @@ extension Arguments {
         var rest: [Value] = []
         let total = positional.count + (receiver == nil ? 0 : 1)
         if total > named.count && !b.variadic {
-            throw Diagnostic(.argumentCount(function: function, expected: b.countText, got: total), at: nil)
+            throw Diagnostic(.argumentCount(function: function, expected: Arguments.countText(b.parameters), got: total), at: nil)
         }
         var i = 0
         func put(_ v: Value) {
