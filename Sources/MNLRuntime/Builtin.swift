@@ -13,14 +13,29 @@ public struct Builtin: @unchecked Sendable {
     /// A runnable example (tests run every one).
     public let example: String
     public let body: (Arguments, CallContext) throws -> Value
+    /// Optional fast entries for calls with exactly one or two positional arguments and no
+    /// keywords (the receiver of a bound method counts as the first): no `Arguments` is
+    /// built. They return nil to decline, and `body` then runs with the same values, so a
+    /// fast entry may leave every unusual case (and every error it cannot report exactly as
+    /// `body` would) to `body`. Declare one only when such a call is valid for `parameters`.
+    public let fast1: Fast1?
+    public let fast2: Fast2?
+    /// The parameters as argument binding needs them, worked out once.
+    public let binding: ParameterBinding
+
+    public typealias Fast1 = (Value, CallContext) throws -> Value?
+    public typealias Fast2 = (Value, Value, CallContext) throws -> Value?
 
     public init(_ name: String, _ parameters: [BuiltinParameter] = [], topic: String, doc: String, example: String,
-                body: @escaping (Arguments, CallContext) throws -> Value) {
+                fast1: Fast1? = nil, fast2: Fast2? = nil, body: @escaping (Arguments, CallContext) throws -> Value) {
         self.name = name
         self.parameters = parameters
         self.topic = topic
         self.doc = doc
         self.example = example
+        self.fast1 = fast1
+        self.fast2 = fast2
+        self.binding = ParameterBinding(parameters)
         self.body = body
     }
 
@@ -84,40 +99,16 @@ public struct Arguments {
     /// for too many, missing, unknown or duplicate arguments.
     public init(function: String, parameters: [BuiltinParameter], positional: [Value],
                 keywords: [(String, Value)]) throws {
-        let names = parameters.compactMap { p -> String? in
-            switch p { case .required(let n), .optional(let n, _): n; default: nil }
-        }
-        let variadic = parameters.contains { if case .variadic = $0 { true } else { false } }
-        let acceptsKeywords = parameters.contains { if case .keywords = $0 { true } else { false } }
-        var named = [Value?](repeating: nil, count: names.count)
-        var rest: [Value] = []
-        for (i, v) in positional.enumerated() {
-            if i < names.count { named[i] = v } else if variadic { rest.append(v) } else {
-                throw Diagnostic(.argumentCount(function: function, expected: Arguments.countText(parameters),
-                                                got: positional.count), at: nil)
-            }
-        }
-        var extra: [(String, Value)] = []
-        for (k, v) in keywords {
-            if let i = names.firstIndex(of: k) {
-                guard named[i] == nil else { throw Diagnostic(.duplicateArgument(function: function, name: k), at: nil) }
-                named[i] = v
-            } else if acceptsKeywords {
-                extra.append((k, v))
-            } else {
-                throw Diagnostic(.unknownKeyword(function: function, name: k), at: nil)
-            }
-        }
-        for (i, p) in parameters.enumerated() where i < names.count {
-            if case .required(let n) = p, named[i] == nil {
-                throw Diagnostic(.missingArgument(function: function, name: n), at: nil)
-            }
-        }
+        try self.init(function: function, binding: ParameterBinding(parameters), receiver: nil, positional: positional,
+                      keywords: keywords)
+    }
+
+    init(function: String, named: [Value?], rest: [Value], extraKeywords: [(String, Value)], parameterNames: [String]) {
         self.function = function
         self.named = named
         self.rest = rest
-        self.extraKeywords = extra
-        self.parameterNames = names
+        self.extraKeywords = extraKeywords
+        self.parameterNames = parameterNames
     }
 
     static func countText(_ parameters: [BuiltinParameter]) -> String {

@@ -111,12 +111,12 @@ extension Interpreter {
         switch callee {
         case .closure(let c): return try callClosure(c, positional, keywords)
         case .builtin(let b):
-            let args = try Arguments(function: b.name, parameters: b.builtin.parameters,
-                                     positional: (b.receiver.map { [$0] } ?? []) + positional, keywords: keywords)
+            let args = try Arguments(function: b.name, binding: b.builtin.binding, receiver: b.receiver,
+                                     positional: positional, keywords: keywords)
             try bareFrame.tick()
             return try b.builtin.body(args, CallContext(interp: self))
         case .native(let o):
-            let args = try Arguments(function: o.typeName, parameters: [.variadic("args"), .keywords("options")],
+            let args = try Arguments(function: o.typeName, binding: ParameterBinding.nativeCall, receiver: nil,
                                      positional: positional, keywords: keywords)
             if let v = try o.call(args, CallContext(interp: self)) { return v }
             throw Diagnostic(.notCallable(type: o.typeName), at: nil)

@@ -9,11 +9,7 @@ extension Compiler {
             let store = write(ref)
             return { f, v in store(f, v) }
         case .index(let base, let items, let range):
-            let object = expression(base), index = indexArguments(items)
-            return { f, v in
-                let o = try object(f), i = try index(f)
-                try located(range) { try Indexing.set(o, i, v, CallContext(interp: f.interp)) }
-            }
+            return indexBinder(base, items, range)
         case .member(let base, let name, let range):
             let object = expression(base)
             return { f, v in
@@ -72,16 +68,7 @@ extension Compiler {
                 return done
             }
         case .index(let base, let items, let r):
-            let object = expression(base), index = indexArguments(items)
-            return { f in
-                let ctx = CallContext(interp: f.interp)
-                let o = try object(f), i = try index(f)
-                let current = try located(r) { try Indexing.get(o, i, ctx) }
-                let v = try value(f)
-                let updated = try located(range) { try Operators.binary(op, current, v, ctx) }
-                try located(r) { try Indexing.set(o, i, updated, ctx) }
-                return done
-            }
+            return compoundIndex(op, base, items, r, value, range)
         case .member(let base, let name, let r):
             let object = expression(base)
             return { f in
@@ -99,23 +86,37 @@ extension Compiler {
         }
     }
 
+    /// `x[...]`. One or two plain index values take the element fast paths (no index array);
+    /// the object is evaluated first, then the indices from left to right.
     func index(_ base: Expr, _ items: [IndexItem], _ range: SourceRange) -> Code {
-        if items.count == 1, case .single(let e) = items[0] {
-            // One index: a list element is read with no index array built.
-            let object = operand(base), index = operand(e)
+        let object = operand(base)
+        switch singleValues(items) {
+        case let parts? where parts.count == 1:
+            return Operand.specialise(object, parts[0], IndexReadBuilder(range: range))
+        case let parts? where parts.count == 2:
+            let i0 = parts[0], i1 = parts[1]
             return { f in
-                let o = try object.load(f), i = try index.load(f)
-                if case .list(let l) = o, case .number(let n) = i, n >= 0, n < Double(l.items.count), Double(Int(n)) == n {
-                    return l.items[Int(n)]
-                }
-                return try located(range) { try Indexing.get(o, [.value(i)], CallContext(interp: f.interp)) }
+                let o = try object.load(f), a = try i0.load(f), b = try i1.load(f)
+                if let v = Indexing.element(o, a, b) { return v }
+                return try located(range) { try Indexing.get(o, [.value(a), .value(b)], CallContext(interp: f.interp)) }
+            }
+        default:
+            let index = indexArguments(items)
+            return { f in
+                let o = try object.load(f), i = try index(f)
+                return try located(range) { try Indexing.get(o, i, CallContext(interp: f.interp)) }
             }
         }
-        let object = expression(base), index = indexArguments(items)
-        return { f in
-            let o = try object(f), i = try index(f)
-            return try located(range) { try Indexing.get(o, i, CallContext(interp: f.interp)) }
+    }
+
+    /// The operands of index items that are all plain values (no slices), else nil.
+    func singleValues(_ items: [IndexItem]) -> [Operand]? {
+        var parts: [Operand] = []
+        for item in items {
+            guard case .single(let e) = item else { return nil }
+            parts.append(operand(e))
         }
+        return parts
     }
 
     /// Evaluates index items: values, or slices whose bounds are integers or nil.

@@ -34,6 +34,7 @@ extension Compiler {
                     if cl.function.directArity == 0 { return try Compiler.enterDirect(cl, f, range, given: 0) { _ in } }
                     return try Compiler.enter(cl, f, range, given: 0) { _ in }
                 }
+                if case .builtin(let b) = c, let v = try Compiler.fastCall(b, f, range) { return v }
                 return try Compiler.generalCall(c, [], [], f, range)
             }
         case 1:
@@ -46,6 +47,8 @@ extension Compiler {
                         return try Compiler.enterDirect(cl, f, range, given: 1) { base in base.initialize(to: v0) }
                     }
                     if cl.function.parameters.count >= 1 { return try Compiler.enter(cl, f, range, given: 1) { $0[0] = v0 } }
+                } else if case .builtin(let b) = c, let v = try Compiler.fastCall(b, v0, f, range) {
+                    return v
                 }
                 return try Compiler.generalCall(c, [v0], [], f, range)
             }
@@ -67,6 +70,8 @@ extension Compiler {
                             base[1] = v1
                         }
                     }
+                } else if case .builtin(let b) = c, let v = try Compiler.fastCall(b, v0, v1, f, range) {
+                    return v
                 }
                 return try Compiler.generalCall(c, [v0, v1], [], f, range)
             }

@@ -28,6 +28,15 @@ public protocol NativeObject: AnyObject {
     func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value
     /// `self[items] = value`
     func setIndex(_ items: [IndexArgument], to value: Value, _ ctx: CallContext) throws
+    /// `self[a]` and `self[a, b]` without an index array: the fast path of element reads.
+    /// nil means "take the general path", which also reports every error; a fast path
+    /// never throws and must give the general path's value whenever it gives one.
+    func index(_ a: Value) -> Value?
+    func index(_ a: Value, _ b: Value) -> Value?
+    /// `self[a] = value` and `self[a, b] = value` without an index array; false means
+    /// nothing was stored and the general path must run (and report any error).
+    func setIndex(_ a: Value, to value: Value) -> Bool
+    func setIndex(_ a: Value, _ b: Value, to value: Value) -> Bool
     /// `self.name = value`
     func setMember(_ name: String, to value: Value, _ ctx: CallContext) throws
     /// The values of `for x in self`.
@@ -58,6 +67,10 @@ extension NativeObject {
     public func setIndex(_ items: [IndexArgument], to value: Value, _ ctx: CallContext) throws {
         throw Diagnostic(.notAssignable(type: typeName), at: nil)
     }
+    public func index(_ a: Value) -> Value? { nil }
+    public func index(_ a: Value, _ b: Value) -> Value? { nil }
+    public func setIndex(_ a: Value, to value: Value) -> Bool { false }
+    public func setIndex(_ a: Value, _ b: Value, to value: Value) -> Bool { false }
     public func setMember(_ name: String, to value: Value, _ ctx: CallContext) throws {
         throw Diagnostic(.notAssignable(type: typeName), at: nil)
     }

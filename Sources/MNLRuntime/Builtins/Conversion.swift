@@ -11,13 +11,17 @@ extension CoreBuiltins {
         },
         Builtin("int", [.required("value")], topic: "core",
                 doc: "A number truncated toward zero, or a string parsed as an integer. A one-element tensor gives its value.",
-                example: "int(3.9)") { a, ctx in
+                example: "int(3.9)", fast1: { v, _ in
+            guard case .number(let n) = v, n.isFinite else { return nil }
+            return .number(n.rounded(.towardZero))
+        }) { a, ctx in
             let v = try numberArgument(a, ctx, function: "int")
             guard v.isFinite else { throw Diagnostic(.numberTooLarge(function: "int"), at: nil) }
             return .number(v.rounded(.towardZero))
         },
         Builtin("float", [.required("value")], topic: "core",
-                doc: "A number from a number, bool, numeric string or one-element tensor.", example: "float(\"2.5\")") { a, ctx in
+                doc: "A number from a number, bool, numeric string or one-element tensor.", example: "float(\"2.5\")",
+                fast1: { v, _ in if case .number = v { v } else { nil } }) { a, ctx in
             .number(try numberArgument(a, ctx, function: "float"))
         },
         Builtin("bool", [.required("value")], topic: "core", doc: "The truth value: nil, false, 0, \"\" and empty collections are false.",

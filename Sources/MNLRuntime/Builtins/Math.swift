@@ -28,7 +28,7 @@ extension CoreBuiltins {
                      example: "max([3, 1, 2])", pick: >),
             Builtin("sum", [.variadic("values"), .keywords("options")], topic: "math",
                     doc: "The sum of an iterable of numbers (start=0); on a tensor, the sum over all elements or over axis= (keepdims= as in NumPy).",
-                    example: "sum([1, 2, 3])") { a, ctx in
+                    example: "sum([1, 2, 3])", fast1: { v, ctx in try forward1("sum", v, ctx) }) { a, ctx in
                 if let v = try forward("sum", a, ctx) { return v }
                 guard a.allPositional.count == 1 else { throw a.invalid("expects one iterable") }
                 var total = 0.0
@@ -43,7 +43,8 @@ extension CoreBuiltins {
 
     /// `min`/`max`: over the arguments, or over one iterable.
     static func extremum(_ name: String, doc: String, example: String, pick: @escaping (Double, Double) -> Bool) -> Builtin {
-        Builtin(name, [.variadic("values"), .keywords("options")], topic: "math", doc: doc, example: example) { a, ctx in
+        Builtin(name, [.variadic("values"), .keywords("options")], topic: "math", doc: doc, example: example,
+                fast1: { v, ctx in try forward1(name, v, ctx) }) { a, ctx in
             if let v = try forward(name, a, ctx) { return v }
             let values = a.allPositional.count == 1 ? try Iteration.values(a.allPositional[0], ctx) : a.allPositional
             guard var best = values.first else { throw a.invalid("\(name)() of an empty sequence") }

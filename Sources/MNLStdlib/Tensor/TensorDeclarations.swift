@@ -8,9 +8,17 @@ import TensorKit
 enum TensorDeclarations {
     typealias Body = (Tensor, Arguments, CallContext) throws -> Value
 
+    /// `fast1`, when given, is the whole operation for a call with only `x` (every further
+    /// parameter at its default): the `Builtin.fast1` entry, after the same conversion.
     static func op(_ name: String, _ rest: [BuiltinParameter] = [], doc: String, example: String,
-                   topic: String = "tensor", _ body: @escaping Body) -> Builtin {
-        Builtin(name, [.required("x")] + rest, topic: topic, doc: doc, example: example) { a, ctx in
+                   topic: String = "tensor", fast1: ((Tensor) throws -> Value)? = nil, _ body: @escaping Body) -> Builtin {
+        let entry: Builtin.Fast1? = fast1.map { run in
+            { v, _ in
+                let x = try TensorConversion.tensor(v, argument: name)
+                return try bridging { try run(x) }
+            }
+        }
+        return Builtin(name, [.required("x")] + rest, topic: topic, doc: doc, example: example, fast1: entry) { a, ctx in
             let x = try TensorConversion.tensor(try a.value(0), argument: name)
             return try bridging { try body(x, a, ctx) }
         }
@@ -20,14 +28,15 @@ enum TensorDeclarations {
     /// everything gives a number.
     static func reduction(_ name: String, doc: String, example: String,
                           _ reduce: @escaping (Tensor, [Int]?, Bool) throws -> Tensor) -> Builtin {
-        op(name, [.optional("axis", defaultText: "nil"), .optional("keepdims", defaultText: "false")], doc: doc, example: example) { x, a, _ in
+        op(name, [.optional("axis", defaultText: "nil"), .optional("keepdims", defaultText: "false")], doc: doc, example: example,
+           fast1: { x in .tensorOrNumber(try reduce(x, nil, false)) }) { x, a, _ in
             let axes = try TensorConversion.axes(a[1], function: name)
             return .tensorOrNumber(try reduce(x, axes, try a.bool(2, default: false)))
         }
     }
 
     static func unary(_ name: String, _ op: UnaryOp, doc: String, example: String) -> Builtin {
-        self.op(name, doc: doc, example: example) { x, _, _ in .tensor(try x.unary(op)) }
+        self.op(name, doc: doc, example: example, fast1: { x in .tensor(try x.unary(op)) }) { x, _, _ in .tensor(try x.unary(op)) }
     }
 }
 

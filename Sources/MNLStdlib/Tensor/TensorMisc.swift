@@ -31,9 +31,8 @@ enum TensorMisc {
                 let (values, counts) = try x.unique()
                 return try a.bool(1, default: false) ? .tuple([.tensor(values), .tensor(counts)]) : .tensor(values)
             },
-            D.op("item", doc: "The single element of a one-element tensor, as a number.", example: "tensor([[7]]).item()") { x, _, _ in
-                .number(try x.item())
-            },
+            D.op("item", doc: "The single element of a one-element tensor, as a number.", example: "tensor([[7]]).item()",
+                 fast1: { x in .number(try x.item()) }) { x, _, _ in .number(try x.item()) },
             D.op("tolist", doc: "The elements as (nested) lists of numbers.", example: "tensor([[1, 2], [3, 4]]).tolist()") { x, _, _ in
                 nestedList(x)
             },
