@@ -132,7 +132,7 @@ extension Compiler {
         let outer = scope
         scope = inner
         let defaults = decl.parameters.map { p in p.defaultValue.map(expression) }
-        let body = block(decl.body)
+        let body = functionBody(decl.body)
         scope = outer
         let compiled = CompiledFunction(name: decl.name ?? "fn", parameters: decl.parameters.map(\.name),
                                         scope: inner, range: decl.range, defaults: defaults, body: body)
