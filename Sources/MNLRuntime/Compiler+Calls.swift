@@ -44,7 +44,9 @@ extension Compiler {
                 let v0 = try a0(f)
                 if case .closure(let cl) = c {
                     if cl.function.directArity == 1 {
-                        return try Compiler.enterDirect(cl, f, range, given: 1) { base in base.initialize(to: v0) }
+                        let base = try Compiler.pushDirect(cl, f, range, given: 1)
+                        base.initialize(to: consume v0)
+                        return try Compiler.runDirect(cl, f, base, range)
                     }
                     if cl.function.parameters.count >= 1 { return try Compiler.enter(cl, f, range, given: 1) { $0[0] = v0 } }
                 } else if case .builtin(let b) = c, let v = try Compiler.fastCall(b, v0, f, range) {
@@ -59,10 +61,10 @@ extension Compiler {
                 let v0 = try a0(f), v1 = try a1(f)
                 if case .closure(let cl) = c {
                     if cl.function.directArity == 2 {
-                        return try Compiler.enterDirect(cl, f, range, given: 2) { base in
-                            base.initialize(to: v0)
-                            (base + 1).initialize(to: v1)
-                        }
+                        let base = try Compiler.pushDirect(cl, f, range, given: 2)
+                        base.initialize(to: consume v0)
+                        (base + 1).initialize(to: consume v1)
+                        return try Compiler.runDirect(cl, f, base, range)
                     }
                     if cl.function.parameters.count >= 2 {
                         return try Compiler.enter(cl, f, range, given: 2) { base in
@@ -131,6 +133,30 @@ extension Compiler {
         let base = try located(range) { try f.pushFrame(count, leaving: given) }
         arguments(base)
         defer { f.popFrame(base, count) }
+        do {
+            try f.tick()
+            switch try fn.body(f.callee(base, cells: nil)) {
+            case .normal(let v), .returned(let v): return v
+            case .breakLoop, .continueLoop: return .null
+            }
+        } catch var d as Diagnostic {
+            if d.range == nil { d.range = range } else { d.addTrace(TraceEntry(function: cl.name, callSite: range)) }
+            throw d
+        }
+    }
+
+    /// The direct path in two steps, so that the caller can move its arguments into the
+    /// frame in between: pushes the frame with the first `given` slots left for the caller.
+    @inline(__always)
+    static func pushDirect(_ cl: Closure, _ f: Frame, _ range: SourceRange, given: Int) throws -> UnsafeMutablePointer<Value> {
+        try located(range) { try f.pushFrame(cl.function.slotCount, leaving: given) }
+    }
+
+    /// Runs the body in the frame `pushDirect` made (its arguments now set) and pops it.
+    @inline(__always)
+    static func runDirect(_ cl: Closure, _ f: Frame, _ base: UnsafeMutablePointer<Value>, _ range: SourceRange) throws -> Value {
+        let fn = cl.function
+        defer { f.popFrame(base, fn.slotCount) }
         do {
             try f.tick()
             switch try fn.body(f.callee(base, cells: nil)) {
