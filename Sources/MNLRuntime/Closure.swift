@@ -16,9 +16,14 @@ final class CompiledFunction {
     let capturedParameters: [(slot: Int, cell: Int)]
     /// Immutable, so calls use it without retaining its context.
     let body: Exec
+    /// The body as one expression (`Compiler.valueBody`), which the direct path runs instead
+    /// of `body` when `isExpression`.
+    let value: Code
+    let isExpression: Bool
     let range: SourceRange
 
-    init(name: String, parameters: [String], scope: FunctionScope, range: SourceRange, defaults: [Code?], body: @escaping Exec) {
+    init(name: String, parameters: [String], scope: FunctionScope, range: SourceRange, defaults: [Code?], body: @escaping Exec,
+         value: ValueFunction?) {
         self.name = name
         self.parameters = parameters
         self.slotCount = scope.slotCount
@@ -29,6 +34,8 @@ final class CompiledFunction {
         self.range = range
         self.defaults = defaults
         self.body = body
+        if let value { self.value = value.run } else { self.value = { _ in .null } }
+        self.isExpression = value != nil
     }
 
     var signature: String { "\(name)(\(parameters.joined(separator: ", ")))" }

@@ -159,6 +159,7 @@ extension Compiler {
         defer { f.popFrame(base, fn.slotCount) }
         do {
             try f.tick()
+            if fn.isExpression { return try fn.value(f.callee(base, cells: nil)) }
             switch try fn.body(f.callee(base, cells: nil)) {
             case .normal(let v), .returned(let v): return v
             case .breakLoop, .continueLoop: return .null

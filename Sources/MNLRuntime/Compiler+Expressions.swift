@@ -132,10 +132,13 @@ extension Compiler {
         let outer = scope
         scope = inner
         let defaults = decl.parameters.map { p in p.defaultValue.map(expression) }
-        let body = functionBody(decl.body)
+        // The body closure is never taken out of an optional: that would add a thunk per call.
+        let value = valueBody(decl.body)
+        let body: Exec
+        if let value { body = Compiler.statementForm(value) } else { body = block(decl.body) }
         scope = outer
         let compiled = CompiledFunction(name: decl.name ?? "fn", parameters: decl.parameters.map(\.name),
-                                        scope: inner, range: decl.range, defaults: defaults, body: body)
+                                        scope: inner, range: decl.range, defaults: defaults, body: body, value: value)
         let sources = inner.captures.map { cellIndex(of: $0.source) }
         if sources.isEmpty {
             let shared = Closure(function: compiled, captured: [])

@@ -5,9 +5,8 @@ import MNLSyntax
 /// returns the value: no statement closure and no `Completion` between the call and the
 /// expression, and an `if` fused with a numeric comparison into one closure.
 extension Compiler {
-    /// A function's body: its value form when it has one, else the block.
-    func functionBody(_ b: Block) -> Exec {
-        guard let value = valueBody(b) else { return block(b) }
+    /// A value-form body as a statement, for the calls that run `CompiledFunction.body`.
+    static func statementForm(_ value: ValueFunction) -> Exec {
         let run = value.run
         return { f in .normal(try run(f)) }
     }
