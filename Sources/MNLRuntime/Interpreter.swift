@@ -85,9 +85,19 @@ struct Frame {
 
     @inline(__always)
     func popFrame(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
-        for i in 0..<count { _ = (base + i).move() }
+        for i in 0..<count { Frame.release(base + i) }
         machine.pointee.top = base
         machine.pointee.depth -= 1
+    }
+
+    /// Deinitialises one slot; numbers, booleans and nil (most slots) need nothing done,
+    /// which is checked inline instead of calling the enum's outlined destroy.
+    @inline(__always)
+    static func release(_ slot: UnsafeMutablePointer<Value>) {
+        switch slot.pointee {
+        case .null, .bool, .number: return
+        default: _ = slot.move()
+        }
     }
 
     /// The frame of a callee whose slots start at `base`.
