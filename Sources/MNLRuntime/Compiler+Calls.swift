@@ -39,7 +39,7 @@ extension Compiler {
             }
         case 1:
             let a0 = expression(argumentExprs[0])
-            return { f in
+            let general: Code = { f in
                 let c = try callee.load(f)
                 let v0 = try a0(f)
                 if case .closure(let cl) = c {
@@ -54,6 +54,8 @@ extension Compiler {
                 }
                 return try Compiler.generalCall(c, [v0], [], f, range)
             }
+            guard case .global(let p, let defined, _) = callee else { return general }
+            return Compiler.globalCall(p, defined, a0, range, general: general)
         case 2:
             let a0 = expression(argumentExprs[0]), a1 = expression(argumentExprs[1])
             return { f in
@@ -142,6 +144,20 @@ extension Compiler {
         } catch var d as Diagnostic {
             if d.range == nil { d.range = range } else { d.addTrace(TraceEntry(function: cl.name, callSite: range)) }
             throw d
+        }
+    }
+
+    /// A one-argument call of a global: when it holds a function that takes the direct
+    /// path, the closure is matched in place (no copy of the callee value); anything else,
+    /// including an undefined global, goes to `general` before any argument is evaluated.
+    static func globalCall(_ p: UnsafeMutablePointer<Value>, _ defined: UnsafeMutablePointer<Bool>, _ a0: @escaping Code,
+                           _ range: SourceRange, general: @escaping Code) -> Code {
+        { f in
+            guard defined.pointee, case .closure(let cl) = p.pointee, cl.function.directArity == 1 else { return try general(f) }
+            let v0 = try a0(f)
+            let base = try Compiler.pushDirect(cl, f, range, given: 1)
+            base.initialize(to: consume v0)
+            return try Compiler.runDirect(cl, f, base, range)
         }
     }
 
