@@ -171,19 +171,35 @@ extension Compiler {
     /// Runs the body in the frame `pushDirect` made (its arguments now set) and pops it.
     @inline(__always)
     static func runDirect(_ cl: Closure, _ f: Frame, _ base: UnsafeMutablePointer<Value>, _ range: SourceRange) throws -> Value {
+        // The frame is popped on each way out rather than in a `defer`, which the compiler
+        // outlines into a function of its own.
         let fn = cl.function
-        defer { f.popFrame(base, fn.slotCount) }
+        let result: Value
         do {
             try f.tick()
-            if fn.isExpression { return try fn.value(f.callee(base, cells: nil)) }
-            switch try fn.body(f.callee(base, cells: nil)) {
-            case .normal(let v), .returned(let v): return v
-            case .breakLoop, .continueLoop: return .null
+            let frame = f.callee(base, cells: nil)
+            if fn.isExpression {
+                result = try fn.value(frame)
+            } else {
+                switch try fn.body(frame) {
+                case .normal(let v), .returned(let v): result = v
+                case .breakLoop, .continueLoop: result = .null
+                }
             }
-        } catch var d as Diagnostic {
-            if d.range == nil { d.range = range } else { d.addTrace(TraceEntry(function: cl.name, callSite: range)) }
-            throw d
+        } catch {
+            f.popFrame(base, fn.slotCount)
+            throw Compiler.traced(error, cl, range)
         }
+        f.popFrame(base, fn.slotCount)
+        return result
+    }
+
+    /// An error leaving a call to `cl` made at `range`: located there when it has no place
+    /// yet, else with this call added to its trace.
+    static func traced(_ error: any Error, _ cl: Closure, _ range: SourceRange) -> any Error {
+        guard var d = error as? Diagnostic else { return error }
+        if d.range == nil { d.range = range } else { d.addTrace(TraceEntry(function: cl.name, callSite: range)) }
+        return d
     }
 
     /// The general path: pushes the callee's frame, lets `fill` store the given arguments,
