@@ -55,7 +55,10 @@ extension Compiler {
                 return try Compiler.generalCall(c, [v0], [], f, range)
             }
             guard case .global(let p, let defined, _) = callee else { return general }
-            return Compiler.globalCall(p, defined, a0, range, general: general)
+            if case .code(let number)? = numeric(argumentExprs[0]) {
+                return Compiler.globalCall(p, defined, NumberArgument(number: number, general: a0), range, general: general)
+            }
+            return Compiler.globalCall(p, defined, CodeArgument(code: a0), range, general: general)
         case 2:
             let a0 = expression(argumentExprs[0]), a1 = expression(argumentExprs[1])
             return { f in
@@ -150,11 +153,11 @@ extension Compiler {
     /// A one-argument call of a global: when it holds a function that takes the direct
     /// path, the closure is matched in place (no copy of the callee value); anything else,
     /// including an undefined global, goes to `general` before any argument is evaluated.
-    static func globalCall(_ p: UnsafeMutablePointer<Value>, _ defined: UnsafeMutablePointer<Bool>, _ a0: @escaping Code,
-                           _ range: SourceRange, general: @escaping Code) -> Code {
+    static func globalCall<A: ArgumentLoader>(_ p: UnsafeMutablePointer<Value>, _ defined: UnsafeMutablePointer<Bool>, _ a0: A,
+                                              _ range: SourceRange, general: @escaping Code) -> Code {
         { f in
             guard defined.pointee, case .closure(let cl) = p.pointee, cl.function.directArity == 1 else { return try general(f) }
-            let v0 = try a0(f)
+            let v0 = try a0.load(f)
             let base = try Compiler.pushDirect(cl, f, range, given: 1)
             base.initialize(to: consume v0)
             return try Compiler.runDirect(cl, f, base, range)
@@ -230,6 +233,27 @@ extension Compiler {
             }
             throw d
         }
+    }
+}
+
+/// How a specialised call evaluates an argument.
+protocol ArgumentLoader {
+    func load(_ f: Frame) throws -> Value
+}
+
+struct CodeArgument: ArgumentLoader {
+    let code: Code
+    @inline(__always) func load(_ f: Frame) throws -> Value { try code(f) }
+}
+
+/// An arithmetic argument such as `n - 1`: computed on doubles, else by the general code
+/// (the numeric form has no side effects, so the general code evaluates it afresh).
+struct NumberArgument: ArgumentLoader {
+    let number: NumberCode
+    let general: Code
+    @inline(__always) func load(_ f: Frame) throws -> Value {
+        if let d = number(f) { return .number(d) }
+        return try general(f)
     }
 }
 
