@@ -146,7 +146,9 @@ public enum NPY {
         if let src = b.baseAddress { kind.convert(from: src + dataStart, count: count, into: flat.storage.bytes) }
         if fortran && shape.count > 1 {
             var strides = [Int](repeating: 1, count: shape.count)
-            for i in 1..<shape.count { strides[i] = strides[i - 1] * max(shape[i - 1], 1) }
+            // Wrapping, as Tensor.contiguousStrides: only an empty array can overflow, and its
+            // strides address nothing.
+            for i in 1..<shape.count { strides[i] = strides[i - 1] &* max(shape[i - 1], 1) }
             do {
                 return try Tensor(storage: flat.storage, shape: shape, strides: strides).contiguous()
             } catch {

@@ -46,7 +46,9 @@ public struct TensorFormatter: Sendable {
         // Row-major flat indices of the elements that will be shown.
         let shown = shownIndices(t.shape, summarise: summarise)
         // Only the shown elements are read, so printing a 60000×784 tensor stays cheap.
-        let cells = formatCells(shown.map { (try? t.value(atFlatIndex: $0)) ?? 0 }, dtype: t.dtype)
+        let cells = t.dtype == .int64 || t.dtype == .uint8
+            ? rightAligned(shown.map { String((try? t.int64(atFlatIndex: $0)) ?? 0) })  // exact, even near 2^63
+            : formatCells(shown.map { (try? t.value(atFlatIndex: $0)) ?? 0 }, dtype: t.dtype)
         var cellOf = [Int: String]()
         for (i, c) in zip(shown, cells) { cellOf[i] = c }
         if t.ndim == 0 { return cells.first ?? "" }
@@ -117,9 +119,14 @@ public struct TensorFormatter: Sendable {
         var cells: [String]
         switch dtype {
         case .bool: cells = values.map { $0 != 0 ? "True" : "False" }
-        case .int64, .uint8: cells = values.map { String(Int64($0)) }
+        case .int64, .uint8: cells = values.map { String($0.asInt64) }  // body() formats ints exactly instead
         case .float32, .float64: cells = formatFloats(values, single: dtype == .float32)
         }
+        return rightAligned(cells)
+    }
+
+    /// Cells padded on the left to one width.
+    private func rightAligned(_ cells: [String]) -> [String] {
         let width = cells.map(\.count).max() ?? 0
         return cells.map { String(repeating: " ", count: width - $0.count) + $0 }
     }

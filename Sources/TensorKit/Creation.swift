@@ -58,7 +58,7 @@ extension Tensor {
         }
         let lengthD = ((stop - start) / step).rounded(.up)
         guard lengthD < 1e15 else { throw TensorError.outOfMemory(bytes: Int.max) }
-        let n = Swift.max(0, Int(lengthD))
+        let n = lengthD > 0 ? Int(lengthD) : 0  // also for -inf when stop - start overflows
         let integral = [start, stop, step].allSatisfy { $0.rounded() == $0 }
         let dt = dtype ?? (integral ? .int64 : .float32)
         let t = try Tensor(zeros: [n], dtype: .float64)
@@ -136,13 +136,30 @@ extension Tensor {
 
     /// The element at row-major position `i` of this view (0..<count), as a Double.
     public func value(atFlatIndex i: Int) throws -> Double {
+        element(atStorageIndex: try storageIndex(ofFlatIndex: i))
+    }
+
+    /// The element at row-major position `i` as an Int64, exact for int64 tensors (floats
+    /// convert as `asInt64` does).
+    public func int64(atFlatIndex i: Int) throws -> Int64 {
+        let position = try storageIndex(ofFlatIndex: i)
+        switch dtype {
+        case .int64: return storage.pointer(Int64.self)[position]
+        case .uint8: return Int64(storage.pointer(UInt8.self)[position])
+        case .bool: return storage.pointer(Bool.self)[position] ? 1 : 0
+        case .float32: return storage.pointer(Float.self)[position].asInt64
+        case .float64: return storage.pointer(Double.self)[position].asInt64
+        }
+    }
+
+    private func storageIndex(ofFlatIndex i: Int) throws -> Int {
         guard i >= 0 && i < count else { throw TensorError.indexOutOfRange(index: i, axis: 0, size: count) }
         var rem = i, position = offset
         for d in stride(from: ndim - 1, through: 0, by: -1) {
             position += (rem % shape[d]) * strides[d]
             rem /= shape[d]
         }
-        return element(atStorageIndex: position)
+        return position
     }
 
     /// The element at storage index `i` as a Double (internal: no checks).

@@ -80,7 +80,9 @@ public struct Tensor: Sendable {
         var acc = 1
         for i in stride(from: shape.count - 1, through: 0, by: -1) {
             strides[i] = acc
-            acc *= Swift.max(shape[i], 1)
+            // Wrapping: the strides of a tensor with elements fit (its count was checked); with a
+            // zero dimension there are no elements, and strides are never used to address any.
+            acc = acc &* Swift.max(shape[i], 1)
         }
         return strides
     }

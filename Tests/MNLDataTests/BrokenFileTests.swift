@@ -131,6 +131,13 @@ import TensorKit
         let huge = try dir.write("huge.npy", npy("{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296), }"))
         guard case .tooLarge(let hp, _)? = expectDataError({ _ = try NPY.load(huge) }) else { Issue.record("expected tooLarge"); return }
         #expect(hp == huge)
+        // Issue 8 (#3, #4): an empty array whose other dimensions overflow the strides loads
+        // as an empty tensor of that shape, in C and in Fortran order (it used to trap).
+        for (order, shape) in [("False", [0, 4294967296, 4294967296]), ("True", [0, 4294967296, 4294967296, 2])] {
+            let header = "{'descr': '<f4', 'fortran_order': \(order), 'shape': (\(shape.map(String.init).joined(separator: ", "))), }"
+            let empty = try NPY.load(try dir.write("empty-\(order).npy", npy(header)))
+            #expect(empty.shape == shape && empty.count == 0, "\(order)")
+        }
         let notNpy = try dir.write("x.npy", "hello, world")
         guard case .badMagic(let mp, ".npy", _, _)? = expectDataError({ _ = try NPY.load(notNpy) }) else { Issue.record("expected badMagic"); return }
         #expect(mp == notNpy)
