@@ -25,18 +25,18 @@ extension Compiler {
         case .unary(let op, let operand): return unary(op, expression(operand), e.range)
         case .not(let operand):
             let x = expression(operand)
-            return { f in .bool(!(try x(f).truthValue())) }
+            return { f in .bool(!(try truth(try x(f), at: operand.range))) }
         case .and(let a, let b):
             let x = expression(a), y = expression(b)
             return { f in
                 let l = try x(f)
-                return try l.truthValue() ? try y(f) : l
+                return try truth(l, at: a.range) ? try y(f) : l
             }
         case .or(let a, let b):
             let x = expression(a), y = expression(b)
             return { f in
                 let l = try x(f)
-                return try l.truthValue() ? l : try y(f)
+                return try truth(l, at: a.range) ? l : try y(f)
             }
         case .binary(let op, let a, let b): return binary(op, a, b, e.range)
         case .comparison(let first, let rest): return comparison(first, rest, e.range)
@@ -119,7 +119,7 @@ extension Compiler {
             while let item = iterator.next() {
                 try f.tick()
                 try bind(f, item)
-                if let keep, try !keep(f).truthValue() { continue }
+                if let keep, let condition, try !truth(try keep(f), at: condition.range) { continue }
                 out.append(try make(f))
             }
             return .list(ListBox(out))

@@ -100,19 +100,16 @@ extension Compiler {
         if case .comparison(let first, let rest) = e.kind, rest.count == 1, let (op, second) = rest.first,
            let l = numeric(first), let r = numeric(second) {
             switch op {
-            case .less: return NumberOperand.specialise(l, r, NumberCondition<LessCmp>(general: general)).run
-            case .lessEqual: return NumberOperand.specialise(l, r, NumberCondition<LessEqualCmp>(general: general)).run
-            case .greater: return NumberOperand.specialise(l, r, NumberCondition<GreaterCmp>(general: general)).run
-            case .greaterEqual: return NumberOperand.specialise(l, r, NumberCondition<GreaterEqualCmp>(general: general)).run
-            case .equal: return NumberOperand.specialise(l, r, NumberCondition<EqualCmp>(general: general)).run
-            case .notEqual: return NumberOperand.specialise(l, r, NumberCondition<NotEqualCmp>(general: general)).run
+            case .less: return NumberOperand.specialise(l, r, NumberCondition<LessCmp>(general: general, range: e.range)).run
+            case .lessEqual: return NumberOperand.specialise(l, r, NumberCondition<LessEqualCmp>(general: general, range: e.range)).run
+            case .greater: return NumberOperand.specialise(l, r, NumberCondition<GreaterCmp>(general: general, range: e.range)).run
+            case .greaterEqual: return NumberOperand.specialise(l, r, NumberCondition<GreaterEqualCmp>(general: general, range: e.range)).run
+            case .equal: return NumberOperand.specialise(l, r, NumberCondition<EqualCmp>(general: general, range: e.range)).run
+            case .notEqual: return NumberOperand.specialise(l, r, NumberCondition<NotEqualCmp>(general: general, range: e.range)).run
             }
         }
-        return { f in
-            let c = try general(f)
-            if case .bool(let b) = c { return b }
-            return try c.truthValue()
-        }
+        let range = e.range
+        return { f in try truth(try general(f), at: range) }
     }
 }
 
@@ -185,13 +182,12 @@ struct NumberNegation: NumberPairBuilder {
 /// as a value) when either is not a number.
 struct NumberCondition<Op: NumberComparison>: NumberPairBuilder {
     let general: Code
+    let range: SourceRange
     func build<L: NumberLoader, R: NumberLoader>(_ l: L, _ r: R) -> ConditionFunction {
-        let general = general
+        let general = general, range = range
         return ConditionFunction { f in
             if let a = l.number(f), let b = r.number(f) { return Op.apply(a, b) }
-            let c = try general(f)
-            if case .bool(let b) = c { return b }
-            return try c.truthValue()
+            return try truth(try general(f), at: range)
         }
     }
 }

@@ -102,7 +102,7 @@ extension Compiler {
             for (op, code) in links {
                 let rhs = try code(f)
                 result = try located(range) { try Operators.compare(op, lhs, rhs, CallContext(interp: f.interp)) }
-                if try !result.truthValue() { return result }
+                if try !truth(result, at: range) { return result }
                 lhs = rhs
             }
             return result

@@ -102,7 +102,7 @@ extension Compiler {
         let test = expression(condition), text = message.map(expression)
         let range = condition.range
         return { f in
-            if try test(f).truthValue() { return done }
+            if try truth(try test(f), at: range) { return done }
             let m = try text?(f).rendered() ?? ""
             throw Diagnostic(.assertionFailed(message: m), at: range)
         }

@@ -42,13 +42,13 @@ extension Compiler {
            let l = numeric(first), let r = numeric(second) {
             let general = expression(condition)
             switch op {
-            case .less: return NumberOperand.specialise(l, r, NumberBranch<LessCmp>(general: general, yes: yes, no: no)).run
-            case .lessEqual: return NumberOperand.specialise(l, r, NumberBranch<LessEqualCmp>(general: general, yes: yes, no: no)).run
-            case .greater: return NumberOperand.specialise(l, r, NumberBranch<GreaterCmp>(general: general, yes: yes, no: no)).run
+            case .less: return NumberOperand.specialise(l, r, NumberBranch<LessCmp>(general: general, range: condition.range, yes: yes, no: no)).run
+            case .lessEqual: return NumberOperand.specialise(l, r, NumberBranch<LessEqualCmp>(general: general, range: condition.range, yes: yes, no: no)).run
+            case .greater: return NumberOperand.specialise(l, r, NumberBranch<GreaterCmp>(general: general, range: condition.range, yes: yes, no: no)).run
             case .greaterEqual:
-                return NumberOperand.specialise(l, r, NumberBranch<GreaterEqualCmp>(general: general, yes: yes, no: no)).run
-            case .equal: return NumberOperand.specialise(l, r, NumberBranch<EqualCmp>(general: general, yes: yes, no: no)).run
-            case .notEqual: return NumberOperand.specialise(l, r, NumberBranch<NotEqualCmp>(general: general, yes: yes, no: no)).run
+                return NumberOperand.specialise(l, r, NumberBranch<GreaterEqualCmp>(general: general, range: condition.range, yes: yes, no: no)).run
+            case .equal: return NumberOperand.specialise(l, r, NumberBranch<EqualCmp>(general: general, range: condition.range, yes: yes, no: no)).run
+            case .notEqual: return NumberOperand.specialise(l, r, NumberBranch<NotEqualCmp>(general: general, range: condition.range, yes: yes, no: no)).run
             }
         }
         let test = self.condition(condition)
@@ -64,18 +64,18 @@ struct ValueFunction {
 /// (and its truth) when either operand is not a number.
 struct NumberBranch<Op: NumberComparison>: NumberPairBuilder {
     let general: Code
+    let range: SourceRange
     let yes: Code
     let no: Code
 
     func build<L: NumberLoader, R: NumberLoader>(_ l: L, _ r: R) -> ValueFunction {
-        let general = general, yes = yes, no = no
+        let general = general, range = range, yes = yes, no = no
         return ValueFunction { f in
             let taken: Bool
             if let a = l.number(f), let b = r.number(f) {
                 taken = Op.apply(a, b)
             } else {
-                let c = try general(f)
-                if case .bool(let b) = c { taken = b } else { taken = try c.truthValue() }
+                taken = try truth(try general(f), at: range)
             }
             return taken ? try yes(f) : try no(f)
         }

@@ -129,6 +129,17 @@ final class Compiler {
     }
 }
 
+/// The truth of a condition's value (`if`, `while`, `not`, `and`, `or`, filters, `assert`); an
+/// error (a tensor of several elements is ambiguous) carries the condition's range.
+@inline(__always)
+func truth(_ v: Value, at range: SourceRange) throws -> Bool {
+    switch v {
+    case .bool(let b): return b
+    case .number(let n): return n != 0
+    default: return try located(range) { try v.truthValue() }
+    }
+}
+
 /// Attaches `range` to errors that carry none (errors from builtins and operators).
 @inline(__always)
 func located<T>(_ range: SourceRange, _ body: () throws -> T) throws -> T {
