@@ -167,11 +167,19 @@ enum AssignedNames {
 }
 
 /// The visible name closest to a misspelt one, if any is close enough to suggest.
+/// Names longer than `maxSuggestedLength` get no suggestion (nobody mistypes one that long, and
+/// the search would take time quadratic in it); candidates whose length alone puts them out of
+/// reach are skipped without computing a distance.
 func closestName(to name: String, among candidates: some Sequence<String>) -> String? {
+    let maxSuggestedLength = 64
+    let letters = Array(name)
+    guard letters.count <= maxSuggestedLength else { return nil }
     var best: (String, Int)?
-    let limit = Swift.max(1, name.count / 3)
+    let limit = Swift.max(1, letters.count / 3)
     for c in candidates where c != name {
-        let d = editDistance(Array(name), Array(c))
+        let other = Array(c)
+        guard Swift.abs(other.count - letters.count) <= limit else { continue }
+        let d = editDistance(letters, other)
         guard d <= limit else { continue }
         if let (name, distance) = best, d > distance || (d == distance && c >= name) { continue }
         best = (c, d)

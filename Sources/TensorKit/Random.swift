@@ -157,12 +157,14 @@ extension Tensor {
             }
             weights = w
         }
-        var out = [Int64]()
-        out.reserveCapacity(count)
+        // The result is allocated first, with the same size check every tensor gets, so an
+        // impossible size is an error and not an aborted allocation.
+        let result = try Tensor(zeros: size, dtype: .int64)
+        let out = result.storage.pointer(Int64.self)
+        var k = 0
         if var w = weights {
-            var taken = 0
-            while out.count < count {
-                if out.count % 65536 == 0 { try Cancellation.check() }
+            while k < count {
+                if k % 65536 == 0 { try Cancellation.check() }
                 // Inverse CDF over the remaining weights.
                 var cdf = [Double](repeating: 0, count: n)
                 var acc = 0.0
@@ -173,13 +175,16 @@ extension Tensor {
                     var lo = 0, hi = n - 1
                     while lo < hi { let mid = (lo + hi) / 2; if cdf[mid] > u { hi = mid } else { lo = mid + 1 } }
                     while w[lo] == 0 && lo > 0 { lo -= 1 }  // never pick a zero-probability item
-                    out.append(Int64(lo))
-                    taken += 1
+                    out[k] = Int64(lo)
+                    k += 1
                     if !replace { w[lo] = 0; break }
-                } while out.count < count
+                } while k < count
             }
         } else if replace {
-            for _ in 0..<count { out.append(Int64(g.nextInt(below: UInt64(n)))) }
+            for i in 0..<count {
+                if i % 65536 == 0 { try Cancellation.check() }
+                out[i] = Int64(g.nextInt(below: UInt64(n)))
+            }
         } else {
             // Partial Fisher–Yates over a sparse swap table.
             var swaps = [Int: Int]()
@@ -187,9 +192,9 @@ extension Tensor {
                 let j = i + Int(g.nextInt(below: UInt64(n - i)))
                 let vj = swaps[j] ?? j, vi = swaps[i] ?? i
                 swaps[j] = vi
-                out.append(Int64(vj))
+                out[i] = Int64(vj)
             }
         }
-        return try Tensor(shape: size, elements: out)
+        return result
     }
 }

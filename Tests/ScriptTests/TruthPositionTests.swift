@@ -28,3 +28,20 @@ import Testing
         #expect(at.line == line && at.column == column, "\(source): at \(at)")
     }
 }
+
+/// Issue 8 (#12): a very long undefined name is reported without a "did you mean" search (the
+/// search was quadratic in the name's length: 5.8 s for 10⁶ characters).
+@Suite struct LongNameTests {
+    @Test func aVeryLongUndefinedNameHasNoSuggestion() throws {
+        let name = String(repeating: "a", count: 200_000)
+        let outcome = ScriptHarness.run("ab = 1\nx = \(name)", name: "long.mnl")
+        let error = try #require(outcome.errors.first)
+        #expect(error.kind == .undefinedVariable(name: name, suggestion: nil))
+    }
+
+    @Test func shortNamesStillGetSuggestions() throws {
+        let outcome = ScriptHarness.run("learning_rate = 1\nx = learning_rat", name: "near.mnl")
+        let error = try #require(outcome.errors.first)
+        #expect(error.kind == .undefinedVariable(name: "learning_rat", suggestion: "learning_rate"))
+    }
+}
