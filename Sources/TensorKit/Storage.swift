@@ -71,6 +71,12 @@ public final class Storage: @unchecked Sendable {
         return pages > 0 && size > 0 ? UInt64(pages) * UInt64(size) : UInt64(Int.max)
     }()
 
+    /// Throws `outOfMemory` when `bytes` (nil: the count overflowed) is more than one storage
+    /// may take: the same check and message for memory that is not a tensor's (nested lists).
+    public static func checkAllocation(bytes: Int?) throws {
+        guard let bytes, bytes >= 0, UInt64(bytes) <= memoryLimit else { throw TensorError.outOfMemory(bytes: bytes ?? Int.max) }
+    }
+
     /// Typed access to the elements; `T` must match `dtype`.
     @inlinable
     public func pointer<T: TensorElement>(_: T.Type) -> UnsafeMutablePointer<T> {

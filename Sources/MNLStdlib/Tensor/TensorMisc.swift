@@ -34,7 +34,8 @@ enum TensorMisc {
             D.op("item", doc: "The single element of a one-element tensor, as a number.", example: "tensor([[7]]).item()",
                  fast1: { x in .number(try x.item()) }) { x, _, _ in .number(try x.item()) },
             D.op("tolist", doc: "The elements as (nested) lists of numbers.", example: "tensor([[1, 2], [3, 4]]).tolist()") { x, _, _ in
-                nestedList(x)
+                try bridging { try Storage.checkAllocation(bytes: nestedListBytes(x.shape)) }
+                return nestedList(x)
             },
             D.op("copy", doc: "A new tensor with its own copy of the elements.", example: "a = ones(2)\nb = a.copy()") { x, _, _ in
                 .tensor(try x.copy())
@@ -65,6 +66,22 @@ enum TensorMisc {
         case .float32: return .number(Float(v).shortestDouble)
         default: return .number(v)
         }
+    }
+
+    /// About what `nestedList` allocates for `shape`: a value per element and a list per
+    /// position of every outer axis (`zeros(1e9, 0)` is 10⁹ empty lists); nil on overflow.
+    static func nestedListBytes(_ shape: [Int]) -> Int? {
+        var lists = 1, values = 0
+        for d in shape {
+            let (n, o) = lists.multipliedReportingOverflow(by: d)
+            if o { return nil }
+            let (sum, o2) = values.addingReportingOverflow(n)  // this level's items: lists or numbers
+            if o2 { return nil }
+            values = sum
+            lists = n
+        }
+        let (bytes, o) = values.multipliedReportingOverflow(by: MemoryLayout<Value>.stride + 16)
+        return o ? nil : bytes
     }
 
     static func nestedList(_ t: Tensor) -> Value {
