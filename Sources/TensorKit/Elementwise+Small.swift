@@ -8,7 +8,8 @@ extension Tensor {
     static func smallArithmetic(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor? {
         guard let arithmetic = VectorMath.Arithmetic(op), a.dtype == b.dtype, a.dtype.isFloatingPoint,
               a.count <= Kernels.singlePieceLimit, a.shape == b.shape, a.isContiguous, b.isContiguous else { return nil }
-        let out = try Tensor(storage: Storage(dtype: a.dtype, count: a.count, zeroed: false), shape: a.shape, strides: a.strides)
+        let out = try Tensor(storage: Storage(dtype: a.dtype, count: a.count, zeroed: false), shape: a.shape,
+                             strides: outputStrides(a))
         if a.dtype == .float32 { smallLoop(arithmetic, a.base(Float.self), 1, b.base(Float.self), 1, out.base(Float.self), a.count) }
         else { smallLoop(arithmetic, a.base(Double.self), 1, b.base(Double.self), 1, out.base(Double.self), a.count) }
         return out
@@ -19,7 +20,8 @@ extension Tensor {
     static func smallArithmetic(_ op: BinaryOp, _ a: Tensor, scalar s: Double, scalarFirst: Bool) throws -> Tensor? {
         guard let arithmetic = VectorMath.Arithmetic(op), a.dtype.isFloatingPoint,
               a.count <= Kernels.singlePieceLimit, a.isContiguous else { return nil }
-        let out = try Tensor(storage: Storage(dtype: a.dtype, count: a.count, zeroed: false), shape: a.shape, strides: a.strides)
+        let out = try Tensor(storage: Storage(dtype: a.dtype, count: a.count, zeroed: false), shape: a.shape,
+                             strides: outputStrides(a))
         if a.dtype == .float32 {
             var v = Float(s)
             if scalarFirst { smallLoop(arithmetic, &v, 0, a.base(Float.self), 1, out.base(Float.self), a.count) }
@@ -30,6 +32,12 @@ extension Tensor {
             else { smallLoop(arithmetic, a.base(Double.self), 1, &v, 0, out.base(Double.self), a.count) }
         }
         return out
+    }
+
+    /// A contiguous operand's strides are the canonical ones unless it has an axis of length 0
+    /// or 1 (whose stride is free); only then does the result get new ones.
+    private static func outputStrides(_ a: Tensor) -> [Int] {
+        a.shape.contains(where: { $0 <= 1 }) ? contiguousStrides(a.shape) : a.strides
     }
 
     /// y[i] = a[i·sa] op b[i·sb]: the full-width kernel when there is one, else this loop.
