@@ -40,16 +40,16 @@ extension UnaryKernelOp {
 }
 
 enum Kernels {
-    /// Work up to this many elements runs in one piece on the calling thread (as
-    /// `Parallel.forEachChunk` would run it anyway).
-    static let singlePieceLimit = Parallel.grain * 2
+    /// Work up to this many elements runs in one piece on the calling thread, as
+    /// `Parallel.forEachChunk` would run it anyway.
+    static let singlePieceLimit = Parallel.singlePieceWork
 
     /// Whether every stride is 0: a scalar broadcast to the output's shape.
     static func isBroadcastScalar(_ t: Tensor) -> Bool { t.strides.allSatisfy { $0 == 0 } }
 
     /// out = op(a, b); `a` and `b` are already broadcast to `out.shape` and of type `Op.In`.
     static func binary<Op: BinaryKernelOp>(_ op: Op, _ a: Tensor, _ b: Tensor, into out: Tensor) throws {
-        if out.count <= singlePieceLimit, out.isContiguous, try binarySmall(op, a, b, into: out) { return }
+        if out.count <= singlePieceLimit, out.isContiguous, binarySmall(op, a, b, into: out) { return }
         let layout = StridedLayout(shape: out.shape, operandStrides: [out.strides, a.strides, b.strides])
         let po = SendablePointer(out.base(Op.Out.self))
         let pa = SendablePointer(a.base(Op.In.self)), pb = SendablePointer(b.base(Op.In.self))
@@ -101,13 +101,14 @@ enum Kernels {
 
     /// Small work whose operands are contiguous or broadcast scalars, in one loop without the
     /// layout and chunking bookkeeping; false when the layouts need the general path.
-    private static func binarySmall<Op: BinaryKernelOp>(_ op: Op, _ a: Tensor, _ b: Tensor, into out: Tensor) throws -> Bool {
+    private static func binarySmall<Op: BinaryKernelOp>(_ op: Op, _ a: Tensor, _ b: Tensor, into out: Tensor) -> Bool {
         let sa = a.isContiguous ? 1 : (isBroadcastScalar(a) ? 0 : -1)
         let sb = b.isContiguous ? 1 : (isBroadcastScalar(b) ? 0 : -1)
         guard sa >= 0, sb >= 0, sa + sb > 0 || out.count <= 1 else { return false }
         let n = out.count
         if n == 0 { return true }
-        if let flag = Cancellation.current, flag.isCancelled { throw TensorError.interrupted }
+        // No Ctrl-C check here: small work is brief, and the task-local look-up would cost more
+        // than it (the interpreter checks between statements).
         let o = out.base(Op.Out.self), x = UnsafePointer(a.base(Op.In.self)), y = UnsafePointer(b.base(Op.In.self))
         if Op.contiguous(x, sa, y, sb, o, n) { return true }
         for i in 0..<n { o[i] = op(x[i &* sa], y[i &* sb]) }

@@ -54,6 +54,9 @@ enum Parallel {
     /// spin after a product, loses much: a chunk whose thread is not scheduled holds up the rest.
     static let grain = 1 << 18
 
+    /// Work up to this many elements runs in one piece on the calling thread.
+    static let singlePieceWork = grain * 2
+
     /// Splits `0..<count` into chunks of at least `grain` units (each unit costing about
     /// `unitCost` elements of work), runs `body` on them across the cores, and throws
     /// `interrupted` if the current cancellation flag is set before or between chunks.
@@ -65,7 +68,7 @@ enum Parallel {
         if count <= 0 { return }
         let work = count.multipliedReportingOverflow(by: max(unitCost, 1))
         let totalWork = work.overflow ? Int.max : work.partialValue
-        if totalWork <= grain * 2 {
+        if totalWork <= singlePieceWork {
             body(0..<count)
             return
         }
