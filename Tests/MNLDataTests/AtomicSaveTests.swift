@@ -25,6 +25,26 @@ import TensorKit
         #expect(try dir.contents() == ["model.npy"])
     }
 
+    /// Issue 8, section 4: a save killed by SIGKILL leaves `.NAME.tmp-PID-XXXXXX`; the next save
+    /// to the same path removes it once process PID has gone, and leaves alone the temporaries
+    /// of saves still under way (a live PID), of other targets, and recent ones of unknown age.
+    @Test func aLaterSaveRemovesTheTemporariesOfKilledSaves() throws {
+        let dir = try TempDir(); defer { dir.cleanup() }
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier, alive = getppid()
+        for name in [".w.npy.tmp-\(dead)-Ab12Cd", ".w.npy.tmp-\(alive)-Ef34Gh", ".w.npy.tmp-Ij56Kl", ".w.npy.tmp-Mn78Op",
+                     ".other.npy.tmp-\(dead)-Qr90St"] {
+            _ = try dir.write(name, [1, 2, 3])
+        }
+        let old = Date(timeIntervalSinceNow: -Double(StaleTemporaries.unnamedAge + 60))
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: dir.file(".w.npy.tmp-Ij56Kl"))
+        try NPY.save(try Tensor(shape: [1], elements: [1.0]), to: dir.file("w.npy"))
+        #expect(try dir.contents() == [".other.npy.tmp-\(dead)-Qr90St", ".w.npy.tmp-\(alive)-Ef34Gh", ".w.npy.tmp-Mn78Op", "w.npy"])
+    }
+
     /// A writer that fails on the value (int64 too large for IDX) after the old file exists.
     @Test func failingWriterKeepsOldFile() throws {
         let dir = try TempDir(); defer { dir.cleanup() }
