@@ -3,6 +3,7 @@ import PackageDescription
 
 // Dependencies run one way:
 //   MNLSyntax -> MNLRuntime -> MNLStdlib -> mnist-repl
+//   MemoryBudget -> MNLRuntime, TensorKit
 //   TensorKit -> MNLLearn, MNLData, MNLTerminal -> MNLStdlib
 // MNLRuntime never imports TensorKit; MNLStdlib is the one place where they meet.
 /// Every target of ours builds with warnings as errors.
@@ -28,7 +29,11 @@ let package = Package(
 
         // The language: source -> tokens -> AST -> resolved form -> closures -> values.
         .target(name: "MNLSyntax", swiftSettings: strict),
-        .target(name: "MNLRuntime", dependencies: ["MNLSyntax"], swiftSettings: strict),
+        .target(name: "MNLRuntime", dependencies: ["MNLSyntax", "MemoryBudget"], swiftSettings: strict),
+
+        // The one limit on memory that user input can make the process take; both the
+        // language (lists, strings) and the libraries (tensors, file buffers) ask it.
+        .target(name: "MemoryBudget", swiftSettings: strict),
 
         // The numerical libraries: no knowledge of the language.
         // CPUFeatures reads CPUID (C, because Swift has no inline assembly).
@@ -36,10 +41,10 @@ let package = Package(
         // Elementwise kernels at AVX2/AVX-512 width, chosen at run time; SLEEF's vector math.
         .target(name: "CVectorMath", cSettings: [.unsafeFlags(["-O3"])], linkerSettings: [.linkedLibrary("sleef", .when(platforms: [.linux]))]),
         .target(name: "TensorKit",
-                dependencies: ["CPUFeatures", "CVectorMath", .target(name: "CBLAS", condition: .when(platforms: [.linux]))],
+                dependencies: ["CPUFeatures", "CVectorMath", "MemoryBudget", .target(name: "CBLAS", condition: .when(platforms: [.linux]))],
                 swiftSettings: strict),
         .target(name: "MNLLearn", dependencies: ["TensorKit"], swiftSettings: strict),
-        .target(name: "MNLData", dependencies: ["TensorKit", "CZlib"], swiftSettings: strict),
+        .target(name: "MNLData", dependencies: ["TensorKit", "CZlib", "MemoryBudget"], swiftSettings: strict),
         .target(name: "MNLTerminal", dependencies: ["TensorKit"], swiftSettings: strict),
 
         // The interactive front end: line editing, Ctrl-C, REPL commands. It talks to the
@@ -48,19 +53,20 @@ let package = Package(
 
         // The one binding layer between the language and the libraries.
         .target(name: "MNLStdlib",
-                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal"], swiftSettings: strict),
+                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MemoryBudget"], swiftSettings: strict),
 
         .executableTarget(name: "mnist-repl",
-                          dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole", "TensorKit",
+                          dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole", "TensorKit", "MemoryBudget",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 
         .testTarget(name: "MNLSyntaxTests", dependencies: ["MNLSyntax"]),
+        .testTarget(name: "MemoryBudgetTests", dependencies: ["MemoryBudget"]),
         .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib"]),
         .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole", "MNLTestSupport"]),
-        .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax"], exclude: ["Scripts"]),
+        .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MemoryBudget"], exclude: ["Scripts"]),
 
         // Test support shared by test targets: the pseudo-terminal harness.
         .target(name: "MNLTestSupport", path: "Tests/MNLTestSupport"),

@@ -79,28 +79,26 @@ public enum CSV {
         guard p < end else { throw .badCSV(path: path, line: line + 1, reason: "the file is empty") }
         let firstLine = line
         var q = p
-        var firstFields: [[UInt8]] = []
-        var field: [UInt8] = []
+        var first = FirstRecord()
         while true {
             if q < end, raw[q] == 0x22 {
                 q += 1
                 while true {
                     guard q < end else { throw .badCSV(path: path, line: firstLine + 1, reason: "a quoted field is never closed") }
                     if raw[q] == 0x22 {
-                        if q + 1 < end, raw[q + 1] == 0x22 { field.append(0x22); q += 2; continue }
+                        if q + 1 < end, raw[q + 1] == 0x22 { first.bytes.append(0x22); q += 2; continue }
                         q += 1
                         break
                     }
                     if raw[q] == 0x0A { line += 1 }
-                    field.append(raw[q])
+                    first.bytes.append(raw[q])
                     q += 1
                 }
             }
             while q < end, raw[q] != delim, raw[q] != 0x0A, raw[q] != 0x0D {
-                field.append(raw[q]); q += 1
+                first.bytes.append(raw[q]); q += 1
             }
-            firstFields.append(field)
-            field = []
+            try first.endField(path: path)
             if q < end, raw[q] == delim { q += 1; continue }
             if q < end, raw[q] == 0x0D { q += 1 }
             if q < end, raw[q] == 0x0A { q += 1 }
@@ -112,18 +110,20 @@ public enum CSV {
         case .present: isHeader = true
         case .absent: isHeader = false
         case .auto:
-            isHeader = firstFields.contains { f in
-                if case .bad = f.withUnsafeBytes({ classify($0) }) { return true }
+            isHeader = first.fields.contains { i in
+                if case .bad = first.withField(i, { classify($0) }) { return true }
                 return false
             }
         }
-        let ncols = firstFields.count
+        let ncols = first.count
+        // A name per column, each at least a String's size, and the lookup set beside them.
+        try first.checkNames(path: path)
         var names: [String]
         let dataStart: Int
         let linesBefore: Int
         if isHeader {
-            names = firstFields.enumerated().map { i, f in
-                let s = String(decoding: f, as: UTF8.self)
+            names = first.fields.map { i in
+                let s = first.withField(i) { String(decoding: $0, as: UTF8.self) }
                 return s.isEmpty ? "Unnamed: \(i)" : s
             }
             // pandas-style de-duplication: a, a.1, a.2 (linear time, whatever the header width)

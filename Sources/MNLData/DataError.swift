@@ -79,7 +79,7 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
         case .sizeMismatch(let p, let f, let e, let found):
             return "\(p): the \(f) header describes \(e) bytes of data but the file holds \(found)."
         case .tooLarge(let p, let w):
-            return "\(p): refusing \(w): it is larger than this machine's memory."
+            return "\(p): refusing \(w): it needs more memory than the memory limit leaves free (see memory_limit())."
         case .unsupportedIDXType(let p, let c):
             return "\(p): unsupported IDX element type 0x\(String(c, radix: 16, uppercase: true)) (expected 0x08, 0x09, 0x0B, 0x0C, 0x0D or 0x0E)."
         case .countMismatch(let p, let i, let l):

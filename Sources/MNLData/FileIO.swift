@@ -4,16 +4,12 @@ import Glibc
 import Darwin
 #endif
 import TensorKit
+import MemoryBudget
 
 /// Raw file access: whole-file reads and atomic writes, with every failure mapped to `DataError`.
 enum FileIO {
-    /// The most one buffer may take: the machine's physical memory.
-    static let memoryLimit: Int = {
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
-        guard pages > 0, size > 0 else { return Int.max }
-        let (m, o) = pages.multipliedReportingOverflow(by: size)
-        return o ? Int.max : m
-    }()
+    /// The most one buffer may take: what the memory budget has left.
+    static var memoryLimit: Int { MemoryBudget.limit - min(MemoryBudget.inUse, MemoryBudget.limit) }
 
     /// The process umask, read without changing it (Linux: /proc/self/status), so that
     /// concurrent saves never race on umask(2).
@@ -131,8 +127,9 @@ enum AtomicFile {
         }
         guard !base.isEmpty else { throw .writeFailed(path: path, reason: "the path names a directory") }
         if FileIO.isDirectory(path) { throw .writeFailed(path: path, reason: "it is a directory") }
+        StaleTemporaries.remove(in: dir, target: base)
         var template = Array((dir == "/" ? "/" : dir + "/").utf8CString.dropLast())
-        template += Array(".\(base).tmp-XXXXXX".utf8CString)
+        template += Array("\(StaleTemporaries.prefix(of: base))\(getpid())-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { b -> Int32 in
             guard let base = b.baseAddress else { return -1 }
             return mkstemp(base)

@@ -158,8 +158,8 @@ public struct Arguments {
     /// An integral number that fits in Int.
     public func int(_ i: Int) throws -> Int {
         let n = try number(i)
-        guard n == n.rounded(), abs(n) < 9.0e15 else { throw bad(i, expected: "integer", got: try value(i)) }
-        return Int(n)
+        if let k = IntegerConversion.exact(n) { return k }
+        throw Diagnostic(IntegerConversion.failure(n, what: "argument #\(i + 1) to '\(function)'"), at: nil)
     }
 
     public func int(_ i: Int, default d: Int) throws -> Int { self[i] == nil ? d : try int(i) }

@@ -115,12 +115,17 @@ extension Compiler {
         let keep = condition.map(expression)
         return { f in
             var out: [Value] = []
-            let iterator = try located(iterable.range) { try Iteration.iterator(try source(f), CallContext(interp: f.interp)) }
+            let values = try source(f)
+            // Without a filter, a range's result size is known: refuse it before looping.
+            if keep == nil, case .range(let r) = values { try located(iterable.range) { try Allocation.check(values: r.count) } }
+            let iterator = try located(iterable.range) { try Iteration.iterator(values, CallContext(interp: f.interp)) }
             while let item = iterator.next() {
                 try f.tick()
                 try bind(f, item)
                 if let keep, let condition, try !truth(try keep(f), at: condition.range) { continue }
-                out.append(try make(f))
+                let element = try make(f)
+                try located(iterable.range) { try Allocation.checkGrowth(of: out) }
+                out.append(element)
             }
             return .list(ListBox(out))
         }

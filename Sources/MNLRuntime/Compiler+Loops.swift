@@ -131,9 +131,8 @@ struct CountedLoop {
     @inline(__always)
     private static func integer(_ v: Value) -> Int? {
         // The same integers the builtin's argument check accepts.
-        // (`Double(Int(n)) == n` rather than `n.rounded()`, which is a libm call.)
-        guard case .number(let n) = v, Swift.abs(n) < 9.0e15, Double(Int(n)) == n else { return nil }
-        return Int(n)
+        guard case .number(let n) = v else { return nil }
+        return IntegerConversion.exact(n)
     }
 }
 

@@ -25,7 +25,9 @@ enum CoreMethods {
 
     static let list: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
         method("append", [.required("value")], "Adds a value at the end of the list.", "xs = [1]\nxs.append(2)\nxs") { a, _ in
-            try listBox(a).items.append(try a.value(1)); return .null
+            let l = try listBox(a)
+            try Allocation.checkGrowth(of: l.items)
+            l.items.append(try a.value(1)); return .null
         },
         method("pop", [.optional("index", defaultText: "-1")], "Removes and returns the element at index (the last by default).",
                "xs = [1, 2]\nxs.pop()") { a, _ in
@@ -34,11 +36,14 @@ enum CoreMethods {
             return l.items.remove(at: i)
         },
         method("extend", [.required("values")], "Appends every value of an iterable.", "xs = [1]\nxs.extend([2, 3])\nxs") { a, ctx in
-            try listBox(a).items.append(contentsOf: try Iteration.values(try a.value(1), ctx)); return .null
+            let l = try listBox(a), more = try Iteration.values(try a.value(1), ctx)
+            try Allocation.check(values: l.items.count &+ more.count)
+            l.items.append(contentsOf: more); return .null
         },
         method("insert", [.required("index"), .required("value")], "Inserts a value before index.", "xs = [1, 3]\nxs.insert(1, 2)\nxs") { a, _ in
             let l = try listBox(a)
             let i = Swift.min(Swift.max(try a.int(1) < 0 ? try a.int(1) + l.items.count : try a.int(1), 0), l.items.count)
+            try Allocation.checkGrowth(of: l.items)
             l.items.insert(try a.value(2), at: i); return .null
         },
         method("index", [.required("value")], "The position of the first element equal to value.", "[5, 6, 7].index(6)") { a, _ in
@@ -63,7 +68,12 @@ enum CoreMethods {
             return .list(parts.map { .string($0) })
         },
         method("join", [.required("values")], "Joins strings with this string between them.", "\", \".join([\"a\", \"b\"])") { a, ctx in
-            .string(try Iteration.values(try a.value(1), ctx).map { $0.rendered() }.joined(separator: try a.string(0)))
+            let separator = try a.string(0), parts = try Iteration.values(try a.value(1), ctx).map { $0.rendered() }
+            let (gaps, o1) = separator.utf8.count.multipliedReportingOverflow(by: Swift.max(parts.count - 1, 0))
+            var total = gaps
+            for p in parts where !o1 { total = total &+ p.utf8.count }
+            try Allocation.check(bytes: o1 || total < 0 ? nil : total)
+            return .string(parts.joined(separator: separator))
         },
         method("strip", [], "The string without leading and trailing white space.", "\"  hi \".strip()") { a, _ in
             .string(try a.string(0).trimmingCharacters(in: .whitespacesAndNewlines))
@@ -74,7 +84,11 @@ enum CoreMethods {
                "\"a-b\".replace(\"-\", \"+\")") { a, _ in
             let old = try a.string(1)
             guard !old.isEmpty else { throw a.invalid("cannot replace an empty string") }
-            return .string(try a.string(0).replacingOccurrences(of: old, with: try a.string(2)))
+            let s = try a.string(0), new = try a.string(2)
+            // At most every stretch of old's length is replaced: the result's largest size.
+            let (most, o) = (s.utf8.count / old.utf8.count).multipliedReportingOverflow(by: new.utf8.count)
+            try Allocation.check(bytes: o ? nil : most &+ s.utf8.count)
+            return .string(s.replacingOccurrences(of: old, with: new))
         },
         method("startswith", [.required("prefix")], "True when the string starts with prefix.", "\"mnist\".startswith(\"mn\")") { a, _ in
             .bool(try a.string(0).hasPrefix(try a.string(1)))

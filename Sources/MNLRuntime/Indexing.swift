@@ -73,10 +73,7 @@ enum Indexing {
         guard case .number(let n) = v else {
             throw Diagnostic(.badArgument(function: "[]", position: 1, name: "", expected: "integer index", got: v.typeName), at: nil)
         }
-        guard let i = exactInt(n) else {
-            if n == n.rounded() { throw Diagnostic(.indexOutOfRange(index: n > 0 ? Int.max : Int.min, axis: nil, size: count), at: nil) }
-            throw Diagnostic(.badArgument(function: "[]", position: 1, name: "", expected: "integer index", got: "number \(n)"), at: nil)
-        }
+        guard let i = exactInt(n) else { throw Diagnostic(IntegerConversion.failure(n, what: "index"), at: nil) }
         let p = i < 0 ? i + count : i
         guard p >= 0, p < count else { throw Diagnostic(.indexOutOfRange(index: i, axis: nil, size: count), at: nil) }
         return p

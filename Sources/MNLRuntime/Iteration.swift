@@ -21,7 +21,9 @@ enum Iteration {
                 defer { i += 1 }
                 return .number(Double(r.element(i)))
             }
-        case .string(let s): return AnyIterator(s.map { Value.string(String($0)) }.makeIterator())
+        case .string(let s):
+            try Allocation.check(values: s.utf8.count)
+            return AnyIterator(s.map { Value.string(String($0)) }.makeIterator())
         case .record(let r): return AnyIterator(r.keys.map { Value.string($0) }.makeIterator())
         case .native(let o): return try o.iterate(ctx)
         default: throw Diagnostic(.notIterable(type: v.typeName), at: nil)
@@ -32,8 +34,21 @@ enum Iteration {
         switch v {
         case .list(let l): return l.items
         case .tuple(let t): return t
-        default: return Array(try iterator(v, ctx))
+        case .range(let r):
+            try Allocation.check(values: r.count)
+            return (0..<r.count).map { .number(Double(r.element($0))) }
+        default: return try collect(try iterator(v, ctx))
         }
+    }
+
+    /// Every value an iterator yields, growing the list only as the memory budget allows.
+    static func collect(_ iterator: AnyIterator<Value>) throws -> [Value] {
+        var out: [Value] = []
+        while let v = iterator.next() {
+            try Allocation.checkGrowth(of: out)
+            out.append(v)
+        }
+        return out
     }
 
     /// `(a, b) = v`: exactly `count` values.

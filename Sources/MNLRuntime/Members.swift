@@ -10,7 +10,7 @@ public enum Members {
             if let m = CoreMethods.record[name] { return .builtin(BuiltinFunction(m, receiver: base)) }
             throw Diagnostic(.noSuchMember(type: "record", name: name, suggestion: closestName(to: name, among: r.keys)), at: nil)
         case .native(let o):
-            switch o.members.members[name] {
+            switch o.members[name] {
             case .property(_, let get)?: return try get(o)
             case .method(let m)?: return .builtin(BuiltinFunction(m, receiver: base))
             case nil:

@@ -90,8 +90,18 @@ public struct MemberTable: @unchecked Sendable {
         case method(Builtin)
     }
     public let members: [String: Member]
+    /// Members found by name rather than listed (a table's columns, however many there are),
+    /// and their names for completion.
+    let lookup: ((String) -> Member?)?
+    let lookupNames: () -> [String]
 
-    public init(_ members: [String: Member]) { self.members = members }
+    public init(_ members: [String: Member], lookup: ((String) -> Member?)? = nil, lookupNames: @escaping () -> [String] = { [] }) {
+        self.members = members
+        self.lookup = lookup
+        self.lookupNames = lookupNames
+    }
 
-    public var names: [String] { members.keys.sorted() }
+    public subscript(name: String) -> Member? { members[name] ?? lookup?(name) }
+
+    public var names: [String] { (members.keys + lookupNames().filter { members[$0] == nil }).sorted() }
 }

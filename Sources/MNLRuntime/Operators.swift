@@ -12,12 +12,12 @@ enum Operators {
         case (.number(let x), .number(let y)): return .number(try numbers(op, x, y))
         case (.bool, _), (_, .bool):
             if let x = a.numeric, let y = b.numeric { return .number(try numbers(op, x, y)) }
-        case (.string(let x), .string(let y)) where op == .add: return .string(x + y)
+        case (.string(let x), .string(let y)) where op == .add: return .string(try concatenated(x, y))
         case (.string(let s), .number(let n)) where op == .multiply: return .string(try repeated(s, n))
         case (.number(let n), .string(let s)) where op == .multiply: return .string(try repeated(s, n))
-        case (.list(let x), .list(let y)) where op == .add: return .list(ListBox(x.items + y.items))
+        case (.list(let x), .list(let y)) where op == .add: return .list(ListBox(try concatenated(x.items, y.items)))
         case (.list(let l), .number(let n)) where op == .multiply: return .list(ListBox(try repeated(l.items, n)))
-        case (.tuple(let x), .tuple(let y)) where op == .add: return .tuple(x + y)
+        case (.tuple(let x), .tuple(let y)) where op == .add: return .tuple(try concatenated(x, y))
         default: break
         }
         throw Diagnostic(.unsupportedOperands(op: op.rawValue, lhs: a.typeName, rhs: b.typeName), at: nil)
@@ -47,21 +47,39 @@ enum Operators {
         }
     }
 
+    /// `x + y`, once the result fits beside its operands (which are held until it is made),
+    /// built at its exact size rather than with a growing string's spare capacity.
+    static func concatenated(_ x: String, _ y: String) throws -> String {
+        let size = x.utf8.count &+ y.utf8.count
+        try Allocation.check(bytes: size < 0 ? nil : size &* 2)
+        var result = ""
+        result.reserveCapacity(size)
+        result += x
+        result += y
+        return result
+    }
+
+    static func concatenated(_ x: [Value], _ y: [Value]) throws -> [Value] {
+        try Allocation.check(values: (x.count &+ y.count) &* 2)
+        return x + y
+    }
+
     static func repeated(_ s: String, _ n: Double) throws -> String {
-        String(repeating: s, count: try repeatCount(n, unit: s.utf8.count))
+        let k = try repeatCount(n, unit: s.utf8.count)
+        return s.isEmpty ? "" : String(repeating: s, count: k)
     }
 
     static func repeated(_ items: [Value], _ n: Double) throws -> [Value] {
-        let k = try repeatCount(n, unit: items.count)
+        let k = try repeatCount(n, unit: items.count &* MemoryLayout<Value>.stride)
+        if items.isEmpty { return [] }
         return Array([[Value]](repeating: items, count: k).joined())
     }
 
+    /// How many copies `* n` makes, once the result (`unit` bytes a copy) fits the budget.
     private static func repeatCount(_ n: Double, unit: Int) throws -> Int {
-        guard n == n.rounded(), n < 1e9 else { throw Diagnostic(.numberTooLarge(function: "*"), at: nil) }
-        let k = Swift.max(0, Int(n))
-        guard unit.multipliedReportingOverflow(by: k).partialValue < 1 << 31 else {
-            throw Diagnostic(.outOfMemory(bytes: unit &* k), at: nil)
-        }
+        let k = Swift.max(0, try IntegerConversion.int(n, what: "repeat count"))
+        let (bytes, overflow) = unit.multipliedReportingOverflow(by: k)
+        try Allocation.check(bytes: overflow ? nil : bytes)
         return k
     }
 
@@ -133,12 +151,11 @@ enum Operators {
     }
 
     static func makeRange(_ a: Value, _ b: Value) throws -> Value {
-        guard case .number(let x) = a, let start = exactInt(x) else {
+        guard case .number(let x) = a, case .number(let y) = b else {
             throw Diagnostic(.unsupportedOperands(op: "..", lhs: a.typeName, rhs: b.typeName), at: nil)
         }
-        guard case .number(let y) = b, let stop = exactInt(y) else {
-            throw Diagnostic(.unsupportedOperands(op: "..", lhs: a.typeName, rhs: b.typeName), at: nil)
-        }
+        let start = try IntegerConversion.int(x, what: "range start")
+        let stop = try IntegerConversion.int(y, what: "range end")
         return .range(RangeBox(start: start, stop: stop, step: 1))
     }
 
@@ -147,23 +164,13 @@ enum Operators {
         switch v {
         case .null: return nil
         case .number(let n):
-            guard let i = exactInt(n) else {
-                throw Diagnostic(.badArgument(function: "slice", position: 1, name: "", expected: "integer", got: "number \(n)"), at: nil)
-            }
-            return i
+            return try IntegerConversion.int(n, what: "slice bound")
         default:
             throw Diagnostic(.badArgument(function: "slice", position: 1, name: "", expected: "integer", got: v.typeName), at: nil)
         }
     }
 }
 
-/// The Int a number holds exactly, if it is integral and within ±2^53.
-public func exactInt(_ n: Double) -> Int? {
-    // The range check first (it also rejects NaN), so that `Int(n)` cannot trap; then
-    // `Double(Int(n)) == n` instead of `n.rounded()`, which is a libm call.
-    guard Swift.abs(n) <= 9_007_199_254_740_992, Double(Int(n)) == n else { return nil }
-    return Int(n)
-}
 
 extension Value {
     /// Numbers, and bools as 0/1.

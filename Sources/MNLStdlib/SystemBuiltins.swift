@@ -1,4 +1,6 @@
+import MemoryBudget
 import MNLRuntime
+import MNLSyntax
 import TensorKit
 
 /// Facts about the machine the computations run on.
@@ -15,6 +17,25 @@ enum SystemBuiltins {
                     ("threads", .number(Double(info.threads))), ("cpu", .string(CPUFeatureSet.current.description)),
                 ]))
             },
+            Builtin("memory_limit", [.optional("size", defaultText: "nil")], topic: "system",
+                    doc: "The memory budget as a record {limit, in_use} in bytes; with size (bytes, or a string such as \"8G\" or \"512M\") it sets the limit first. Tensors hold their bytes against the limit while they live; lists, strings and scratch buffers are checked against what is left. Asking for more is an error the program can catch (\"cannot allocate …\"), never a crash. The default is 80% of physical memory (60% of ulimit -v when that is lower); --memory-limit sets it at start-up.",
+                    example: "memory_limit().limit > 0") { a, _ in
+                if let size = a[0] { MemoryBudget.setLimit(try bytes(size, a)) }
+                return .record(RecordBox([
+                    ("limit", .number(Double(MemoryBudget.limit))), ("in_use", .number(Double(MemoryBudget.inUse))),
+                ]))
+            },
         ]
+    }
+
+    /// A size in bytes from a number or a string such as "8G".
+    static func bytes(_ v: Value, _ a: Arguments) throws -> Int {
+        switch v {
+        case .number(let n): return Swift.max(0, try IntegerConversion.int(n, what: "memory limit"))
+        case .string(let s):
+            guard let b = MemoryBudget.bytes(fromText: s) else { throw a.invalid("'\(s)' is not a size (examples: \"8G\", \"512M\", 1e9)") }
+            return b
+        default: throw a.bad(0, expected: "number or string", got: v)
+        }
     }
 }

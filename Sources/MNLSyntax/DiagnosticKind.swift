@@ -45,13 +45,17 @@ public enum DiagnosticKind: Equatable, Sendable {
     case unpackMismatch(expected: Int, got: Int)
     case divisionByZero
     case numberTooLarge(function: String)
+    /// A number used where an integer is needed (`what`: "repeat count", "argument #1 to 'zeros'").
+    case notAnInteger(what: String, value: String)
+    case integerOutOfRange(what: String, value: String, limit: Int)
     case assertionFailed(message: String)
     case userError(message: String)
     case recursionLimit(depth: Int)
     case interrupted
     case shapeMismatch(op: String, lhs: [Int], rhs: [Int])
     case axisOutOfRange(axis: Int, ndim: Int)
-    case outOfMemory(bytes: Int)
+    /// `bytes` were asked for while `inUse` of the `limit` were held (Int.max: an impossible size).
+    case outOfMemory(bytes: Int, inUse: Int, limit: Int)
     case fileError(path: String, message: String)
     case importCycle(path: String)
 }
@@ -100,6 +104,8 @@ extension DiagnosticKind {
         case .unpackMismatch(let e, let g): "cannot unpack \(g) values into \(e) names"
         case .divisionByZero: "division by zero"
         case .numberTooLarge(let f): "number too large for '\(f)'"
+        case .notAnInteger(let what, let value): "\(what) must be an integer, not \(value)"
+        case .integerOutOfRange(let what, let value, let limit): "\(what) is \(value), outside the integer range ±\(limit)"
         case .assertionFailed(let m): "assertion failed" + (m.isEmpty ? "" : ": \(m)")
         case .userError(let m): m
         case .recursionLimit(let d): "maximum recursion depth (\(d)) exceeded"
@@ -107,7 +113,7 @@ extension DiagnosticKind {
         case .shapeMismatch(let op, let l, let r):
             "cannot broadcast \(DiagnosticKind.shapeText(l)) with \(DiagnosticKind.shapeText(r)) in '\(op)'"
         case .axisOutOfRange(let a, let n): "axis \(a) is out of bounds for a tensor of dimension \(n)"
-        case .outOfMemory(let b): "cannot allocate \(DiagnosticKind.byteText(b)): not enough memory"
+        case .outOfMemory(let bytes, let inUse, let limit): DiagnosticKind.outOfMemoryText(bytes, inUse, limit)
         case .fileError(let p, let m): "\(p): \(m)"
         case .importCycle(let p): "import cycle: '\(p)' is already being imported"
         }
@@ -116,6 +122,16 @@ extension DiagnosticKind {
     /// `(60000, 784)`, `(3,)`, `()` as NumPy writes shapes.
     public static func shapeText(_ shape: [Int]) -> String {
         shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+    }
+
+    static func outOfMemoryText(_ bytes: Int, _ inUse: Int, _ limit: Int) -> String {
+        if bytes == Int.max { return "cannot allocate an impossibly large amount of memory" }
+        let asked = "cannot allocate \(byteText(bytes))"
+        if bytes > limit { return "\(asked): more than the memory limit of \(byteText(limit))" }
+        if bytes > limit - min(inUse, limit) {
+            return "\(asked): \(byteText(inUse)) of the \(byteText(limit)) memory limit is in use"
+        }
+        return "\(asked): not enough memory"
     }
 
     static func byteText(_ bytes: Int) -> String {

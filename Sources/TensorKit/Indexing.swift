@@ -208,7 +208,9 @@ extension Tensor {
         let outShape = preShape + bshape + post.map { vShape[$0] }
         let (_, overflow) = Tensor.checkedCount(outShape)
         guard !overflow else { throw TensorError.outOfMemory(bytes: Int.max) }
-        let preCount = preShape.reduce(1, *)
+        // An empty result can still have many rows (a zero-length axis after them).
+        let (preCount, preOverflow) = Tensor.checkedCount(preShape)
+        try Storage.checkAllocation(count: preOverflow ? nil : preCount + bcount, stride: MemoryLayout<Int>.stride)
         var rowOffsets = [Int]()
         rowOffsets.reserveCapacity(preCount)
         var preIndex = [Int](repeating: 0, count: pre.count)

@@ -37,7 +37,8 @@ extension Tensor {
         let src = try x.contiguous()
         let out = try Tensor(uninitialized: x.shape, dtype: .int64)
         func run<T: KernelElement>(_: T.Type) throws {
-            try src.forEachLine(along: ax, T.self, out: out, Int64.self) { line, result in
+            // argsortRow's (value, index) pairs, and the stable sort's buffer of as many again.
+            try src.forEachLine(along: ax, T.self, out: out, Int64.self, rowScratch: 2 * MemoryLayout<(T, Int64)>.stride) { line, result in
                 Sorting.argsortRow(line, into: result)
             }
         }
@@ -55,12 +56,25 @@ extension Tensor {
     /// the line's elements copied into a contiguous buffer that `body` may reorder, and copies
     /// the `n` results `body` writes to `result` onto the same line of `out` (contiguous, of
     /// this shape). Blocks of neighbouring lines run in parallel.
-    func forEachLine<T: KernelElement, R: TensorElement>(along axis: Int, _: T.Type, out: Tensor, _: R.Type,
+    /// `rowScratch` is what `body` itself allocates per element of a line, so that the
+    /// buffers of every worker are held against the memory budget before any is made.
+    func forEachLine<T: KernelElement, R: TensorElement>(along axis: Int, _: T.Type, out: Tensor, _: R.Type, rowScratch: Int = 0,
                                           _ body: @Sendable (UnsafeMutableBufferPointer<T>, UnsafeMutablePointer<R>) -> Void) throws {
         let n = shape[axis], inner = shape[(axis + 1)...].reduce(1, *), outer = shape[..<axis].reduce(1, *)
         guard n > 0, inner > 0, outer > 0 else { return }
-        let width = Swift.min(16, inner), blocks = (inner + width - 1) / width
+        let width = Swift.min(16, inner)
         let src = SendablePointer(base(T.self)), dst = SendablePointer(out.base(R.self))
+        let perWorker = n.multipliedReportingOverflow(by: width * (MemoryLayout<T>.stride + MemoryLayout<R>.stride) + rowScratch)
+        let workers = Swift.min(Parallel.cores, outer * ((inner + width - 1) / width))
+        try Storage.withScratch(bytes: perWorker.overflow ? nil : perWorker.partialValue, times: workers) {
+            try forEachBlock(n: n, inner: inner, outer: outer, width: width, src: src, dst: dst, body)
+        }
+    }
+
+    private func forEachBlock<T: KernelElement, R: TensorElement>(n: Int, inner: Int, outer: Int, width: Int,
+                                                                 src: SendablePointer<T>, dst: SendablePointer<R>,
+                                                                 _ body: @Sendable (UnsafeMutableBufferPointer<T>, UnsafeMutablePointer<R>) -> Void) throws {
+        let blocks = (inner + width - 1) / width
         try Parallel.forEachChunk(count: outer * blocks, unitCost: n * width * 16) { units in
             let values = UnsafeMutablePointer<T>.allocate(capacity: n * width)
             let results = UnsafeMutablePointer<R>.allocate(capacity: n * width)
@@ -223,6 +237,15 @@ extension Tensor {
     /// (NaNs count as one value, as they sort together at the end).
     public func unique() throws -> (values: Tensor, counts: Tensor) {
         let sorted = try sort(axis: nil)
+        // The distinct values and counts grow as arrays: up to twice their final size each.
+        let element = MemoryLayout<Int64>.stride * 2 + dtype.size * 2
+        return try Storage.withScratch(bytes: sorted.count.multipliedReportingOverflow(by: element).overflow ? nil : sorted.count * element, times: 1) {
+            try sorted.distinctValues()
+        }
+    }
+
+    private func distinctValues() throws -> (values: Tensor, counts: Tensor) {
+        let sorted = self
         func run<T: KernelElement>(_: T.Type) throws -> (values: Tensor, counts: Tensor) {
             let p = sorted.base(T.self)
             var values: [T] = [], counts: [Int64] = []

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Synchronization
+import MemoryBudget
 
 /// A flat, aligned, zero-initialised block of elements of one dtype. Tensors are views
 /// of a storage (shape, strides, offset); several tensors may share one storage.
@@ -19,19 +20,28 @@ public final class Storage: @unchecked Sendable {
     /// 188 MB result several times cheaper to fill.
     static let hugePageThreshold = 4 << 20
 
-    /// Refuses sizes that cannot be met (negative, overflowing, or above physical memory)
-    /// with `TensorError.outOfMemory` rather than letting the kernel kill the process later.
+    /// Refuses sizes that cannot be met (negative, overflowing, or beyond what `MemoryBudget`
+    /// has left) with `TensorError.outOfMemory` rather than letting the kernel kill the
+    /// process later. The bytes stay reserved in the budget while the storage lives.
     public convenience init(dtype: DType, count: Int) throws {
         try self.init(dtype: dtype, count: count, zeroed: true)
     }
 
     /// With `zeroed` false, the block holds garbage (a big one may be recycled from
     /// `BlockCache` with old contents): only for kernel outputs that overwrite every element.
-    init(dtype: DType, count: Int, zeroed: Bool) throws {
+    convenience init(dtype: DType, count: Int, zeroed: Bool) throws {
         let (byteCount, overflow) = count.multipliedReportingOverflow(by: dtype.size)
-        guard count >= 0, !overflow, UInt64(byteCount) <= Storage.memoryLimit else {
+        guard count >= 0, !overflow, MemoryBudget.reserve(bytes: byteCount) else {
             throw TensorError.outOfMemory(bytes: overflow ? Int.max : byteCount)
         }
+        do { try self.init(reserved: byteCount, dtype: dtype, count: count, zeroed: zeroed) } catch {
+            MemoryBudget.release(bytes: byteCount)
+            throw error
+        }
+    }
+
+    /// The allocation itself, once the budget has reserved `byteCount`.
+    private init(reserved byteCount: Int, dtype: DType, count: Int, zeroed: Bool) throws {
         self.dtype = dtype
         self.count = count
         #if os(Linux)
@@ -59,22 +69,35 @@ public final class Storage: @unchecked Sendable {
     }
 
     deinit {
+        MemoryBudget.release(bytes: count &* dtype.size)
         #if os(Linux)
         if mappedBytes > 0 { BlockCache.shared.put(bytes, size: mappedBytes); return }
         #endif
         free(bytes)
     }
 
-    /// The most one storage may take: the machine's physical memory.
-    static let memoryLimit: UInt64 = {
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
-        return pages > 0 && size > 0 ? UInt64(pages) * UInt64(size) : UInt64(Int.max)
-    }()
-
-    /// Throws `outOfMemory` when `bytes` (nil: the count overflowed) is more than one storage
-    /// may take: the same check and message for memory that is not a tensor's (nested lists).
+    /// Throws `outOfMemory` when `bytes` (nil: the count overflowed) do not fit in what the
+    /// memory budget has left: the same check and message for memory that is not a tensor's
+    /// (nested lists, sort scratch).
     public static func checkAllocation(bytes: Int?) throws {
-        guard let bytes, bytes >= 0, UInt64(bytes) <= memoryLimit else { throw TensorError.outOfMemory(bytes: bytes ?? Int.max) }
+        guard MemoryBudget.allows(bytes: bytes) else { throw TensorError.outOfMemory(bytes: bytes ?? Int.max) }
+    }
+
+    /// The same check for `count` elements of `stride` bytes (nil: the count overflowed).
+    public static func checkAllocation(count: Int?, stride: Int) throws {
+        let bytes = count.map { $0.multipliedReportingOverflow(by: stride) }
+        try checkAllocation(bytes: bytes.flatMap { $0.overflow ? nil : $0.partialValue })
+    }
+
+    /// Runs `body` with `times` blocks of `bytes` scratch memory (nil: the size overflowed),
+    /// which `body` allocates itself, held against the memory budget meanwhile.
+    static func withScratch<R>(bytes: Int?, times: Int, _ body: () throws -> R) throws -> R {
+        let total = bytes.map { $0.multipliedReportingOverflow(by: times) }
+        guard let total, !total.overflow, MemoryBudget.reserve(bytes: total.partialValue) else {
+            throw TensorError.outOfMemory(bytes: total.map { $0.overflow ? Int.max : $0.partialValue } ?? Int.max)
+        }
+        defer { MemoryBudget.release(bytes: total.partialValue) }
+        return try body()
     }
 
     /// Typed access to the elements; `T` must match `dtype`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MemoryBudget
 import MNLRuntime
 import MNLStdlib
 import MNLSyntax
@@ -30,6 +31,10 @@ struct MnistRepl: ParsableCommand {
     @Flag(help: "Print the resolved form of FILE (or CODE): where each variable lives, and which expressions and loops get the compiler's fast forms; then exit.")
     var dumpResolved = false
 
+    @Option(help: ArgumentHelp("The most memory programs may make mnist-repl take, e.g. 8G or 512M (default: 80% of physical memory, or 60% of `ulimit -v`). Beyond it, an allocation is an error the program can catch, never a crash.",
+                               valueName: "SIZE"))
+    var memoryLimit: String?
+
     @ArgumentParser.Argument(help: ArgumentHelp("The script to run, then the arguments it sees as `args`.",
                                                 valueName: "FILE.mnl [ARGS...]"))
     var script: [String] = []
@@ -42,7 +47,7 @@ struct MnistRepl: ParsableCommand {
             let a = all[i]
             if a == "--" { return (Array(all[..<i]), Array(all[(i + 1)...])) }
             guard a.hasPrefix("-"), a != "-" else { break }
-            i += (a == "-e" || a == "--code") ? 2 : 1
+            i += ["-e", "--code", "--memory-limit"].contains(a) ? 2 : 1
         }
         let cut = Swift.min(i, all.count)
         return (Array(all[..<cut]), Array(all[cut...]))
@@ -65,7 +70,14 @@ struct MnistRepl: ParsableCommand {
         }
     }
 
+    func validate() throws {
+        if let memoryLimit, MemoryBudget.bytes(fromText: memoryLimit) == nil {
+            throw ValidationError("--memory-limit: '\(memoryLimit)' is not a size (examples: 8G, 512M, 1073741824)")
+        }
+    }
+
     func run() throws {
+        if let bytes = memoryLimit.flatMap(MemoryBudget.bytes(fromText:)) { MemoryBudget.setLimit(bytes) }
         let renderer = DiagnosticRenderer(style: isatty(2) != 0 ? .color : .plain)
         let source: SourceFile
         if let code {

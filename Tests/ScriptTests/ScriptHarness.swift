@@ -1,4 +1,5 @@
 import Foundation
+import MemoryBudget
 import MNLRuntime
 import MNLStdlib
 import MNLSyntax
@@ -21,7 +22,13 @@ enum ScriptHarness {
         }
     }
 
+    /// Tests share one process and its memory budget: a fixed limit makes "more than the
+    /// memory limit of 16.0 GiB" read the same on every machine. (`--memory-limit` and
+    /// `memory_limit(size)` are tested in CLITests, each in a process of its own.)
+    static let fixedMemoryLimit: Void = MemoryBudget.setLimit(16 << 30)
+
     static func run(_ source: String, name: String, arguments: [String] = []) -> Outcome {
+        _ = fixedMemoryLimit
         var printed = ""
         let session = Stdlib.makeSession(output: { printed += $0 })
         session.scriptArguments = arguments

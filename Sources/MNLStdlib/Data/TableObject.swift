@@ -17,25 +17,39 @@ final class TableObject: NativeObject {
     func render() -> String {
         let head = try? table.data.get([.slice(start: 0, stop: 5, step: 1)])
         let body = head.map { TensorFormatter().body($0) } ?? ""
-        return "table: " + table.columnNames.joined(separator: ", ") + "\n" + body + "\n" + summary()
+        return "table: " + TableObject.shortList(table.columnNames) + "\n" + body + "\n" + summary()
     }
 
-    var members: MemberTable {
-        var m: [String: MemberTable.Member] = [
-            "columns": .property(doc: "The column names.") { o in .list((o as? TableObject)?.table.columnNames.map { .string($0) } ?? []) },
-            "shape": .property(doc: "(rows, columns)") { o in .tuple((o as? TableObject)?.table.shape.map { .number(Double($0)) } ?? []) },
-            "to_tensor": .method(Builtin("to_tensor", [.required("self")], topic: "data",
-                                         doc: "The whole table as a 2-D float64 tensor (rows × columns).",
-                                         example: "read_csv(\"Data/iris.csv\").to_tensor().shape") { a, _ in
-                guard case .native(let o) = try a.value(0), let t = o as? TableObject else { return .null }
-                return .tensor(t.table.tensor)
-            }),
-        ]
-        for name in table.columnNames where m[name] == nil {
-            m[name] = .property(doc: "The column \(name).") { o in try (o as? TableObject).map { try $0.column(name) } ?? .null }
-        }
-        return MemberTable(m)
+    /// Names joined with commas; past 20, the first 10, an ellipsis and the last 5.
+    static func shortList(_ names: [String]) -> String {
+        guard names.count > 20 else { return names.joined(separator: ", ") }
+        return (names.prefix(10) + ["…"] + names.suffix(5)).joined(separator: ", ")
     }
+
+    /// The fixed members, then each column by name (found when asked for, so that a table of
+    /// a million columns costs nothing until one is used).
+    var members: MemberTable {
+        let table = self.table
+        return MemberTable(TableObject.fixed.members, lookup: { name in
+            guard table.columnIndex(name) != nil else { return nil }
+            return .property(doc: "The column \(name).") { o in try (o as? TableObject).map { try $0.column(name) } ?? .null }
+        }, lookupNames: { table.columnNames })
+    }
+
+    static let fixed = MemberTable([
+        "columns": .property(doc: "The column names.") { o in
+            let names = (o as? TableObject)?.table.columnNames ?? []
+            try Allocation.check(values: names.count)
+            return .list(names.map { .string($0) })
+        },
+        "shape": .property(doc: "(rows, columns)") { o in .tuple((o as? TableObject)?.table.shape.map { .number(Double($0)) } ?? []) },
+        "to_tensor": .method(Builtin("to_tensor", [.required("self")], topic: "data",
+                                     doc: "The whole table as a 2-D float64 tensor (rows × columns).",
+                                     example: "read_csv(\"Data/iris.csv\").to_tensor().shape") { a, _ in
+            guard case .native(let o) = try a.value(0), let t = o as? TableObject else { return .null }
+            return .tensor(t.table.tensor)
+        }),
+    ])
 
     func column(_ name: String) throws -> Value {
         do { return .tensor(try table.column(name)) } catch { throw dataDiagnostic(error) }

@@ -1,3 +1,4 @@
+import MemoryBudget
 import MNLRuntime
 import MNLSyntax
 import TensorKit
@@ -41,6 +42,7 @@ enum TensorConversion {
             guard let t = o as? TensorObject else { throw badType(argument, v) }
             let sub = t.tensor.shape
             try expect(depth, count: sub, &shape, argument)
+            try bridging { try Storage.checkAllocation(count: values.count + t.tensor.count, stride: 2 * MemoryLayout<Double>.stride) }
             values.append(contentsOf: t.tensor.toDoubles())
             if t.tensor.dtype != .bool { allBool = false }
         case .list, .tuple:
@@ -80,10 +82,7 @@ enum TensorConversion {
             case .slice(let a, let b, let s): return .slice(start: a, stop: b, step: s)
             case .value(.null): return .newAxis
             case .value(.number(let n)):
-                guard let i = exactInt(n) else {
-                    throw Diagnostic(.badArgument(function: "[]", position: 1, name: "", expected: "integer index", got: "number \(n)"), at: nil)
-                }
-                return .int(i)
+                return .int(try IntegerConversion.int(n, what: "index"))
             case .value(let v):
                 let t = try tensor(v, argument: "[]")
                 if t.dtype == .float32 || t.dtype == .float64 {
@@ -100,10 +99,10 @@ enum TensorConversion {
         if values.count == 1, case .tuple(let t) = values[0] { items = t }
         if values.count == 1, case .list(let l) = values[0] { items = l.items }
         return try items.enumerated().map { i, v in
-            guard case .number(let n) = v, let d = exactInt(n) else {
+            guard case .number(let n) = v else {
                 throw Diagnostic(.badArgument(function: function, position: i + 1, name: "", expected: "integer dimension", got: v.typeName), at: nil)
             }
-            return d
+            return try IntegerConversion.int(n, what: "dimension #\(i + 1) of '\(function)'")
         }
     }
 
@@ -136,10 +135,10 @@ enum TensorConversion {
     }
 
     static func axis(_ v: Value, function: String) throws -> Int {
-        guard case .number(let n) = v, let a = exactInt(n) else {
+        guard case .number(let n) = v else {
             throw Diagnostic(.badArgument(function: function, position: 0, name: "axis", expected: "integer", got: v.typeName), at: nil)
         }
-        return a
+        return try IntegerConversion.int(n, what: "axis of '\(function)'")
     }
 }
 
@@ -160,7 +159,7 @@ func diagnosticKind(_ e: TensorError) -> DiagnosticKind {
     case .badReshape(let from, let to):
         .invalidValue(function: "reshape", message: "cannot reshape a tensor of shape \(DiagnosticKind.shapeText(from)) into shape \(DiagnosticKind.shapeText(to))")
     case .unsupportedDType(let op, let d): .invalidValue(function: op, message: "not supported for \(d) tensors")
-    case .outOfMemory(let b): .outOfMemory(bytes: b)
+    case .outOfMemory(let b): .outOfMemory(bytes: b, inUse: MemoryBudget.inUse, limit: MemoryBudget.limit)
     case .invalidArgument(let op, let m): .invalidValue(function: op, message: m)
     case .interrupted: .interrupted
     }
