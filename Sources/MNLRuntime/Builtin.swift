@@ -74,11 +74,18 @@ public enum BuiltinParameter {
 /// A builtin as a language value, optionally bound to a receiver (`x.sum` is `sum` bound to x).
 public final class BuiltinFunction {
     public let builtin: Builtin
-    public let receiver: Value?
+    /// Only `ValueRelease` writes it, emptying a bound method that is being freed.
+    @exclusivity(unchecked) public internal(set) var receiver: Value?
 
     public init(_ builtin: Builtin, receiver: Value? = nil) {
         self.builtin = builtin
         self.receiver = receiver
+    }
+
+    deinit {
+        guard var held = receiver, held.ownsValues else { return }
+        receiver = nil
+        ValueRelease.release(&held)
     }
 
     public var name: String { builtin.name }

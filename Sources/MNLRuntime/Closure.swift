@@ -44,7 +44,8 @@ final class CompiledFunction {
 /// A user function value: compiled code plus the cells it captured.
 public final class Closure {
     let function: CompiledFunction
-    let captured: [Cell]
+    /// Only `ValueRelease` writes it, emptying a closure that is being freed.
+    @exclusivity(unchecked) private(set) var captured: [Cell]
 
     init(function: CompiledFunction, captured: [Cell]) {
         self.function = function
@@ -53,6 +54,18 @@ public final class Closure {
 
     public var name: String { function.name }
     public var signature: String { function.signature }
+
+    /// Empties the captured cells that only this closure holds, moving their values to
+    /// `pending`; cells shared with a running frame or another closure keep their values.
+    func surrenderCells(into pending: inout [Value]) {
+        var cells = captured
+        captured = []
+        for i in cells.indices where isKnownUniquelyReferenced(&cells[i]) {
+            let v = cells[i].value
+            cells[i].value = .null
+            if v.ownsValues { pending.append(v) }
+        }
+    }
 }
 
 extension Frame {

@@ -21,9 +21,9 @@ extension Compiler {
             if places.count == 2, case .slot(let s0) = places[0], case .slot(let s1) = places[1] {
                 // `for (x, y) in pairs` in a function: two slots, no loop over places.
                 return { f, v in
-                    if case .tuple(let items) = v, items.count == 2 {
-                        f.slots[s0] = items[0]
-                        f.slots[s1] = items[1]
+                    if case .tuple(let t) = v, t.items.count == 2 {
+                        f.slots[s0] = t.items[0]
+                        f.slots[s1] = t.items[1]
                         return
                     }
                     let items = try located(range) { try Iteration.unpack(v, count: 2, CallContext(interp: f.interp)) }
@@ -35,8 +35,8 @@ extension Compiler {
                 // `(x, y) = pair` into plain variables: stored directly, no closure per part.
                 let count = places.count
                 return { f, v in
-                    if case .tuple(let items) = v, items.count == count {
-                        for i in 0..<count { places[i].pointer(f).pointee = items[i] }
+                    if case .tuple(let t) = v, t.items.count == count {
+                        for i in 0..<count { places[i].pointer(f).pointee = t.items[i] }
                         return
                     }
                     let items = try located(range) { try Iteration.unpack(v, count: count, CallContext(interp: f.interp)) }

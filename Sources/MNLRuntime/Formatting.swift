@@ -9,18 +9,28 @@ extension Value {
     }
 
     /// How the REPL echoes a value and how it appears inside lists: strings quoted.
-    public func repr(depth: Int = 0) -> String {
-        guard depth < 50 else { return "..." }
+    /// Nested lists, records and tuples are written by `ValuePrinter`, which has no depth
+    /// limit and writes a list or record that contains itself as `[...]` or `{...}`.
+    public func repr() -> String {
+        switch self {
+        case .list, .record, .tuple:
+            var printer = ValuePrinter()
+            printer.write(self)
+            return printer.text
+        default: return leafRepr()
+        }
+    }
+
+    /// The text of a value that holds no other values (containers go through `ValuePrinter`).
+    func leafRepr() -> String {
         switch self {
         case .null: return "nil"
         case .bool(let b): return b ? "true" : "false"
         case .number(let n): return Formatting.number(n)
         case .string(let s): return Formatting.quoted(s)
-        case .list(let l): return "[" + l.items.map { $0.repr(depth: depth + 1) }.joined(separator: ", ") + "]"
-        case .tuple(let t):
-            return t.count == 1 ? "(\(t[0].repr(depth: depth + 1)),)" : "(" + t.map { $0.repr(depth: depth + 1) }.joined(separator: ", ") + ")"
-        case .record(let r):
-            return "{" + r.fields.map { "\(Formatting.key($0.0)): \($0.1.repr(depth: depth + 1))" }.joined(separator: ", ") + "}"
+        case .list: return "[...]"
+        case .tuple: return "(...)"
+        case .record: return "{...}"
         case .range(let r): return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
         case .closure(let c): return "<fn \(c.signature)>"
         case .builtin(let b): return b.receiver == nil ? "<builtin \(b.builtin.signature)>" : "<method \(b.name)>"

@@ -13,7 +13,7 @@ enum Indexing {
         guard items.count == 1 else { throw Diagnostic(.notIndexable(type: "\(base.typeName) with \(items.count) indices"), at: nil) }
         switch (base, items[0]) {
         case (.list(let l), _): return try pick(l.items, items[0]) { .list(ListBox($0)) }
-        case (.tuple(let t), _): return try pick(t, items[0]) { .tuple($0) }
+        case (.tuple(let t), _): return try pick(t.items, items[0]) { .tuple($0) }
         case (.string(let s), _):
             return try pick(s.map { Value.string(String($0)) }, items[0]) { chars in
                 .string(chars.map { if case .string(let c) = $0 { c } else { "" } }.joined())

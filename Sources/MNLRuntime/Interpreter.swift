@@ -112,6 +112,13 @@ struct Frame {
 final class Cell {
     var value: Value
     init(_ value: Value) { self.value = value }
+
+    deinit {
+        guard value.ownsValues else { return }
+        var held = value
+        value = .null
+        ValueRelease.release(&held)
+    }
 }
 
 /// How a statement finished.

@@ -13,7 +13,7 @@ enum Iteration {
                 defer { i += 1 }
                 return l.items[i]
             }
-        case .tuple(let t): return AnyIterator(t.makeIterator())
+        case .tuple(let t): return AnyIterator(t.items.makeIterator())
         case .range(let r):
             var i = 0
             return AnyIterator {
@@ -33,7 +33,7 @@ enum Iteration {
     static func values(_ v: Value, _ ctx: CallContext) throws -> [Value] {
         switch v {
         case .list(let l): return l.items
-        case .tuple(let t): return t
+        case .tuple(let t): return t.items
         case .range(let r):
             try Allocation.check(values: r.count)
             return (0..<r.count).map { .number(Double(r.element($0))) }

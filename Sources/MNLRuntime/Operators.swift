@@ -17,7 +17,7 @@ enum Operators {
         case (.number(let n), .string(let s)) where op == .multiply: return .string(try repeated(s, n))
         case (.list(let x), .list(let y)) where op == .add: return .list(ListBox(try concatenated(x.items, y.items)))
         case (.list(let l), .number(let n)) where op == .multiply: return .list(ListBox(try repeated(l.items, n)))
-        case (.tuple(let x), .tuple(let y)) where op == .add: return .tuple(try concatenated(x, y))
+        case (.tuple(let x), .tuple(let y)) where op == .add: return .tuple(try concatenated(x.items, y.items))
         default: break
         }
         throw Diagnostic(.unsupportedOperands(op: op.rawValue, lhs: a.typeName, rhs: b.typeName), at: nil)
@@ -120,7 +120,7 @@ enum Operators {
         case (.number(let x), .number(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
         case (.list(let x), .list(let y)): return x === y || (x.items.count == y.items.count && zip(x.items, y.items).allSatisfy(equal))
-        case (.tuple(let x), .tuple(let y)): return x.count == y.count && zip(x, y).allSatisfy(equal)
+        case (.tuple(let x), .tuple(let y)): return x.items.count == y.items.count && zip(x.items, y.items).allSatisfy(equal)
         case (.record(let x), .record(let y)):
             return x === y || (x.keys == y.keys && x.fields.allSatisfy { k, v in y[k].map { equal(v, $0) } ?? false })
         case (.range(let x), .range(let y)): return x.start == y.start && x.stop == y.stop && x.step == y.step
@@ -137,7 +137,7 @@ enum Operators {
         case (.number(let x), .number(let y)): return x < y ? -1 : (x > y ? 1 : 0)
         case (.string(let x), .string(let y)): return x < y ? -1 : (x > y ? 1 : 0)
         case (.list(let x), .list(let y)): return try sequenceOrdering(x.items, y.items)
-        case (.tuple(let x), .tuple(let y)): return try sequenceOrdering(x, y)
+        case (.tuple(let x), .tuple(let y)): return try sequenceOrdering(x.items, y.items)
         default: return nil
         }
     }

@@ -94,8 +94,8 @@ struct ResolvedDump {
 
     private func plain(_ e: Expr) -> String {
         switch e.kind {
-        case .number(let n): return Value.number(n).repr(depth: 0)
-        case .string(let s): return Value.string(s).repr(depth: 0)
+        case .number(let n): return Value.number(n).repr()
+        case .string(let s): return Value.string(s).repr()
         case .bool(let b): return b ? "true" : "false"
         case .nilLiteral: return "nil"
         case .name(let n): return name(n, e.range)

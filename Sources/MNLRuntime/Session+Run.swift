@@ -87,18 +87,23 @@ extension Session {
     func onLargeStack<T>(_ body: @escaping () -> T) -> T {
         let scope = executionScope
         let box = LargeStackBox(body)
-        box.run = { scope { box.value = box.body() } }
+        box.run = { scope { box.value = box.body?() } }
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             box.run()
+            // Let go of the work (and through it the session) before the caller resumes:
+            // the thread object may outlive this call, and the session should end when
+            // its owner lets go of it, freeing its values on that thread.
+            box.run = {}
+            box.body = nil
             done.signal()
         }
         thread.stackSize = 1 << 29
         thread.start()
         done.wait()
-        box.run = {}
-        guard let value = box.value else { return body() }
-        return value
+        let result = box.value
+        box.value = nil
+        return result ?? body()
     }
 }
 
@@ -106,7 +111,7 @@ extension Session {
 private final class LargeStackBox<T>: @unchecked Sendable {
     var value: T?
     var run: () -> Void = {}
-    let body: () -> T
+    var body: (() -> T)?
     init(_ body: @escaping () -> T) { self.body = body }
 }
 

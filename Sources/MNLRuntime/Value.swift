@@ -3,6 +3,10 @@ import MNLSyntax
 /// A language value. Numbers are doubles (integral ones print without `.0`); lists and
 /// records are references (as in Python); tuples are immutable; tensors, models and other
 /// library objects arrive as `.native` objects registered by the binding layer.
+///
+/// Every class that holds values (the boxes, `Cell`, `Closure`, `BuiltinFunction`) releases
+/// them through `ValueRelease`, so a list nested a million deep is freed without deep
+/// recursion; see ValueRelease.swift for the rule a new value-holding class must follow.
 public enum Value {
     case null
     case bool(Bool)
@@ -10,7 +14,7 @@ public enum Value {
     case string(String)
     case list(ListBox)
     case record(RecordBox)
-    case tuple([Value])
+    case tuple(TupleBox)
     case range(RangeBox)
     case closure(Closure)
     case builtin(BuiltinFunction)
@@ -41,7 +45,7 @@ public enum Value {
         case .string(let s): !s.isEmpty
         case .list(let l): !l.items.isEmpty
         case .record(let r): !r.keys.isEmpty
-        case .tuple(let t): !t.isEmpty
+        case .tuple(let t): !t.items.isEmpty
         case .range(let r): r.count > 0
         case .closure, .builtin: true
         case .native(let o): try o.truthValue()
@@ -49,6 +53,7 @@ public enum Value {
     }
 
     public static func list(_ items: [Value]) -> Value { .list(ListBox(items)) }
+    public static func tuple(_ items: [Value]) -> Value { .tuple(TupleBox(items)) }
 }
 
 /// A mutable list shared by reference.
@@ -58,6 +63,17 @@ public final class ListBox {
     /// holds an access to `items` across a call back into the language.
     @exclusivity(unchecked) public var items: [Value]
     public init(_ items: [Value]) { self.items = items }
+    deinit { ValueRelease.release(&items) }
+}
+
+/// The elements of a tuple. Tuples are immutable to programs; the box exists so that a
+/// tuple nested in a tuple a million times is released without deep recursion (an array
+/// inside the enum would have no deinit to hook that on).
+public final class TupleBox {
+    /// Only `ValueRelease` writes it, emptying a box that is being freed.
+    @exclusivity(unchecked) public internal(set) var items: [Value]
+    public init(_ items: [Value]) { self.items = items }
+    deinit { ValueRelease.release(&items) }
 }
 
 /// A record (`{lr: 0.1, epochs: 3}`): string keys in insertion order, shared by reference.
@@ -79,6 +95,21 @@ public final class RecordBox {
     }
 
     public var fields: [(String, Value)] { keys.compactMap { k in values[k].map { (k, $0) } } }
+
+    /// Moves the values that own further values to `pending` and empties the record
+    /// (`ValueRelease` calls it on a record that is being freed).
+    func surrenderValues(into pending: inout [Value]) {
+        for v in values.values where v.ownsValues { pending.append(v) }
+        values = [:]
+        keys = []
+    }
+
+    deinit {
+        guard values.values.contains(where: \.ownsValues) else { return }
+        var pending: [Value] = []
+        surrenderValues(into: &pending)
+        ValueRelease.release(&pending)
+    }
 }
 
 /// `range(start, stop, step)` or `a..b`: a lazy sequence of integers.

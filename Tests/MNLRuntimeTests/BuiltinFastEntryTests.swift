@@ -21,7 +21,8 @@ import Testing
     /// The session, its sample values, and every builtin with a fast entry (tensor methods included).
     func setup() throws -> (Session, [Value], [Builtin]) {
         let s = Stdlib.makeSession(output: { _ in })
-        guard case .success(.tuple(let values)?) = s.run(Self.values, name: "v"), case .native(let t) = values[10] else { throw Failure.setup }
+        guard case .success(.tuple(let tuple)?) = s.run(Self.values, name: "v"), case .native(let t) = tuple.items[10] else { throw Failure.setup }
+        let values = tuple.items
         let methods = t.members.members.values.compactMap { m -> Builtin? in if case .method(let b) = m { b } else { nil } }
         let all = (Array(s.builtins.values) + methods).filter { $0.fast1 != nil || $0.fast2 != nil }
         return (s, values, all.sorted { $0.name < $1.name })

@@ -13,8 +13,8 @@ import Testing
 
     func values(_ source: String) throws -> (Session, [Value]) {
         let s = Stdlib.makeSession(output: { _ in })
-        guard case .success(let v?) = s.run(source, name: "t"), case .tuple(let items) = v else { throw Failure.setup }
-        return (s, items)
+        guard case .success(let v?) = s.run(source, name: "t"), case .tuple(let t) = v else { throw Failure.setup }
+        return (s, t.items)
     }
 
     enum Failure: Error { case setup }
@@ -69,8 +69,8 @@ import Testing
         guard case .success(let f?) = s.run("fresh", name: "f") else { throw Failure.setup }
         let ctx = CallContext(interp: s.interpreter)
         func bases() throws -> [Value] {
-            guard case .tuple(let items) = try ctx.call(f, []) else { throw Failure.setup }
-            return items
+            guard case .tuple(let t) = try ctx.call(f, []) else { throw Failure.setup }
+            return t.items
         }
         let pairs = Self.indices.filter { if case .number(let n) = $0 { n.magnitude < 5 && n == n.rounded() } else { true } }
         let count = try bases().count

@@ -85,7 +85,7 @@ extension CoreBuiltins {
     static func length(_ v: Value) -> Value? {
         switch v {
         case .list(let l): .number(Double(l.items.count))
-        case .tuple(let t): .number(Double(t.count))
+        case .tuple(let t): .number(Double(t.items.count))
         case .string(let s): .number(Double(s.count))
         case .record(let r): .number(Double(r.keys.count))
         case .range(let r): .number(Double(r.count))

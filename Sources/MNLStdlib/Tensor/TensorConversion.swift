@@ -47,7 +47,7 @@ enum TensorConversion {
             if t.tensor.dtype != .bool { allBool = false }
         case .list, .tuple:
             let items: [Value]
-            if case .list(let l) = v { items = l.items } else if case .tuple(let t) = v { items = t } else { items = [] }
+            if case .list(let l) = v { items = l.items } else if case .tuple(let t) = v { items = t.items } else { items = [] }
             if depth == shape.count { shape.append(items.count) } else if shape[depth] != items.count {
                 throw invalid(argument, "ragged nested list: expected \(shape[depth]) elements at depth \(depth + 1), found \(items.count)")
             }
@@ -96,7 +96,7 @@ enum TensorConversion {
     /// A shape from `3, 4`, `(3, 4)` or `[3, 4]`.
     static func shape(_ values: [Value], function: String) throws -> [Int] {
         var items = values
-        if values.count == 1, case .tuple(let t) = values[0] { items = t }
+        if values.count == 1, case .tuple(let t) = values[0] { items = t.items }
         if values.count == 1, case .list(let l) = values[0] { items = l.items }
         return try items.enumerated().map { i, v in
             guard case .number(let n) = v else {
@@ -128,7 +128,7 @@ enum TensorConversion {
         case .null: return nil
         case .number: return [try axis(v, function: function)]
         case .list(let l): return try l.items.map { try axis($0, function: function) }
-        case .tuple(let t): return try t.map { try axis($0, function: function) }
+        case .tuple(let t): return try t.items.map { try axis($0, function: function) }
         default:
             throw Diagnostic(.badArgument(function: function, position: 0, name: "axis", expected: "integer or list of integers", got: v.typeName), at: nil)
         }

@@ -71,7 +71,7 @@ enum TensorShape {
 func listValues(_ v: Value) throws -> [Value] {
     switch v {
     case .list(let l): return l.items
-    case .tuple(let t): return t
+    case .tuple(let t): return t.items
     default:
         throw Diagnostic(.badArgument(function: "list of tensors", position: 1, name: "", expected: "list", got: v.typeName), at: nil)
     }

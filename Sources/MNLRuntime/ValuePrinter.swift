@@ -1,0 +1,80 @@
+/// Writes nested lists, records and tuples as text without recursion, so any depth prints
+/// (`x = [x]` a million times gives two million brackets, not a stack overflow), and a
+/// list or record met again inside itself prints as Python prints it: `[[...]]`, `{a: {...}}`.
+///
+/// An explicit stack of open containers replaces recursion. To spot a cycle the printer asks
+/// whether a list or record is already open: a scan of the open containers while they are
+/// few (ordinary values), and a set once the nesting gets deep, so neither case costs much.
+struct ValuePrinter {
+    private(set) var text = ""
+    private var open: [OpenContainer] = []
+    /// The identities of the open lists and records, kept only once nesting is deep.
+    private var deepOpen: Set<ObjectIdentifier>?
+    private static let scanLimit = 32
+
+    /// A list, record or tuple being written: its elements and how far the printer got.
+    private struct OpenContainer {
+        let items: [Value]
+        /// The field names of a record (nil for lists and tuples).
+        let keys: [String]?
+        let close: String
+        /// The list or record object (nil for tuples, which cannot contain themselves).
+        let identity: ObjectIdentifier?
+        var next = 0
+    }
+
+    mutating func write(_ root: Value) {
+        start(root)
+        while let top = open.last {
+            guard top.next < top.items.count else {
+                text += top.close
+                close()
+                continue
+            }
+            if top.next > 0 { text += ", " }
+            if let keys = top.keys { text += Formatting.key(keys[top.next]) + ": " }
+            open[open.count - 1].next += 1
+            start(top.items[top.next])
+        }
+    }
+
+    /// Writes a leaf, or opens a container (whose elements the loop in `write` then writes).
+    private mutating func start(_ v: Value) {
+        switch v {
+        case .list(let l):
+            let id = ObjectIdentifier(l)
+            if isOpen(id) { text += "[...]"; return }
+            text += "["
+            push(OpenContainer(items: l.items, keys: nil, close: "]", identity: id))
+        case .record(let r):
+            let id = ObjectIdentifier(r)
+            if isOpen(id) { text += "{...}"; return }
+            text += "{"
+            let fields = r.fields
+            push(OpenContainer(items: fields.map(\.1), keys: fields.map(\.0), close: "}", identity: id))
+        case .tuple(let t):
+            text += "("
+            push(OpenContainer(items: t.items, keys: nil, close: t.items.count == 1 ? ",)" : ")", identity: nil))
+        default:
+            text += v.leafRepr()
+        }
+    }
+
+    private func isOpen(_ id: ObjectIdentifier) -> Bool {
+        if let deepOpen { return deepOpen.contains(id) }
+        return open.contains { $0.identity == id }
+    }
+
+    private mutating func push(_ container: OpenContainer) {
+        open.append(container)
+        if deepOpen == nil, open.count > ValuePrinter.scanLimit {
+            deepOpen = Set(open.compactMap(\.identity))
+        } else if let id = container.identity {
+            deepOpen?.insert(id)
+        }
+    }
+
+    private mutating func close() {
+        if let id = open.removeLast().identity { deepOpen?.remove(id) }
+    }
+}
