@@ -48,7 +48,7 @@ enum CoreMethods {
         },
         method("index", [.required("value")], "The position of the first element equal to value.", "[5, 6, 7].index(6)") { a, _ in
             let v = try a.value(1)
-            guard let i = try listBox(a).items.firstIndex(where: { Operators.equal($0, v) }) else {
+            guard let i = try listBox(a).items.firstIndex(where: { try Operators.equal($0, v) }) else {
                 throw a.invalid("value not in list")
             }
             return .number(Double(i))

@@ -97,8 +97,8 @@ enum Operators {
         if case .native(let o) = a, let v = try o.compare(op, b, reversed: false, ctx) { return v }
         if case .native(let o) = b, let v = try o.compare(op, a, reversed: true, ctx) { return v }
         switch op {
-        case .equal: return .bool(equal(a, b))
-        case .notEqual: return .bool(!equal(a, b))
+        case .equal: return .bool(try equal(a, b))
+        case .notEqual: return .bool(try !equal(a, b))
         default:
             guard let order = try ordering(a, b) else {
                 throw Diagnostic(.unsupportedOperands(op: op.rawValue, lhs: a.typeName, rhs: b.typeName), at: nil)
@@ -112,17 +112,32 @@ enum Operators {
         }
     }
 
+    /// How deep `==`, `<` and `sort` look into nested lists, records and tuples (Python's
+    /// recursion limit). Two distinct lists that contain themselves would otherwise be
+    /// compared forever; they end in this error, as in Python.
+    static let comparisonDepthLimit = 1000
+
     /// Structural equality for plain values; identity for functions and native objects.
-    static func equal(_ a: Value, _ b: Value) -> Bool {
+    /// A list or record is equal to itself without a look inside (as in Python), so
+    /// `x == x` holds for a list that contains itself.
+    static func equal(_ a: Value, _ b: Value) throws -> Bool { try equal(a, b, depth: 0) }
+
+    private static func equal(_ a: Value, _ b: Value, depth: Int) throws -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.number(let x), .number(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
-        case (.list(let x), .list(let y)): return x === y || (x.items.count == y.items.count && zip(x.items, y.items).allSatisfy(equal))
-        case (.tuple(let x), .tuple(let y)): return x.items.count == y.items.count && zip(x.items, y.items).allSatisfy(equal)
+        case (.list(let x), .list(let y)): return try x === y || sequencesEqual(x.items, y.items, depth: depth + 1)
+        case (.tuple(let x), .tuple(let y)): return try x === y || sequencesEqual(x.items, y.items, depth: depth + 1)
         case (.record(let x), .record(let y)):
-            return x === y || (x.keys == y.keys && x.fields.allSatisfy { k, v in y[k].map { equal(v, $0) } ?? false })
+            if x === y { return true }
+            guard x.keys == y.keys else { return false }
+            try checkDepth(depth + 1)
+            for (k, v) in x.fields {
+                guard let w = y[k], try equal(v, w, depth: depth + 1) else { return false }
+            }
+            return true
         case (.range(let x), .range(let y)): return x.start == y.start && x.stop == y.stop && x.step == y.step
         case (.closure(let x), .closure(let y)): return x === y
         case (.builtin(let x), .builtin(let y)): return x === y
@@ -131,21 +146,39 @@ enum Operators {
         }
     }
 
+    private static func sequencesEqual(_ x: [Value], _ y: [Value], depth: Int) throws -> Bool {
+        guard x.count == y.count else { return false }
+        try checkDepth(depth)
+        for (p, q) in zip(x, y) where try !equal(p, q, depth: depth) { return false }
+        return true
+    }
+
+    private static func checkDepth(_ depth: Int) throws {
+        guard depth <= comparisonDepthLimit else {
+            throw Diagnostic(.valueTooDeep(operation: "compare", limit: comparisonDepthLimit), at: nil)
+        }
+    }
+
     /// -1, 0 or 1 for orderable pairs (numbers, strings, lists and tuples element-wise); nil otherwise.
-    static func ordering(_ a: Value, _ b: Value) throws -> Int? {
+    static func ordering(_ a: Value, _ b: Value) throws -> Int? { try ordering(a, b, depth: 0) }
+
+    private static func ordering(_ a: Value, _ b: Value, depth: Int) throws -> Int? {
         switch (a, b) {
         case (.number(let x), .number(let y)): return x < y ? -1 : (x > y ? 1 : 0)
         case (.string(let x), .string(let y)): return x < y ? -1 : (x > y ? 1 : 0)
-        case (.list(let x), .list(let y)): return try sequenceOrdering(x.items, y.items)
-        case (.tuple(let x), .tuple(let y)): return try sequenceOrdering(x.items, y.items)
+        case (.list(let x), .list(let y)): return try sequenceOrdering(x.items, y.items, depth: depth + 1)
+        case (.tuple(let x), .tuple(let y)): return try sequenceOrdering(x.items, y.items, depth: depth + 1)
         default: return nil
         }
     }
 
-    private static func sequenceOrdering(_ x: [Value], _ y: [Value]) throws -> Int? {
-        for (p, q) in zip(x, y) {
-            guard let o = try ordering(p, q) else { return nil }
-            if o != 0 { return o }
+    /// Python's rule: the first pair of elements that are not equal decides (so equal
+    /// elements need not be orderable, and `x < x` is false for a list that contains
+    /// itself); when one sequence is a prefix of the other, the shorter is smaller.
+    private static func sequenceOrdering(_ x: [Value], _ y: [Value], depth: Int) throws -> Int? {
+        try checkDepth(depth)
+        for (p, q) in zip(x, y) where try !equal(p, q, depth: depth) {
+            return try ordering(p, q, depth: depth)
         }
         return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
     }

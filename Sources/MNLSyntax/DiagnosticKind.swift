@@ -51,6 +51,9 @@ public enum DiagnosticKind: Equatable, Sendable {
     case assertionFailed(message: String)
     case userError(message: String)
     case recursionLimit(depth: Int)
+    /// `==`, `<` or `sort` on lists, records or tuples nested deeper than `limit` (or on
+    /// two distinct lists that contain themselves, which would nest without end).
+    case valueTooDeep(operation: String, limit: Int)
     case interrupted
     case shapeMismatch(op: String, lhs: [Int], rhs: [Int])
     case axisOutOfRange(axis: Int, ndim: Int)
@@ -109,6 +112,8 @@ extension DiagnosticKind {
         case .assertionFailed(let m): "assertion failed" + (m.isEmpty ? "" : ": \(m)")
         case .userError(let m): m
         case .recursionLimit(let d): "maximum recursion depth (\(d)) exceeded"
+        case .valueTooDeep(let op, let limit):
+            "values nested too deeply to \(op) (more than \(limit) levels, or a list or record that contains itself)"
         case .interrupted: "interrupted"
         case .shapeMismatch(let op, let l, let r):
             "cannot broadcast \(DiagnosticKind.shapeText(l)) with \(DiagnosticKind.shapeText(r)) in '\(op)'"
