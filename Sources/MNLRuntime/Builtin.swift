@@ -83,7 +83,7 @@ public final class BuiltinFunction {
     }
 
     deinit {
-        guard var held = receiver, held.ownsValues else { return }
+        guard var held = receiver, held.holdsNestedValues else { return }
         receiver = nil
         ValueRelease.release(&held)
     }

@@ -55,16 +55,21 @@ public final class Closure {
     public var name: String { function.name }
     public var signature: String { function.signature }
 
-    /// Empties the captured cells that only this closure holds, moving their values to
-    /// `pending`; cells shared with a running frame or another closure keep their values.
+    /// Empties the captured cells that only this closure holds, moving their deeply nested
+    /// values to `pending`; cells shared with a running frame or another closure keep their values.
     func surrenderCells(into pending: inout [Value]) {
         var cells = captured
         captured = []
         for i in cells.indices where isKnownUniquelyReferenced(&cells[i]) {
             let v = cells[i].value
             cells[i].value = .null
-            if v.ownsValues { pending.append(v) }
+            if v.holdsNestedValues { pending.append(v) }
         }
+    }
+
+    /// See `Value.holdsNestedValues`.
+    var capturesNestedValues: Bool {
+        captured.count > ValueRelease.quickLookLimit || captured.contains { $0.value.ownsValues }
     }
 }
 

@@ -114,7 +114,7 @@ final class Cell {
     init(_ value: Value) { self.value = value }
 
     deinit {
-        guard value.ownsValues else { return }
+        guard value.holdsNestedValues else { return }
         var held = value
         value = .null
         ValueRelease.release(&held)

@@ -177,7 +177,14 @@ enum Operators {
     /// itself); when one sequence is a prefix of the other, the shorter is smaller.
     private static func sequenceOrdering(_ x: [Value], _ y: [Value], depth: Int) throws -> Int? {
         try checkDepth(depth)
-        for (p, q) in zip(x, y) where try !equal(p, q, depth: depth) {
+        for (p, q) in zip(x, y) {
+            if case .number(let a) = p, case .number(let b) = q {
+                // The common case (rows of numbers, sort keys) without the general walk.
+                if a < b { return -1 }
+                if a > b { return 1 }
+                continue
+            }
+            if try equal(p, q, depth: depth) { continue }
             return try ordering(p, q, depth: depth)
         }
         return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)

@@ -99,13 +99,18 @@ public final class RecordBox {
     /// Moves the values that own further values to `pending` and empties the record
     /// (`ValueRelease` calls it on a record that is being freed).
     func surrenderValues(into pending: inout [Value]) {
-        for v in values.values where v.ownsValues { pending.append(v) }
+        for v in values.values where v.holdsNestedValues { pending.append(v) }
         values = [:]
         keys = []
     }
 
+    /// See `Value.holdsNestedValues`.
+    var holdsNestedValues: Bool {
+        values.count > ValueRelease.quickLookLimit || values.values.contains(where: \.ownsValues)
+    }
+
     deinit {
-        guard values.values.contains(where: \.ownsValues) else { return }
+        guard values.values.contains(where: \.holdsNestedValues) else { return }
         var pending: [Value] = []
         surrenderValues(into: &pending)
         ValueRelease.release(&pending)

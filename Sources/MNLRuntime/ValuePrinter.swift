@@ -25,16 +25,18 @@ struct ValuePrinter {
 
     mutating func write(_ root: Value) {
         start(root)
-        while let top = open.last {
-            guard top.next < top.items.count else {
-                text += top.close
+        while !open.isEmpty {
+            let top = open.count - 1
+            let i = open[top].next
+            guard i < open[top].items.count else {
+                text += open[top].close
                 close()
                 continue
             }
-            if top.next > 0 { text += ", " }
-            if let keys = top.keys { text += Formatting.key(keys[top.next]) + ": " }
-            open[open.count - 1].next += 1
-            start(top.items[top.next])
+            if i > 0 { text += ", " }
+            if let keys = open[top].keys { text += Formatting.key(keys[i]) + ": " }
+            open[top].next = i + 1
+            start(open[top].items[i])
         }
     }
 
