@@ -14,6 +14,8 @@ public enum DiagnosticKind: Equatable, Sendable {
     case unexpectedEndOfInput(expected: String)
     case invalidAssignmentTarget
     case nestingTooDeep(limit: Int)
+    /// The syntax tree is taller than `Parser.maxTreeDepth`: usually a very long chain.
+    case expressionTooDeep(limit: Int)
     case invalidFormatSpec(String)
     case positionalAfterKeyword
     case duplicateParameter(String)
@@ -68,6 +70,8 @@ extension DiagnosticKind {
         case .unexpectedEndOfInput(let expected): "unexpected end of input (expected \(expected))"
         case .invalidAssignmentTarget: "cannot assign to this expression (expected a name, x[i], x.field or (a, b))"
         case .nestingTooDeep(let limit): "expression nested too deeply (more than \(limit) levels)"
+        case .expressionTooDeep(let limit):
+            "expression too deep (more than \(limit) levels; each operator, call, index or '.' in a chain adds one): split it into several statements"
         case .invalidFormatSpec(let s): "invalid format spec '\(s)' (expected something like '.4f', '>8', '.2e', 'd' or '%')"
         case .positionalAfterKeyword: "positional argument follows keyword argument"
         case .duplicateParameter(let p): "duplicate parameter '\(p)'"

@@ -9,8 +9,16 @@ public struct Parser {
     public private(set) var diagnostics: [Diagnostic] = []
 
     /// How deeply expressions and blocks may nest before the parser refuses (this bounds the
-    /// recursion of every later stage too).
+    /// parser's own recursion).
     public static let maxDepth = 200
+
+    /// How tall the syntax tree may grow (`Expr.height`). Nesting alone stays far below this;
+    /// what reaches it is a chain, where each operator, call, index or `.` adds a level:
+    /// `1 + 1 + 1` is three levels deep. The resolver, the compiler, evaluation and the
+    /// release of the tree recurse once per level or more, partly on the caller's thread (the
+    /// 8 MB main thread, or a test thread), so the limit keeps their deepest recursion to a
+    /// few MB in a debug build. CPython, for comparison, refuses a sum of a few thousand terms.
+    public static let maxTreeDepth = 1000
 
     init(tokens: [Token], file: SourceFile) {
         self.tokens = tokens
@@ -89,6 +97,14 @@ public struct Parser {
         defer { depth -= 1 }
         guard depth <= Parser.maxDepth else { throw Diagnostic(.nestingTooDeep(limit: Parser.maxDepth), at: current.range) }
         return try body(&self)
+    }
+
+    /// `e`, unless it is taller than `maxTreeDepth`; `place` is where it crossed the limit
+    /// (the operator of a chain). Chains check every link, so a refused tree is never much
+    /// taller than the limit, even while it is being released.
+    func limited(_ e: Expr, at place: SourceRange) throws(Diagnostic) -> Expr {
+        guard e.height <= Parser.maxTreeDepth else { throw Diagnostic(.expressionTooDeep(limit: Parser.maxTreeDepth), at: place) }
+        return e
     }
 
     func range(from start: SourceRange) -> SourceRange { start.to(previous.range) }
