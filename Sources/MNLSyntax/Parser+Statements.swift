@@ -136,9 +136,10 @@ extension Parser {
         let name = named ? try expectIdentifier("a function name").0 : nil
         _ = try expect(.leftParen, "'('")
         var parameters: [Parameter] = []
+        var seen: Set<String> = []   // a set keeps a long parameter list linear
         while !check(.rightParen) {
             let (p, r) = try expectIdentifier("a parameter name")
-            if parameters.contains(where: { $0.name == p }) { throw Diagnostic(.duplicateParameter(p), at: r) }
+            guard seen.insert(p).inserted else { throw Diagnostic(.duplicateParameter(p), at: r) }
             let value = match(.equal) ? try parseExpression() : nil
             if value == nil, parameters.last?.defaultValue != nil {
                 throw Diagnostic(.unexpectedToken(found: "parameter '\(p)' without a default",
