@@ -130,3 +130,13 @@ extension DiagnosticKind {
         return u == 0 ? "\(bytes) bytes" : String(format: "%.1f %@", v, units[u])
     }
 }
+
+extension DiagnosticKind {
+    /// The parser's nesting and tree-depth limits, after which it skips the whole statement.
+    var isDepthLimit: Bool {
+        switch self {
+        case .nestingTooDeep, .expressionTooDeep: true
+        default: false
+        }
+    }
+}

@@ -116,12 +116,17 @@ public struct Parser {
         var statements: [Stmt] = []
         skipSeparators()
         while !atEnd {
+            let start = index
             do {
                 statements.append(try parseStatement())
                 try expectTerminator()
             } catch {
                 diagnostics.append(error)
-                synchronize()
+                if error.kind.isDepthLimit {
+                    skipStatement(from: start)
+                } else {
+                    synchronize()
+                }
             }
             skipSeparators()
         }
@@ -136,6 +141,25 @@ public struct Parser {
     mutating func expectTerminator() throws(Diagnostic) {
         if current.kind == .newline || check(.semicolon) || check(.rightBrace) || atEnd { return }
         throw unexpected("end of statement")
+    }
+
+    /// Skips the whole statement that starts at token `start`, brackets matched. After a depth
+    /// error deep inside it, `synchronize` would stop at the first of its many closing
+    /// brackets and report each of the others.
+    mutating func skipStatement(from start: Int) {
+        index = start
+        var open = 0
+        while !atEnd {
+            switch current.kind {
+            case .op(.leftBrace), .op(.leftParen), .op(.leftBracket): open += 1
+            case .op(.rightBrace), .op(.rightParen), .op(.rightBracket): open -= 1
+            case .newline where open <= 0: return
+            case .op(.semicolon) where open <= 0: return
+            default: break
+            }
+            _ = advance()
+            if open < 0 { return }
+        }
     }
 
     /// Skips to the start of the next statement at the current brace level.
