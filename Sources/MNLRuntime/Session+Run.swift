@@ -91,13 +91,14 @@ extension Session {
     func onLargeStack<T>(_ body: @escaping () -> T) -> T {
         let scope = executionScope
         let box = LargeStackBox(body)
-        box.run = { scope { box.value = box.body() } }
+        let size = 1 << 29
+        box.run = { scope { self.interpreter.guardingStack(size: size) { box.value = box.body() } } }
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             box.run()
             done.signal()
         }
-        thread.stackSize = 1 << 29
+        thread.stackSize = size
         thread.start()
         done.wait()
         box.run = {}

@@ -50,6 +50,9 @@ public enum DiagnosticKind: Equatable, Sendable {
     case assertionFailed(message: String)
     case userError(message: String)
     case recursionLimit(depth: Int)
+    /// Calls nested `depth` deep used up the native stack before the recursion limit (each
+    /// call's expressions were deep).
+    case stackExhausted(depth: Int)
     case interrupted
     case shapeMismatch(op: String, lhs: [Int], rhs: [Int])
     case axisOutOfRange(axis: Int, ndim: Int)
@@ -107,6 +110,7 @@ extension DiagnosticKind {
         case .assertionFailed(let m): "assertion failed" + (m.isEmpty ? "" : ": \(m)")
         case .userError(let m): m
         case .recursionLimit(let d): "maximum recursion depth (\(d)) exceeded"
+        case .stackExhausted(let d): "recursion too deep: \(d) nested calls of deeply nested expressions used up the stack"
         case .interrupted: "interrupted"
         case .shapeMismatch(let op, let l, let r):
             "cannot broadcast \(DiagnosticKind.shapeText(l)) with \(DiagnosticKind.shapeText(r)) in '\(op)'"
