@@ -21,6 +21,9 @@ final class CompiledFunction {
     let value: Code
     let isExpression: Bool
     let range: SourceRange
+    /// Parameter positions by name, for keyword arguments to long parameter lists (a short
+    /// list is searched instead); keeps a call with n keywords linear in n.
+    private let parameterIndex: [String: Int]?
 
     init(name: String, parameters: [String], scope: FunctionScope, range: SourceRange, defaults: [Code?], body: @escaping Exec,
          value: ValueFunction?) {
@@ -36,6 +39,14 @@ final class CompiledFunction {
         self.body = body
         if let value { self.value = value.run } else { self.value = { _ in .null } }
         self.isExpression = value != nil
+        let indexed = parameters.count > 16
+        self.parameterIndex = indexed ? Dictionary(parameters.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) : nil
+    }
+
+    /// The position of the parameter called `name`.
+    func position(ofParameter name: String) -> Int? {
+        if let parameterIndex { return parameterIndex[name] }
+        return parameters.firstIndex(of: name)
     }
 
     var signature: String { "\(name)(\(parameters.joined(separator: ", ")))" }
@@ -163,7 +174,7 @@ extension Interpreter {
         var filled = [Bool](repeating: false, count: fn.parameters.count)
         for i in 0..<positional.count { filled[i] = true }
         for (k, v) in keywords {
-            guard let i = fn.parameters.firstIndex(of: k) else {
+            guard let i = fn.position(ofParameter: k) else {
                 frame.popFrame(base, fn.slotCount)
                 throw Diagnostic(.unknownKeyword(function: fn.name, name: k), at: nil)
             }

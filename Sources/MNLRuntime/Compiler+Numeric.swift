@@ -85,8 +85,15 @@ extension Compiler {
 
     /// `general`, tried first in numeric form when `a op b` is an arithmetic tree (at least two
     /// operators; a single operator on leaves is already specialised).
-    func numericFirst(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ general: @escaping Code) -> Code {
-        guard let l = numeric(a), let r = numeric(b), l.isTree || r.isTree, let number = numericBinary(op, l, r) else { return general }
+    /// The numeric form covers the whole tree, so `general`'s subtrees (which run only when it
+    /// gives nil) are compiled without one of their own: a numeric form per level would make a
+    /// chain of n terms cost n²/2 closures.
+    func numericFirst(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ general: () -> Code) -> Code {
+        guard !compilingNumericFallback, let l = numeric(a), let r = numeric(b), l.isTree || r.isTree,
+              let number = numericBinary(op, l, r) else { return general() }
+        compilingNumericFallback = true
+        let general = general()
+        compilingNumericFallback = false
         return { f in
             if let d = number(f) { return .number(d) }
             return try general(f)

@@ -57,7 +57,7 @@ enum NotEqualCmp: NumberComparison {
 
 extension Compiler {
     func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ range: SourceRange) -> Code {
-        numericFirst(op, a, b, generalBinary(op, a, b, range))
+        numericFirst(op, a, b) { generalBinary(op, a, b, range) }
     }
 
     func generalBinary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ range: SourceRange) -> Code {

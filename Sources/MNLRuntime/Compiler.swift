@@ -8,6 +8,9 @@ final class Compiler {
     let file: SourceFile
     /// The function being compiled; nil at the top level.
     var scope: FunctionScope?
+    /// True while compiling the general code of an arithmetic tree that has a numeric form
+    /// (see `numericFirst`).
+    var compilingNumericFallback = false
 
     init(resolution: Resolution, globals: GlobalTable, file: SourceFile) {
         self.resolution = resolution

@@ -10,6 +10,9 @@ final class Interpreter {
     /// Language-level recursion limit; the session runs code on a thread with a stack large
     /// enough for this many nested calls.
     static let maxDepth = 10_000
+    /// Native stack kept free below the deepest call: enough for the deepest expression the
+    /// parser accepts (`Parser.maxTreeDepth`) and the builtin it calls, many times over.
+    static let stackMargin = 64 << 20
     let stackBase: UnsafeMutablePointer<Value>
     /// The hot counters, behind a pointer that compiled code reaches through `Frame` without
     /// retaining the interpreter or paying for exclusivity checks.
@@ -20,7 +23,8 @@ final class Interpreter {
         self.globals = globals
         stackBase = .allocate(capacity: Interpreter.stackCapacity)
         machine = .allocate(capacity: 1)
-        machine.initialize(to: Machine(top: stackBase, stackEnd: stackBase + Interpreter.stackCapacity, depth: 0, ticks: 1024))
+        machine.initialize(to: Machine(top: stackBase, stackEnd: stackBase + Interpreter.stackCapacity, depth: 0, ticks: 1024,
+                                   stackFloor: 0))
     }
 
     deinit {
@@ -36,6 +40,24 @@ final class Interpreter {
         machine.pointee.top = stackBase
         machine.pointee.depth = 0
     }
+
+    /// Runs `body`, which starts near the top of a native stack of `size` bytes, with calls
+    /// refused once they would leave less than `stackMargin` of it. Ten thousand calls fit
+    /// when each is shallow, but not when each sits under hundreds of operators (`f(n - 1)
+    /// + 1 + 1 ...`), so the call depth alone cannot keep the stack from overflowing.
+    func guardingStack<T>(size: Int, _ body: () -> T) -> T {
+        let saved = machine.pointee.stackFloor
+        machine.pointee.stackFloor = nativeStackPosition() &- UInt(size) &+ UInt(Interpreter.stackMargin)
+        defer { machine.pointee.stackFloor = saved }
+        return body()
+    }
+}
+
+/// Where the native stack is now: the address of a local (the stack grows down).
+@inline(__always)
+func nativeStackPosition() -> UInt {
+    var marker: UInt8 = 0
+    return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
 }
 
 /// The value stack's top, the call depth and the interrupt countdown.
@@ -44,6 +66,8 @@ struct Machine {
     let stackEnd: UnsafeMutablePointer<Value>
     var depth: Int
     var ticks: Int
+    /// Calls are refused below this native stack address (0 outside `guardingStack`).
+    var stackFloor: UInt
 }
 
 /// Where compiled code finds its variables: this call's slots, its cells (captured
@@ -72,15 +96,23 @@ struct Frame {
     @inline(__always)
     func pushFrame(_ count: Int, leaving given: Int = 0) throws -> UnsafeMutablePointer<Value> {
         let base = machine.pointee.top
-        guard machine.pointee.depth < Interpreter.maxDepth, machine.pointee.stackEnd - base > count else {
-            throw Diagnostic(.recursionLimit(depth: Interpreter.maxDepth), at: nil)
-        }
+        guard machine.pointee.depth < Interpreter.maxDepth, machine.pointee.stackEnd - base > count,
+              nativeStackPosition() > machine.pointee.stackFloor else { throw callTooDeep() }
         // Element by element: the bulk initialise/deinitialise calls go through the runtime's
         // generic array functions, which cost more than a whole small call.
         for i in given..<count { (base + i).initialize(to: .null) }
         machine.pointee.top = base + count
         machine.pointee.depth += 1
         return base
+    }
+
+    @inline(never)
+    func callTooDeep() -> Diagnostic {
+        let depth = machine.pointee.depth
+        if depth < Interpreter.maxDepth, nativeStackPosition() <= machine.pointee.stackFloor {
+            return Diagnostic(.stackExhausted(depth: depth), at: nil)
+        }
+        return Diagnostic(.recursionLimit(depth: Interpreter.maxDepth), at: nil)
     }
 
     @inline(__always)

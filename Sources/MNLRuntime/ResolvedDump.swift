@@ -190,7 +190,12 @@ extension Session {
     /// The resolved form of `file` as text (`--dump-resolved`); nil with the syntax and
     /// resolve errors when there are any. Nothing runs; the file's global names are declared
     /// in the session as a run would declare them.
+    /// It runs on the large stack: resolving and dumping recurse once per level of the tree.
     public func dumpResolved(_ file: SourceFile) -> (text: String?, diagnostics: [Diagnostic]) {
+        onLargeStack { () -> (text: String?, diagnostics: [Diagnostic]) in self.dumpResolvedHere(file) }
+    }
+
+    private func dumpResolvedHere(_ file: SourceFile) -> (text: String?, diagnostics: [Diagnostic]) {
         let (program, syntaxErrors) = Parser.parse(file)
         let resolution = Resolver.resolve(program, globals: globals)
         let diagnostics = syntaxErrors + resolution.diagnostics

@@ -16,13 +16,15 @@ extension Session {
         run(SourceFile(name: name, text: source))
     }
 
+    /// Resolving and compiling recurse through the syntax tree as running does (a 1000-term
+    /// chain is 1000 levels deep), so all three happen on the large stack.
     public func run(_ file: SourceFile) -> RunResult {
-        let compiled: CompiledProgram
-        switch compile(file) {
-        case .failure(let failure): return .failure(failure.diagnostics)
-        case .success(let program): compiled = program
-        }
-        return onLargeStack { () -> RunResult in
+        onLargeStack { () -> RunResult in
+            let compiled: CompiledProgram
+            switch self.compile(file) {
+            case .failure(let failure): return .failure(failure.diagnostics)
+            case .success(let program): compiled = program
+            }
             do {
                 return .success(echo: try self.execute(compiled))
             } catch let d as Diagnostic {
@@ -37,8 +39,10 @@ extension Session {
 
     /// Parses and resolves only, reporting every error found (`--check`).
     public func check(_ file: SourceFile) -> [Diagnostic] {
-        if case .failure(let failure) = compile(file) { return failure.diagnostics }
-        return []
+        onLargeStack { () -> [Diagnostic] in
+            if case .failure(let failure) = self.compile(file) { return failure.diagnostics }
+            return []
+        }
     }
 
     /// Reads a script file as UTF-8; a missing or unreadable file is a diagnostic.
@@ -87,7 +91,8 @@ extension Session {
     func onLargeStack<T>(_ body: @escaping () -> T) -> T {
         let scope = executionScope
         let box = LargeStackBox(body)
-        box.run = { scope { box.value = box.body?() } }
+        let size = 1 << 29
+        box.run = { scope { self.interpreter.guardingStack(size: size) { box.value = box.body?() } } }
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             box.run()
@@ -98,7 +103,7 @@ extension Session {
             box.body = nil
             done.signal()
         }
-        thread.stackSize = 1 << 29
+        thread.stackSize = size
         thread.start()
         done.wait()
         let result = box.value

@@ -3,9 +3,13 @@
 public struct Expr: Sendable {
     public let kind: ExprKind
     public let range: SourceRange
+    /// Levels of tree from this node down to its deepest leaf (a leaf is 1). Every later stage
+    /// recurses this deep, so the parser keeps it within `Parser.maxTreeDepth`.
+    public let height: Int
     public init(_ kind: ExprKind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
+        self.height = kind.childHeight + 1
     }
 }
 
@@ -84,18 +88,29 @@ public final class FunctionDecl: Sendable {
     public let parameters: [Parameter]
     public let body: Block
     public let range: SourceRange
+    /// Levels of tree down to the deepest leaf of the body or of a default value.
+    public let height: Int
 
     public init(name: String?, parameters: [Parameter], body: Block, range: SourceRange) {
         self.name = name
         self.parameters = parameters
         self.body = body
         self.range = range
+        self.height = Swift.max(body.height, tallest(parameters) { $0.defaultValue?.height ?? 0 }) + 1
     }
 }
 
 public struct Block: Sendable {
     public let statements: [Stmt]
     public let range: SourceRange
+    /// Levels of tree down to the deepest leaf of its statements.
+    public let height: Int
+
+    init(statements: [Stmt], range: SourceRange) {
+        self.statements = statements
+        self.range = range
+        self.height = tallest(statements, \.height) + 1
+    }
 }
 
 /// The left-hand side of `=` and of `for ... in`.
@@ -115,9 +130,12 @@ public indirect enum Pattern: Sendable {
 public struct Stmt: Sendable {
     public let kind: StmtKind
     public let range: SourceRange
+    /// Levels of tree down to the deepest leaf (see `Expr.height`).
+    public let height: Int
     public init(_ kind: StmtKind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
+        self.height = kind.childHeight + 1
     }
 }
 

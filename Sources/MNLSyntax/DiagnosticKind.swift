@@ -14,6 +14,8 @@ public enum DiagnosticKind: Equatable, Sendable {
     case unexpectedEndOfInput(expected: String)
     case invalidAssignmentTarget
     case nestingTooDeep(limit: Int)
+    /// The syntax tree is taller than `Parser.maxTreeDepth`: usually a very long chain.
+    case expressionTooDeep(limit: Int)
     case invalidFormatSpec(String)
     case positionalAfterKeyword
     case duplicateParameter(String)
@@ -54,6 +56,9 @@ public enum DiagnosticKind: Equatable, Sendable {
     /// `==`, `<` or `sort` on lists, records or tuples nested deeper than `limit` (or on
     /// two distinct lists that contain themselves, which would nest without end).
     case valueTooDeep(operation: String, limit: Int)
+    /// Calls nested `depth` deep used up the native stack before the recursion limit (each
+    /// call's expressions were deep).
+    case stackExhausted(depth: Int)
     case interrupted
     case shapeMismatch(op: String, lhs: [Int], rhs: [Int])
     case axisOutOfRange(axis: Int, ndim: Int)
@@ -75,6 +80,8 @@ extension DiagnosticKind {
         case .unexpectedEndOfInput(let expected): "unexpected end of input (expected \(expected))"
         case .invalidAssignmentTarget: "cannot assign to this expression (expected a name, x[i], x.field or (a, b))"
         case .nestingTooDeep(let limit): "expression nested too deeply (more than \(limit) levels)"
+        case .expressionTooDeep(let limit):
+            "expression too deep (more than \(limit) levels; each operator, call, index or '.' in a chain adds one): split it into several statements"
         case .invalidFormatSpec(let s): "invalid format spec '\(s)' (expected something like '.4f', '>8', '.2e', 'd' or '%')"
         case .positionalAfterKeyword: "positional argument follows keyword argument"
         case .duplicateParameter(let p): "duplicate parameter '\(p)'"
@@ -114,6 +121,7 @@ extension DiagnosticKind {
         case .recursionLimit(let d): "maximum recursion depth (\(d)) exceeded"
         case .valueTooDeep(let op, let limit):
             "values nested too deeply to \(op) (more than \(limit) levels, or a list or record that contains itself)"
+        case .stackExhausted(let d): "recursion too deep: \(d) nested calls of deeply nested expressions used up the stack"
         case .interrupted: "interrupted"
         case .shapeMismatch(let op, let l, let r):
             "cannot broadcast \(DiagnosticKind.shapeText(l)) with \(DiagnosticKind.shapeText(r)) in '\(op)'"
@@ -145,5 +153,15 @@ extension DiagnosticKind {
         var v = Double(bytes), u = 0
         while v >= 1024 && u < units.count - 1 { v /= 1024; u += 1 }
         return u == 0 ? "\(bytes) bytes" : String(format: "%.1f %@", v, units[u])
+    }
+}
+
+extension DiagnosticKind {
+    /// The parser's nesting and tree-depth limits, after which it skips the whole statement.
+    var isDepthLimit: Bool {
+        switch self {
+        case .nestingTooDeep, .expressionTooDeep: true
+        default: false
+        }
     }
 }

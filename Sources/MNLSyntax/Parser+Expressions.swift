@@ -1,15 +1,19 @@
 extension Parser {
     /// expression = orExpr
+    /// Also refuses a tree taller than `maxTreeDepth` (code in an `if`, `try` or function
+    /// literal is checked here; chains check each link).
     mutating func parseExpression() throws(Diagnostic) -> Expr {
-        try nested { (p: inout Parser) throws(Diagnostic) -> Expr in try p.parseOr() }
+        let e = try nested { (p: inout Parser) throws(Diagnostic) -> Expr in try p.parseOr() }
+        return try limited(e, at: e.range)
     }
 
     /// orExpr = andExpr { "or" andExpr }
     mutating func parseOr() throws(Diagnostic) -> Expr {
         var lhs = try parseAnd()
-        while match(.or) {
+        while check(.or) {
+            let op = advance().range
             let rhs = try parseAnd()
-            lhs = Expr(.or(lhs, rhs), lhs.range.to(rhs.range))
+            lhs = try limited(Expr(.or(lhs, rhs), lhs.range.to(rhs.range)), at: op)
         }
         return lhs
     }
@@ -17,9 +21,10 @@ extension Parser {
     /// andExpr = notExpr { "and" notExpr }
     mutating func parseAnd() throws(Diagnostic) -> Expr {
         var lhs = try parseNot()
-        while match(.and) {
+        while check(.and) {
+            let op = advance().range
             let rhs = try parseNot()
-            lhs = Expr(.and(lhs, rhs), lhs.range.to(rhs.range))
+            lhs = try limited(Expr(.and(lhs, rhs), lhs.range.to(rhs.range)), at: op)
         }
         return lhs
     }
@@ -33,12 +38,17 @@ extension Parser {
     }
 
     /// comparison = rangeExpr { ("==" | "!=" | "<" | "<=" | ">" | ">=") rangeExpr }
+    /// A chain of comparisons is one node however long (later stages loop over it).
     mutating func parseComparison() throws(Diagnostic) -> Expr {
         let first = try parseRange()
         var rest: [(CompareOperator, Expr)] = []
+        var tallest = first.height
         while case .op(let op) = current.kind, let c = CompareOperator(rawValue: op.rawValue) {
-            _ = advance()
-            rest.append((c, try parseRange()))
+            let place = advance().range
+            let operand = try parseRange()
+            tallest = Swift.max(tallest, operand.height)
+            if tallest >= Parser.maxTreeDepth { throw Diagnostic(.expressionTooDeep(limit: Parser.maxTreeDepth), at: place) }
+            rest.append((c, operand))
         }
         guard let last = rest.last else { return first }
         return Expr(.comparison(first: first, rest: rest), first.range.to(last.1.range))
@@ -47,18 +57,19 @@ extension Parser {
     /// rangeExpr = additive [ ".." additive ]
     mutating func parseRange() throws(Diagnostic) -> Expr {
         let lhs = try parseAdditive()
-        guard match(.dotDot) else { return lhs }
+        guard check(.dotDot) else { return lhs }
+        let op = advance().range
         let rhs = try parseAdditive()
-        return Expr(.range(lhs, rhs), lhs.range.to(rhs.range))
+        return try limited(Expr(.range(lhs, rhs), lhs.range.to(rhs.range)), at: op)
     }
 
     /// additive = multiplicative { ("+" | "-") multiplicative }
     mutating func parseAdditive() throws(Diagnostic) -> Expr {
         var lhs = try parseMultiplicative()
         while case .op(let op) = current.kind, op == .plus || op == .minus {
-            _ = advance()
+            let place = advance().range
             let rhs = try parseMultiplicative()
-            lhs = Expr(.binary(op == .plus ? .add : .subtract, lhs, rhs), lhs.range.to(rhs.range))
+            lhs = try limited(Expr(.binary(op == .plus ? .add : .subtract, lhs, rhs), lhs.range.to(rhs.range)), at: place)
         }
         return lhs
     }
@@ -69,9 +80,9 @@ extension Parser {
                                                  .percent: .modulo, .at: .matmul]
         var lhs = try parseUnary()
         while case .op(let op) = current.kind, let binary = table[op] {
-            _ = advance()
+            let place = advance().range
             let rhs = try parseUnary()
-            lhs = Expr(.binary(binary, lhs, rhs), lhs.range.to(rhs.range))
+            lhs = try limited(Expr(.binary(binary, lhs, rhs), lhs.range.to(rhs.range)), at: place)
         }
         return lhs
     }
@@ -96,15 +107,16 @@ extension Parser {
     mutating func parsePostfix() throws(Diagnostic) -> Expr {
         var e = try parsePrimary()
         while true {
+            let place = current.range
             if match(.leftParen) {
                 let args = try parseArguments()
-                e = Expr(.call(callee: e, arguments: args), range(from: e.range))
+                e = try limited(Expr(.call(callee: e, arguments: args), range(from: e.range)), at: place)
             } else if match(.leftBracket) {
                 let items = try parseIndexItems()
-                e = Expr(.index(e, items), range(from: e.range))
+                e = try limited(Expr(.index(e, items), range(from: e.range)), at: place)
             } else if match(.dot) {
                 let (name, r) = try expectIdentifier("a property or method name after '.'")
-                e = Expr(.member(e, name: name, nameRange: r), e.range.to(r))
+                e = try limited(Expr(.member(e, name: name, nameRange: r), e.range.to(r)), at: place)
             } else {
                 return e
             }

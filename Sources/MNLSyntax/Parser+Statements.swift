@@ -91,10 +91,12 @@ extension Parser {
     mutating func parseForTarget(nested: Bool = false) throws(Diagnostic) -> Pattern {
         let start = current.range
         if match(.leftParen) {
-            var parts = [try parseForTarget(nested: true)]
-            while match(.comma) { parts.append(try parseForTarget(nested: true)) }
-            _ = try expect(.rightParen, "')'")
-            return .tuple(parts, range(from: start))
+            return try self.nested { (p: inout Parser) throws(Diagnostic) -> Pattern in
+                var parts = [try p.parseForTarget(nested: true)]
+                while p.match(.comma) { parts.append(try p.parseForTarget(nested: true)) }
+                _ = try p.expect(.rightParen, "')'")
+                return .tuple(parts, p.range(from: start))
+            }
         }
         let (name, r) = try expectIdentifier("a loop variable")
         guard !nested, check(.comma) else { return .name(name, r) }
@@ -119,7 +121,11 @@ extension Parser {
                 p.skipSeparators()
             }
             let close = p.advance()
-            return Block(statements: statements, range: open.range.to(close.range))
+            let block = Block(statements: statements, range: open.range.to(close.range))
+            guard block.height <= Parser.maxTreeDepth else {
+                throw Diagnostic(.expressionTooDeep(limit: Parser.maxTreeDepth), at: open.range)
+            }
+            return block
         }
     }
 
@@ -130,9 +136,10 @@ extension Parser {
         let name = named ? try expectIdentifier("a function name").0 : nil
         _ = try expect(.leftParen, "'('")
         var parameters: [Parameter] = []
+        var seen: Set<String> = []   // a set keeps a long parameter list linear
         while !check(.rightParen) {
             let (p, r) = try expectIdentifier("a parameter name")
-            if parameters.contains(where: { $0.name == p }) { throw Diagnostic(.duplicateParameter(p), at: r) }
+            guard seen.insert(p).inserted else { throw Diagnostic(.duplicateParameter(p), at: r) }
             let value = match(.equal) ? try parseExpression() : nil
             if value == nil, parameters.last?.defaultValue != nil {
                 throw Diagnostic(.unexpectedToken(found: "parameter '\(p)' without a default",

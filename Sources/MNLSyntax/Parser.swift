@@ -9,8 +9,17 @@ public struct Parser {
     public private(set) var diagnostics: [Diagnostic] = []
 
     /// How deeply expressions and blocks may nest before the parser refuses (this bounds the
-    /// recursion of every later stage too).
+    /// parser's own recursion).
     public static let maxDepth = 200
+
+    /// How tall the syntax tree may grow (`Expr.height`). Nesting alone stays far below this;
+    /// what reaches it is a chain, where each operator, call, index or `.` adds a level:
+    /// `1 + 1 + 1` is three levels deep. The resolver, the compiler and evaluation recurse
+    /// once per level or more: the deepest tree takes 4 to 8 MB in a debug build, on the
+    /// session's 512 MB stack. Releasing a tree recurses too, on whatever thread parsed it
+    /// (the REPL parses each input on the main thread first), at well under 1 KB a level.
+    /// CPython, for comparison, refuses a sum of about 3000 terms.
+    public static let maxTreeDepth = 1000
 
     init(tokens: [Token], file: SourceFile) {
         self.tokens = tokens
@@ -91,6 +100,14 @@ public struct Parser {
         return try body(&self)
     }
 
+    /// `e`, unless it is taller than `maxTreeDepth`; `place` is where it crossed the limit
+    /// (the operator of a chain). Chains check every link, so a refused tree is never much
+    /// taller than the limit, even while it is being released.
+    func limited(_ e: Expr, at place: SourceRange) throws(Diagnostic) -> Expr {
+        guard e.height <= Parser.maxTreeDepth else { throw Diagnostic(.expressionTooDeep(limit: Parser.maxTreeDepth), at: place) }
+        return e
+    }
+
     func range(from start: SourceRange) -> SourceRange { start.to(previous.range) }
 
     // MARK: - Program and recovery
@@ -100,12 +117,17 @@ public struct Parser {
         var statements: [Stmt] = []
         skipSeparators()
         while !atEnd {
+            let start = index
             do {
                 statements.append(try parseStatement())
                 try expectTerminator()
             } catch {
                 diagnostics.append(error)
-                synchronize()
+                if error.kind.isDepthLimit {
+                    skipStatement(from: start)
+                } else {
+                    synchronize()
+                }
             }
             skipSeparators()
         }
@@ -120,6 +142,25 @@ public struct Parser {
     mutating func expectTerminator() throws(Diagnostic) {
         if current.kind == .newline || check(.semicolon) || check(.rightBrace) || atEnd { return }
         throw unexpected("end of statement")
+    }
+
+    /// Skips the whole statement that starts at token `start`, brackets matched. After a depth
+    /// error deep inside it, `synchronize` would stop at the first of its many closing
+    /// brackets and report each of the others.
+    mutating func skipStatement(from start: Int) {
+        index = start
+        var open = 0
+        while !atEnd {
+            switch current.kind {
+            case .op(.leftBrace), .op(.leftParen), .op(.leftBracket): open += 1
+            case .op(.rightBrace), .op(.rightParen), .op(.rightBracket): open -= 1
+            case .newline where open <= 0: return
+            case .op(.semicolon) where open <= 0: return
+            default: break
+            }
+            _ = advance()
+            if open < 0 { return }
+        }
     }
 
     /// Skips to the start of the next statement at the current brace level.
