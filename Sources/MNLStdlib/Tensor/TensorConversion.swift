@@ -25,7 +25,23 @@ enum TensorConversion {
         var allBool = true
         try flatten(v, depth: 0, shape: &shape, values: &values, allBool: &allBool, argument: argument)
         let target = dtype ?? (allBool && !values.isEmpty ? .bool : .float32)
+        try checkIntegerRange(values, target, argument: argument)
         return try bridging { try Tensor(shape: shape, values: values, dtype: target) }
+    }
+
+    /// Numbers bound for an integer dtype must fit it, as NumPy refuses
+    /// `np.array([2**63], dtype=np.int64)`; fractions are truncated toward zero, as NumPy
+    /// casts floats. (The conversion itself would otherwise wrap silently.)
+    private static func checkIntegerRange(_ values: [Double], _ dtype: DType, argument: String) throws {
+        let fits: (Double) -> Bool
+        switch dtype {
+        case .int64: fits = { $0 >= -0x1p63 && $0 < 0x1p63 }
+        case .uint8: fits = { $0 > -1 && $0 < 256 }
+        default: return
+        }
+        guard let bad = values.first(where: { !fits($0) }) else { return }
+        let limits = dtype == .int64 ? "-2**63 to 2**63 - 1" : "0 to 255"
+        throw invalid(argument, "\(Formatting.number(bad)) does not fit in \(dtype) (\(limits))")
     }
 
     private static func flatten(_ v: Value, depth: Int, shape: inout [Int], values: inout [Double],
