@@ -14,6 +14,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mnist-repl", targets: ["mnist-repl"]),
+        // The fuzz entry points, for the libFuzzer package in Fuzz/ (built with sanitizers there).
+        .library(name: "MNLFuzzing", targets: ["MNLFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,13 +62,18 @@ let package = Package(
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 
+        // The fuzz entry points: one function of bytes per target, called by the libFuzzer
+        // executables in Fuzz/ and, seeded, by ScriptTests, so both run the same code.
+        .target(name: "MNLFuzzing", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLData", "TensorKit"],
+                path: "Fuzz/Entries", swiftSettings: strict),
+
         .testTarget(name: "MNLSyntaxTests", dependencies: ["MNLSyntax"]),
         .testTarget(name: "MemoryBudgetTests", dependencies: ["MemoryBudget"]),
         .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib"]),
         .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole", "MNLTestSupport"]),
-        .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MemoryBudget"], exclude: ["Scripts"]),
+        .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MemoryBudget", "MNLFuzzing"], exclude: ["Scripts"]),
 
         // Test support shared by test targets: the pseudo-terminal harness.
         .target(name: "MNLTestSupport", path: "Tests/MNLTestSupport"),

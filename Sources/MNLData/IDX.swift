@@ -8,10 +8,14 @@ public enum IDX {
     /// (0x09, 0x0B, 0x0C) become int64; float32 (0x0D) stays float32; float64 (0x0E) stays float64.
     public static func read(_ path: String) throws(DataError) -> Tensor {
         let raw = try FileIO.read(path)
-        return try withBytes(raw) { (bytes) throws(DataError) -> Tensor in
-            if Gzip.isGzip(bytes) { return try readGzip(bytes, path: path) }
-            return try parse(bytes, path: path)
-        }
+        return try withBytes(raw) { (bytes) throws(DataError) -> Tensor in try decode(bytes, path: path) }
+    }
+
+    /// Decodes a whole file already in memory, plain or gzip (what `read` does after reading
+    /// it); `path` only names the file in errors.
+    public static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws(DataError) -> Tensor {
+        if Gzip.isGzip(bytes) { return try readGzip(bytes, path: path) }
+        return try parse(bytes, path: path)
     }
 
     /// Parses IDX bytes already in memory; `path` only names the file in errors.

@@ -198,15 +198,18 @@ public enum NPZ {
     /// Members that are not `.npy` files are skipped.
     public static func load(_ path: String) throws(DataError) -> TensorDictionary {
         let raw = try FileIO.read(path)
-        return try withBytes(raw) { (b) throws(DataError) in
-            var out = TensorDictionary()
-            for m in try Zip.members(b, path: path) where m.name.hasSuffix(".npy") {
-                let data = try Zip.extract(m, from: b, path: path)
-                let key = String(m.name.dropLast(4))
-                out[key] = try NPY.decode(data.bytes, path: path + "[" + key + "]")
-            }
-            return out
+        return try withBytes(raw) { (b) throws(DataError) in try decode(b, path: path) }
+    }
+
+    /// Decodes an archive already in memory; `path` only names the file in errors.
+    public static func decode(_ b: UnsafeRawBufferPointer, path: String) throws(DataError) -> TensorDictionary {
+        var out = TensorDictionary()
+        for m in try Zip.members(b, path: path) where m.name.hasSuffix(".npy") {
+            let data = try Zip.extract(m, from: b, path: path)
+            let key = String(m.name.dropLast(4))
+            out[key] = try NPY.decode(data.bytes, path: path + "[" + key + "]")
         }
+        return out
     }
 
     /// Saves the arrays as an uncompressed `.npz` (like `numpy.savez`), atomically.
