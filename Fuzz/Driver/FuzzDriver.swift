@@ -9,11 +9,14 @@ import MNLFuzzing
 /// trap when it reports a broken invariant so that libFuzzer saves the input. A crash inside
 /// the entry point traps by itself.
 public func fuzzOneInput(_ target: FuzzTarget, _ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    if let problem = target.run(UnsafeRawBufferPointer(start: data, count: size)) {
+    if let problem = target.run(UnsafeRawBufferPointer(start: data, count: size), in: context) {
         fatalError("fuzz target '\(target.rawValue)': \(problem)")
     }
     return 0
 }
+
+/// The process's one context: libFuzzer calls `fuzzOneInput` on one thread, one input at a time.
+nonisolated(unsafe) let context = FuzzContext()
 
 /// libFuzzer's driver (in `libclang_rt.fuzzer`, linked by `-sanitize=fuzzer`): parses the
 /// flags, then calls `callback` once per input.

@@ -32,18 +32,18 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// Runs the target on one input. Nil when all is well (a clean error included); otherwise
     /// the broken invariant, which the libFuzzer executable turns into a trap.
     @discardableResult
-    public func run(_ bytes: UnsafeRawBufferPointer) -> String? {
+    public func run(_ bytes: UnsafeRawBufferPointer, in context: FuzzContext) -> String? {
         switch self {
-        case .parse: ScriptEntries.parse(bytes)
-        case .script: ScriptEntries.run(bytes)
-        case .tensorgen: ScriptEntries.runGenerated(bytes)
+        case .parse: ScriptEntries.parse(bytes, in: context)
+        case .script: ScriptEntries.run(bytes, in: context)
+        case .tensorgen: ScriptEntries.runGenerated(bytes, in: context)
         case .idx, .gzip, .csv, .npy, .npz, .safetensors: LoaderEntries.run(self, bytes)
         }
     }
 
-    /// Convenience for tests.
+    /// One input in a context of its own (for tests and replays).
     @discardableResult
-    public func run(_ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBytes { run($0) }
+    public func run(_ bytes: [UInt8], in context: FuzzContext = FuzzContext()) -> String? {
+        bytes.withUnsafeBytes { run($0, in: context) }
     }
 }

@@ -3,40 +3,36 @@ import MNLStdlib
 import MNLSyntax
 
 /// The language's fuzz entries: text to tokens, AST and diagnostics; text run as a script;
-/// generated tensor programs run the same way. Each run gets a fresh session, so an input
-/// replays alone exactly as it ran in the campaign.
+/// generated tensor programs run the same way.
 public enum ScriptEntries {
     /// Lexes, parses and compiles (without running) any text.
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> String? {
+    static func parse(_ bytes: UnsafeRawBufferPointer, in context: FuzzContext) -> String? {
         let file = SourceFile(name: "fuzz.mnl", text: String(decoding: bytes, as: UTF8.self))
         var diagnostics: [Diagnostic] = []
         do { _ = try Lexer.tokenize(file) } catch { diagnostics.append(error) }
         diagnostics += Parser.parse(file).1
-        diagnostics += Session(output: { _ in }).check(file)
+        diagnostics += context.freshSession().check(file)
         return firstUnshowable(diagnostics)
     }
 
     /// Compiles and runs any text with small limits.
-    static func run(_ bytes: UnsafeRawBufferPointer) -> String? {
-        run(source: String(decoding: bytes, as: UTF8.self))
+    static func run(_ bytes: UnsafeRawBufferPointer, in context: FuzzContext) -> String? {
+        run(source: String(decoding: bytes, as: UTF8.self), in: context)
     }
 
     /// Builds a tensor program from the bytes (each byte a choice) and runs it.
-    static func runGenerated(_ bytes: UnsafeRawBufferPointer) -> String? {
+    static func runGenerated(_ bytes: UnsafeRawBufferPointer, in context: FuzzContext) -> String? {
         var choices = ByteChoices(bytes)
-        return run(source: generator.program(&choices))
+        return run(source: generator.program(&choices), in: context)
     }
 
     /// The generator over every builtin a fresh session registers.
     public static let generator = ProgramGenerator(builtins: Array(Stdlib.makeSession(output: { _ in }).builtins.values))
 
-    /// Runs `source` in a fresh sandboxed session that prints nowhere, stopped by `limits`. Nil when it
+    /// Runs `source` in the context's sandboxed session, stopped by its limits. Nil when it
     /// ran or failed cleanly; otherwise what was wrong with its failure.
-    public static func run(source: String, limits: RunLimits = RunLimits()) -> String? {
-        let session = Stdlib.makeSession(output: { _ in })
-        Sandbox.apply(to: session)
-        session.interruptCheck = { limits.exhausted() }
-        limits.reset()
+    public static func run(source: String, in context: FuzzContext) -> String? {
+        let session = context.freshSession()
         guard case .failure(let diagnostics) = session.run(SourceFile(name: "fuzz.mnl", text: source)) else { return nil }
         if diagnostics.isEmpty { return "a failed run reported no diagnostic" }
         return firstUnshowable(diagnostics)

@@ -9,6 +9,10 @@ public enum Preprocessing {
         guard let n = x.shape.first else {
             throw TensorError.invalidArgument(op: "train_test_split", message: "x must have at least one axis")
         }
+        // With no rows there is nothing to put in the test set, which always gets at least one.
+        guard n > 0 else {
+            throw TensorError.invalidArgument(op: "train_test_split", message: "x has no rows to split")
+        }
         guard testFraction > 0, testFraction < 1 else {
             throw TensorError.invalidArgument(op: "train_test_split", message: "test must be between 0 and 1, got \(testFraction)")
         }

@@ -56,7 +56,7 @@ import Testing
         var choices = SeededChoices(seed: 20261130)
         let generator = ScriptEntries.generator
         var called = Set<String>()
-        let limits = RunLimits(maxPolls: 400, milliseconds: 150)
+        let context = FuzzContext(limits: RunLimits(maxPolls: 400, milliseconds: 150))
         let checker = Stdlib.makeSession(output: { _ in })
         for i in 0..<250 {
             let program = generator.program(&choices)
@@ -65,7 +65,7 @@ import Testing
             #expect(syntax.isEmpty, "program \(i) does not compile: \(syntax.map { DiagnosticRenderer().render($0) })\n\(program)")
             if i < 3, ProcessInfo.processInfo.environment["MNL_SHOW_GENERATED"] != nil { print(program) }
             for b in generator.functions where program.contains(b.name + "(") { called.insert(b.name) }
-            if let problem = ScriptEntries.run(source: program, limits: limits) {
+            if let problem = ScriptEntries.run(source: program, in: context) {
                 Issue.record("program \(i): \(problem)\n\(program)")
             }
         }
@@ -76,23 +76,25 @@ import Testing
     /// Byte strings as the libFuzzer target reads them, including the empty input.
     @Test func tensorgenTargetTakesAnyBytes() {
         var choices = SeededChoices(seed: 7)
-        #expect(FuzzTarget.tensorgen.run([]) == nil)
+        let context = FuzzContext()
+        #expect(FuzzTarget.tensorgen.run([], in: context) == nil)
         for _ in 0..<40 {
             let input = (0..<choices.choose(200)).map { _ in UInt8(truncatingIfNeeded: choices.next()) }
-            #expect(FuzzTarget.tensorgen.run(input) == nil)
+            #expect(FuzzTarget.tensorgen.run(input, in: context) == nil)
         }
     }
 
     @Test func mutatedScriptsParseAndRunCleanly() {
         let scripts = ScriptHarness.goldenScripts().map { ScriptHarness.scriptsFolder.appendingPathComponent($0) }
         var mutator = SeedMutator(seed: 11)
+        let context = FuzzContext(limits: RunLimits(maxPolls: 400, milliseconds: 150))
         for (i, url) in scripts.enumerated() {
             let seed = Self.bytes(url)
             for _ in 0..<10 {
                 let input = mutator.mutate(seed)
-                #expect(FuzzTarget.parse.run(input) == nil, "script \(i)")
+                #expect(FuzzTarget.parse.run(input, in: context) == nil, "script \(i)")
             }
-            #expect(FuzzTarget.script.run(mutator.mutate(seed)) == nil, "script \(i)")
+            #expect(FuzzTarget.script.run(mutator.mutate(seed), in: context) == nil, "script \(i)")
         }
     }
 
