@@ -9,7 +9,12 @@ import MNLFuzzing
 /// trap when it reports a broken invariant so that libFuzzer saves the input. A crash inside
 /// the entry point traps by itself.
 public func fuzzOneInput(_ target: FuzzTarget, _ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    if let problem = target.run(UnsafeRawBufferPointer(start: data, count: size), in: context) {
+    let bytes = UnsafeRawBufferPointer(start: data, count: size)
+    if showScripts, let script = target.script(for: bytes) {
+        var text = "--- the program of this input:\n\(script)---\n"
+        text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    }
+    if let problem = target.run(bytes, in: context) {
         fatalError("fuzz target '\(target.rawValue)': \(problem)")
     }
     return 0
@@ -17,6 +22,9 @@ public func fuzzOneInput(_ target: FuzzTarget, _ data: UnsafePointer<UInt8>?, _ 
 
 /// The process's one context: libFuzzer calls `fuzzOneInput` on one thread, one input at a time.
 nonisolated(unsafe) let context = FuzzContext()
+
+/// `MNL_FUZZ_SHOW=1` prints the program each `tensorgen` input stands for (for replays).
+let showScripts = getenv("MNL_FUZZ_SHOW") != nil
 
 /// libFuzzer's driver (in `libclang_rt.fuzzer`, linked by `-sanitize=fuzzer`): parses the
 /// flags, then calls `callback` once per input.

@@ -41,6 +41,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
     }
 
+    /// The script an input stands for, when it is not its own text: the generated program of
+    /// a `tensorgen` input (what `scripts/fuzz --reproduce` shows); nil for other targets.
+    public func script(for bytes: UnsafeRawBufferPointer) -> String? {
+        guard self == .tensorgen else { return nil }
+        var choices = ByteChoices(bytes)
+        return ScriptEntries.generator.program(&choices)
+    }
+
     /// One input in a context of its own (for tests and replays).
     @discardableResult
     public func run(_ bytes: [UInt8], in context: FuzzContext = FuzzContext()) -> String? {

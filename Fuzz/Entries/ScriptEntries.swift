@@ -22,8 +22,7 @@ public enum ScriptEntries {
 
     /// Builds a tensor program from the bytes (each byte a choice) and runs it.
     static func runGenerated(_ bytes: UnsafeRawBufferPointer, in context: FuzzContext) -> String? {
-        var choices = ByteChoices(bytes)
-        return run(source: generator.program(&choices), in: context)
+        run(source: FuzzTarget.tensorgen.script(for: bytes) ?? "", in: context)
     }
 
     /// The generator over every builtin a fresh session registers.
