@@ -1,9 +1,10 @@
 /// The fuzz targets, each one function of the fuzzer's bytes. The libFuzzer executables in
-/// `Fuzz/` and the seeded in-process tests in `Tests/ScriptTests/FuzzTests.swift` call these
-/// same functions, so a crash found by one replays in the other.
+/// `Fuzz/` and the seeded in-process tests in `Tests/ScriptTests/FuzzEntryTests.swift` call
+/// these same functions, so a crash found by one replays in the other.
 ///
 /// An entry returns normally for every input, valid or not: a clean error is a pass. Only a
-/// trap (a crash) or a broken invariant (`FuzzFailure.report`) is a finding.
+/// trap (a crash) or a broken invariant (a returned problem: a diagnostic without a position,
+/// a file that loads but does not save again) is a finding.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     /// Lexer, parser and resolver: tokens, AST and compile-time diagnostics of any text.
     case parse

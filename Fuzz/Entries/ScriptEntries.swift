@@ -37,11 +37,13 @@ public enum ScriptEntries {
         return firstUnshowable(diagnostics)
     }
 
-    /// Every diagnostic must render to text; a problem description otherwise.
+    /// Every diagnostic must have a position (`file:line:column`; only an interruption may
+    /// lack one) and render to text; a problem description otherwise.
     static func firstUnshowable(_ diagnostics: [Diagnostic]) -> String? {
         let renderer = DiagnosticRenderer()
-        for d in diagnostics where renderer.render(d).isEmpty {
-            return "a diagnostic renders as empty text: \(d.kind)"
+        for d in diagnostics {
+            if d.range == nil, d.kind != .interrupted { return "a diagnostic without a position: \(d.kind.message)" }
+            if renderer.render(d).isEmpty { return "a diagnostic renders as empty text: \(d.kind)" }
         }
         return nil
     }
