@@ -64,7 +64,7 @@ let package = Package(
 
         // The fuzz entry points: one function of bytes per target, called by the libFuzzer
         // executables in Fuzz/ and, seeded, by ScriptTests, so both run the same code.
-        .target(name: "MNLFuzzing", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLData", "TensorKit"],
+        .target(name: "MNLFuzzing", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLData", "TensorKit", "MemoryBudget"],
                 path: "Fuzz/Entries", swiftSettings: strict),
 
         .testTarget(name: "MNLSyntaxTests", dependencies: ["MNLSyntax"]),

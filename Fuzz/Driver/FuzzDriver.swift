@@ -37,6 +37,7 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
 /// its target's callback; our own `main` (rather than libFuzzer's) keeps the executables
 /// ordinary SwiftPM executables, whatever SwiftPM does to their entry point.
 public func runFuzzer(_ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Never {
+    FuzzContext.prepareProcess()
     var argc = CommandLine.argc
     var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
     exit(LLVMFuzzerRunDriver(&argc, &argv, callback))

@@ -1,3 +1,4 @@
+import MemoryBudget
 import MNLRuntime
 import MNLStdlib
 
@@ -30,5 +31,13 @@ public final class FuzzContext {
         }
         limits.reset()
         return s
+    }
+
+    /// What a fuzzing process sets once before its first input: a 1 GiB memory budget, so that
+    /// a script asking for more gets the language's "cannot allocate" error well below
+    /// libFuzzer's `-rss_limit_mb` (the default budget is a fraction of physical memory). The
+    /// budget is process-wide, so the test suite, which runs tests side by side, leaves it.
+    public static func prepareProcess(memoryBudget bytes: Int = 1 << 30) {
+        MemoryBudget.setLimit(bytes)
     }
 }
