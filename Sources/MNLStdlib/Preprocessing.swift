@@ -33,7 +33,7 @@ enum PreprocessingBuiltins {
                     doc: "Splits rows at random into (x_train, x_test, y_train, y_test) as scikit-learn does; test= is the test fraction, stratify=true keeps each class's share of y in both, seed= fixes the split (else the session generator is used).",
                     example: "(xtr, xte, ytr, yte) = train_test_split(arange(10), arange(10), test=0.3, seed=1)\nxte.shape") { a, ctx in
                 let x = try a.tensor(0), y = try a[1].map { _ in try a.tensor(1) }
-                let g = try a[4].map { _ in RandomGenerator(seed: UInt64(try a.int(4))) } ?? ctx.random
+                let g = try a[4].map { _ in RandomGenerator(seed: try seedArgument(a, 4)) } ?? ctx.random
                 let (xtr, xte, ytr, yte) = try bridging {
                     try Preprocessing.trainTestSplit(x, y, testFraction: try a.number(2, default: 0.2),
                                                      stratify: try a.bool(3, default: false), using: g)

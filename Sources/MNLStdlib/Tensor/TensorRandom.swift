@@ -19,9 +19,7 @@ enum TensorRandom {
             Builtin("seed", [.required("n")], topic: "random",
                     doc: "Seeds the session's random generator (xoshiro256**), making every random builtin reproducible.",
                     example: "seed(42)\nrand(2)") { a, ctx in
-                let n = try a.int(0)
-                guard n >= 0 else { throw a.invalid("the seed must be a non-negative integer") }
-                ctx.session.state(RandomState.self) { RandomState() }.generator = RandomGenerator(seed: UInt64(n))
+                ctx.session.state(RandomState.self) { RandomState() }.generator = RandomGenerator(seed: try seedArgument(a, 0))
                 return .null
             },
             shaped("rand", doc: "Uniform random numbers in [0, 1) of the given shape.", example: "rand(2, 3)") {
@@ -65,4 +63,11 @@ enum TensorRandom {
             return try bridging { .tensor(try make(shape, ctx.random)) }
         }
     }
+}
+
+/// Argument `i` as a generator seed: a non-negative integer (as NumPy's seeds are).
+func seedArgument(_ a: Arguments, _ i: Int) throws -> UInt64 {
+    let n = try a.int(i)
+    guard n >= 0 else { throw a.invalid("the seed must be a non-negative integer, not \(n)") }
+    return UInt64(n)
 }
