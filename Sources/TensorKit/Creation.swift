@@ -43,10 +43,9 @@ extension Tensor {
     public static func eye(_ n: Int, _ m: Int? = nil, k: Int = 0, dtype: DType = .float32) throws -> Tensor {
         let cols = m ?? n
         let t = try Tensor(zeros: [n, cols], dtype: dtype)
-        let one = try Tensor(scalar: 1, dtype: dtype)
-        for i in 0..<n where k >= -i && k < cols - i {
-            try Tensor(storage: t.storage, shape: [], strides: [], offset: i * cols + i + k).assign(one)
-        }
+        // Only the rows the diagonal crosses: eye(2**53, 0) is empty and must not loop 2**53 times.
+        let first = Swift.max(0, -k), end = Swift.min(n, cols - k)
+        for i in Swift.stride(from: first, to: end, by: 1) { try t.setElement(at: i * cols + i + k, to: 1) }
         return t
     }
 

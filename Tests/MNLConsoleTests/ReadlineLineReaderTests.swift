@@ -104,7 +104,9 @@ final class Rig: @unchecked Sendable {
         let output = CapturedReplOutput()
         let repl = Unchecked(REPL(reader: rig.reader, engine: engine, output: output, interrupt: .process))
         let finished = Flag()
-        Thread { repl.value.run(); finished.value.store(true, ordering: .relaxed) }.start()
+        // Release and acquire: the REPL's writes (its inputs, its output) must be visible to
+        // this thread once it sees the flag (ThreadSanitizer caught the relaxed version).
+        Thread { repl.value.run(); finished.value.store(true, ordering: .releasing) }.start()
 
         try rig.waitFor { rig.drain(); return rig.transcript.hasSuffix(">>> ") }
         _ = writeAll(fileDescriptor: rig.master, Array("spin\r".utf8))
@@ -114,7 +116,7 @@ final class Rig: @unchecked Sendable {
 
         try rig.waitFor { rig.drain(); return rig.transcript.hasSuffix(">>> ") }
         _ = writeAll(fileDescriptor: rig.master, Array("after\r\u{04}".utf8))
-        try rig.waitFor { finished.value.load(ordering: .relaxed) }
+        try rig.waitFor { finished.value.load(ordering: .acquiring) }
         #expect(output.standardOutput == "after\n")
         #expect(repl.value.successfulInputs == ["after"])
     }
