@@ -20,8 +20,10 @@ enum StaleTemporaries {
         defer { closedir(dir) }
         let prefix = prefix(of: target)
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            // In place: readdir's entry may be shorter than a whole dirent, so copying the
+            // struct (or its name array) reads past it (AddressSanitizer's report).
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { p in
+                p.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: p.pointee)) { String(cString: $0) }
             }
             guard name.hasPrefix(prefix) else { continue }
             let path = (directory == "/" ? "/" : directory + "/") + name
