@@ -43,6 +43,11 @@ public struct Builtin: @unchecked Sendable {
     public var signature: String {
         "\(name)(" + parameters.map(\.display).joined(separator: ", ") + ")"
     }
+
+    /// `tensor.sum(axis=nil, keepdims=false)`: as a method of `type`, without the receiver.
+    public func methodSignature(of type: String) -> String {
+        "\(type).\(name)(" + parameters.dropFirst().map(\.display).joined(separator: ", ") + ")"
+    }
 }
 
 /// A declared parameter of a builtin.

@@ -152,10 +152,10 @@ extension Interpreter {
             try bareFrame.tick()
             return try b.builtin.body(args, CallContext(interp: self))
         case .native(let o):
+            guard o.isCallable else { throw Diagnostic(.notCallable(type: o.typeName), at: nil) }
             let args = try Arguments(function: o.typeName, binding: ParameterBinding.nativeCall, receiver: nil,
                                      positional: positional, keywords: keywords)
-            if let v = try o.call(args, CallContext(interp: self)) { return v }
-            throw Diagnostic(.notCallable(type: o.typeName), at: nil)
+            return try o.call(args, CallContext(interp: self)) ?? .null
         default:
             throw Diagnostic(.notCallable(type: callee.typeName), at: nil)
         }
@@ -176,7 +176,7 @@ extension Interpreter {
         for (k, v) in keywords {
             guard let i = fn.position(ofParameter: k) else {
                 frame.popFrame(base, fn.slotCount)
-                throw Diagnostic(.unknownKeyword(function: fn.name, name: k), at: nil)
+                throw Diagnostic(.unknownKeyword(function: fn.name, name: k, suggestion: closestName(to: k, among: fn.parameters)), at: nil)
             }
             guard !filled[i] else {
                 frame.popFrame(base, fn.slotCount)

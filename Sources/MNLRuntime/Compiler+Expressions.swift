@@ -46,10 +46,10 @@ extension Compiler {
         case .call(let callee, let arguments): return call(callee, arguments, e.range)
         case .index(let base, let items): return index(base, items, e.range)
         case .member(let base, let name, let nameRange):
-            let object = expression(base)
+            let object = expression(base), site = MemberSite(name)
             return { f in
                 let o = try object(f)
-                return try located(nameRange) { try Members.get(o, name, CallContext(interp: f.interp)) }
+                return try located(nameRange) { try site.get(o, CallContext(interp: f.interp)) }
             }
         case .function(let decl): return closure(decl)
         case .conditional(let branches, let otherwise):
@@ -119,7 +119,7 @@ extension Compiler {
             // Without a filter, a range's result size is known: refuse it before looping.
             if keep == nil, case .range(let r) = values { try located(iterable.range) { try Allocation.check(values: r.count) } }
             let iterator = try located(iterable.range) { try Iteration.iterator(values, CallContext(interp: f.interp)) }
-            while let item = iterator.next() {
+            while let item = try located(iterable.range, { try iterator.next() }) {
                 try f.tick()
                 try bind(f, item)
                 if let keep, let condition, try !truth(try keep(f), at: condition.range) { continue }

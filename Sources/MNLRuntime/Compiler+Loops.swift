@@ -35,7 +35,7 @@ extension Compiler {
                 return done
             }
             let iterator = try located(iterable.range) { try Iteration.iterator(sequence, CallContext(interp: f.interp)) }
-            while let item = iterator.next() {
+            while let item = try located(iterable.range, { try iterator.next() }) {
                 try f.tick()
                 try bind(f, item)
                 if let leave = loopExit(after: try run(f)) { return leave }
@@ -104,7 +104,7 @@ struct CountedLoop {
     func runGeneral(_ f: Frame, _ sequence: Value, _ range: SourceRange) throws -> Completion {
         if case .range(let r) = sequence { return try run(f, start: r.start, count: r.count, step: r.step) }
         let iterator = try located(range) { try Iteration.iterator(sequence, CallContext(interp: f.interp)) }
-        while let item = iterator.next() {
+        while let item = try located(range, { try iterator.next() }) {
             try f.tick()
             try bind(f, item)
             if let leave = loopExit(after: try run(f)) { return leave }

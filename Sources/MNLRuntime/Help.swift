@@ -8,19 +8,33 @@ public enum Help {
         case .string(let name)?:
             if let b = session.builtins[name] { return entry(b) }
             if let v = session.global(name) { return text(for: v, session: session) }
-            return "no help for '\(name)'"
-        case .builtin(let b)?: return entry(b.builtin)
+            let known = Array(session.builtins.keys) + session.userVariables.map(\.0)
+            return "no help for '\(name)'" + (closestName(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? "")
+        case .builtin(let b)?:
+            guard case .native(let o)? = b.receiver else { return entry(b.builtin) }
+            return entry(b.builtin, method: o.typeName)
         case .closure(let c)?: return "\(c.signature)\n  a function defined in \(c.function.range)"
-        case .native(let o)?:
-            return "\(o.typeName): \(o.summary())\n  members: " + o.members.names.joined(separator: ", ")
+        case .native(let o)?: return classText(o)
         case let v?: return "\(v.typeName) value; methods: " + Members.names(of: v).joined(separator: ", ")
         }
     }
 
     /// Signature, description and example of one builtin.
-    public static func entry(_ b: Builtin) -> String {
+    /// For a method (`method` is the class name), the signature reads `tensor.sum(axis=nil, ...)`.
+    public static func entry(_ b: Builtin, method: String? = nil) -> String {
         let example = b.example.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
-        return "\(b.signature)\n  \(b.doc)\n  Example:\n\(example)"
+        return "\(method.map { b.methodSignature(of: $0) } ?? b.signature)\n  \(b.doc)\n  Example:\n\(example)"
+    }
+
+    /// A native object's class: its doc, properties (marked settable where they are) and methods.
+    static func classText(_ o: NativeObject) -> String {
+        let c = o.nativeClass
+        var lines = ["\(c.name): \(o.summary())", "  \(c.doc)"]
+        let properties = c.properties.map { $0.isSettable ? "\($0.name) (settable)" : $0.name }
+        if !properties.isEmpty { lines.append("  properties: " + properties.joined(separator: ", ")) }
+        let methods = c.methods.map(\.name)
+        if !methods.isEmpty { lines.append("  methods: " + methods.joined(separator: ", ")) }
+        return lines.joined(separator: "\n")
     }
 
     static func overview(_ session: Session) -> String {

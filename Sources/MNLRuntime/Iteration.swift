@@ -4,27 +4,27 @@ import MNLSyntax
 enum Iteration {
     /// An iterator over a value: list elements (read live, as Python does), tuple elements,
     /// range numbers, string characters, record keys, or whatever a native object yields.
-    static func iterator(_ v: Value, _ ctx: CallContext) throws -> AnyIterator<Value> {
+    static func iterator(_ v: Value, _ ctx: CallContext) throws -> ValueIterator {
         switch v {
         case .list(let l):
             var i = 0
-            return AnyIterator {
+            return ValueIterator {
                 guard i < l.items.count else { return nil }
                 defer { i += 1 }
                 return l.items[i]
             }
-        case .tuple(let t): return AnyIterator(t.items.makeIterator())
+        case .tuple(let t): return ValueIterator(t.items)
         case .range(let r):
             var i = 0
-            return AnyIterator {
+            return ValueIterator {
                 guard i < r.count else { return nil }
                 defer { i += 1 }
                 return .number(Double(r.element(i)))
             }
         case .string(let s):
             try Allocation.check(values: s.utf8.count)
-            return AnyIterator(s.map { Value.string(String($0)) }.makeIterator())
-        case .record(let r): return AnyIterator(r.keys.map { Value.string($0) }.makeIterator())
+            return ValueIterator(s.map { Value.string(String($0)) })
+        case .record(let r): return ValueIterator(r.keys.map { Value.string($0) })
         case .native(let o): return try o.iterate(ctx)
         default: throw Diagnostic(.notIterable(type: v.typeName), at: nil)
         }
@@ -42,9 +42,9 @@ enum Iteration {
     }
 
     /// Every value an iterator yields, growing the list only as the memory budget allows.
-    static func collect(_ iterator: AnyIterator<Value>) throws -> [Value] {
+    static func collect(_ iterator: ValueIterator) throws -> [Value] {
         var out: [Value] = []
-        while let v = iterator.next() {
+        while let v = try iterator.next() {
             try Allocation.checkGrowth(of: out)
             out.append(v)
         }
@@ -57,4 +57,25 @@ enum Iteration {
         guard items.count == count else { throw Diagnostic(.unpackMismatch(expected: count, got: items.count), at: nil) }
         return items
     }
+}
+
+/// The values of one `for` loop (or comprehension, or unpacking). Its `next` may throw: a
+/// native object's iteration can fail between values (a batch that does not fit in memory).
+public struct ValueIterator {
+    let step: () throws -> Value?
+
+    public init(_ step: @escaping () throws -> Value?) { self.step = step }
+
+    /// The elements of an array, in order.
+    public init(_ values: [Value]) {
+        var i = 0
+        self.init {
+            guard i < values.count else { return nil }
+            defer { i += 1 }
+            return values[i]
+        }
+    }
+
+    /// The next value, or nil at the end.
+    @inline(__always) public func next() throws -> Value? { try step() }
 }

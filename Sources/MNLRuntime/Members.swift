@@ -10,13 +10,11 @@ public enum Members {
             if let m = CoreMethods.record[name] { return .builtin(BuiltinFunction(m, receiver: base)) }
             throw Diagnostic(.noSuchMember(type: "record", name: name, suggestion: closestName(to: name, among: r.keys)), at: nil)
         case .native(let o):
-            switch o.members[name] {
-            case .property(_, let get)?: return try get(o)
-            case .method(let m)?: return .builtin(BuiltinFunction(m, receiver: base))
-            case nil:
+            guard let m = o.nativeClass.member(name, of: o) else {
                 throw Diagnostic(.noSuchMember(type: o.typeName, name: name,
-                                               suggestion: closestName(to: name, among: o.members.names)), at: nil)
+                                               suggestion: closestName(to: name, among: o.nativeClass.memberNames(of: o))), at: nil)
             }
+            return try o.member(m)
         default:
             let table = CoreMethods.table(for: base)
             if let m = table[name] { return .builtin(BuiltinFunction(m, receiver: base)) }
@@ -27,7 +25,7 @@ public enum Members {
     static func set(_ base: Value, _ name: String, _ value: Value, _ ctx: CallContext) throws {
         switch base {
         case .record(let r): r[name] = value
-        case .native(let o): try o.setMember(name, to: value, ctx)
+        case .native(let o): try o.setMember(name, to: value)
         default: throw Diagnostic(.notAssignable(type: base.typeName), at: nil)
         }
     }
@@ -36,7 +34,7 @@ public enum Members {
     public static func names(of v: Value) -> [String] {
         switch v {
         case .record(let r): return r.keys + CoreMethods.record.keys.sorted()
-        case .native(let o): return o.members.names
+        case .native(let o): return o.nativeClass.memberNames(of: o)
         default: return CoreMethods.table(for: v).keys.sorted()
         }
     }

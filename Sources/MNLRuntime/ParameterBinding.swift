@@ -5,6 +5,9 @@ import MNLSyntax
 public final class ParameterBinding: @unchecked Sendable {
     /// The named (required or optional) parameters, in order.
     let names: [String]
+    /// How many of `names` take positional values: those before a variadic parameter (the
+    /// ones after it are keyword-only, as in Python's `max(*values, axis=None)`).
+    let positionalCount: Int
     let variadic: Bool
     let acceptsKeywords: Bool
     /// The required parameters among the first `names.count` declared ones: position and name.
@@ -20,6 +23,9 @@ public final class ParameterBinding: @unchecked Sendable {
             switch p { case .required(let n), .optional(let n, _): n; default: nil }
         }
         variadic = parameters.contains { if case .variadic = $0 { true } else { false } }
+        positionalCount = parameters.prefix { if case .variadic = $0 { false } else { true } }.count { p in
+            switch p { case .required, .optional: true; default: false }
+        }
         acceptsKeywords = parameters.contains { if case .keywords = $0 { true } else { false } }
         let count = names.count
         required = parameters.enumerated().compactMap { i, p in
@@ -38,12 +44,12 @@ extension Arguments {
         var named = [Value?](repeating: nil, count: b.names.count)
         var rest: [Value] = []
         let total = positional.count + (receiver == nil ? 0 : 1)
-        if total > named.count && !b.variadic {
+        if total > b.positionalCount && !b.variadic {
             throw Diagnostic(.argumentCount(function: function, expected: Arguments.countText(b.parameters), got: total), at: nil)
         }
         var i = 0
         func put(_ v: Value) {
-            if i < named.count { named[i] = v } else { rest.append(v) }
+            if i < b.positionalCount { named[i] = v } else { rest.append(v) }
             i += 1
         }
         if let receiver { put(receiver) }
@@ -56,7 +62,7 @@ extension Arguments {
             } else if b.acceptsKeywords {
                 extra.append((k, v))
             } else {
-                throw Diagnostic(.unknownKeyword(function: function, name: k), at: nil)
+                throw Diagnostic(.unknownKeyword(function: function, name: k, suggestion: closestName(to: k, among: b.names)), at: nil)
             }
         }
         for (j, n) in b.required where named[j] == nil {

@@ -187,17 +187,20 @@ func closestName(to name: String, among candidates: some Sequence<String>) -> St
     return best?.0
 }
 
+/// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
+/// two neighbouring letters each cost one, so the common typo `rnadn` is one edit from `randn`.
 func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
-    var row = Array(0...b.count)
+    var before = [Int](repeating: 0, count: b.count + 1)   // row i - 2
+    var previous = Array(0...b.count)                        // row i - 1
+    var row = previous
     for i in 1...a.count {
-        var prev = row[0]
         row[0] = i
         for j in stride(from: 1, through: b.count, by: 1) {
-            let cur = row[j]
-            row[j] = Swift.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-            prev = cur
+            row[j] = Swift.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { row[j] = Swift.min(row[j], before[j - 2] + 1) }
         }
+        (before, previous) = (previous, row)
     }
     return row[b.count]
 }

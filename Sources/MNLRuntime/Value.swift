@@ -18,7 +18,7 @@ public enum Value {
     case range(RangeBox)
     case closure(Closure)
     case builtin(BuiltinFunction)
-    case native(any NativeObject)
+    case native(NativeObject)
 
     /// The name programs see from `type(x)` and in error messages.
     public var typeName: String {

@@ -7,19 +7,22 @@ import TensorKit
 /// order on every pass.
 final class BatchesObject: NativeObject {
     let batches: Batches
-    init(_ batches: Batches) { self.batches = batches }
+    init(_ batches: Batches) {
+        self.batches = batches
+        super.init(BatchesObject.declaration)
+    }
 
-    var typeName: String { "batches" }
-    var members: MemberTable { MemberTable([:]) }
-    var length: Int? { batches.count }
-    func render() -> String { "<batches: \(batches.count) of \(batches.size) rows from \(batches.rows)>" }
-
-    func iterate(_ ctx: CallContext) throws -> AnyIterator<Value> {
-        let pass = try bridging { try batches.pass(using: ctx.random) }
-        let single = batches.tensors.count == 1
-        return AnyIterator {
-            guard let parts = pass.next() else { return nil }
-            return single ? .tensor(parts[0]) : .tuple(parts.map { Value.tensor($0) })
+    static let declaration = NativeClass(name: "batches", of: BatchesObject.self,
+                                         doc: "Mini-batches of rows for a training loop (batches(x, y, size=64)).") { c in
+        c.length { $0.batches.count }
+        c.render { "<batches: \($0.batches.count) of \($0.batches.size) rows from \($0.batches.rows)>" }
+        c.iterate { o, ctx in
+            let pass = try bridging { try o.batches.pass(using: ctx.random) }
+            let single = o.batches.tensors.count == 1
+            return ValueIterator {
+                guard let parts = pass.next() else { return nil }
+                return single ? .tensor(parts[0]) : .tuple(parts.map { Value.tensor($0) })
+            }
         }
     }
 }

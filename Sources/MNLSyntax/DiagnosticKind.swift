@@ -32,7 +32,7 @@ public enum DiagnosticKind: Equatable, Sendable {
     case unsupportedOperand(op: String, operand: String)
     case notCallable(type: String)
     case argumentCount(function: String, expected: String, got: Int)
-    case unknownKeyword(function: String, name: String)
+    case unknownKeyword(function: String, name: String, suggestion: String? = nil)
     case duplicateArgument(function: String, name: String)
     case missingArgument(function: String, name: String)
     /// `bad argument #2 to 'sum' (tensor expected, got string)`; position 0 = keyword `name`.
@@ -66,6 +66,12 @@ public enum DiagnosticKind: Equatable, Sendable {
     case outOfMemory(bytes: Int, inUse: Int, limit: Int)
     case fileError(path: String, message: String)
     case importCycle(path: String)
+
+    // MARK: natives (native class declarations)
+    /// `t.shape = (2, 3)`: a property without a setter.
+    case readOnlyMember(type: String, name: String)
+    /// `opt.lr = "fast"`: a settable property given a value of the wrong type.
+    case badMemberValue(type: String, name: String, expected: String, got: String)
 }
 
 extension DiagnosticKind {
@@ -95,7 +101,8 @@ extension DiagnosticKind {
         case .unsupportedOperand(let op, let t): "unsupported operand type for '\(op)': \(t)"
         case .notCallable(let t): "a \(t) is not callable"
         case .argumentCount(let f, let e, let g): "'\(f)' takes \(e), got \(g)"
-        case .unknownKeyword(let f, let n): "'\(f)' has no parameter named '\(n)'"
+        case .unknownKeyword(let f, let n, let s):
+            "\(f): unexpected keyword argument '\(n)'" + (s.map { " (did you mean '\($0)'?)" } ?? "")
         case .duplicateArgument(let f, let n): "'\(f)' got two values for '\(n)'"
         case .missingArgument(let f, let n): "'\(f)' is missing argument '\(n)'"
         case .badArgument(let f, let pos, let name, let expected, let got):
@@ -129,6 +136,8 @@ extension DiagnosticKind {
         case .outOfMemory(let bytes, let inUse, let limit): DiagnosticKind.outOfMemoryText(bytes, inUse, limit)
         case .fileError(let p, let m): "\(p): \(m)"
         case .importCycle(let p): "import cycle: '\(p)' is already being imported"
+        case .readOnlyMember(let t, let n): "\(t) member '\(n)' is read-only"
+        case .badMemberValue(let t, let n, let e, let g): "bad value for '\(n)' of \(t) (\(e) expected, got \(g))"
         }
     }
 

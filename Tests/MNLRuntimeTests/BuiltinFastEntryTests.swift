@@ -23,7 +23,7 @@ import Testing
         let s = Stdlib.makeSession(output: { _ in })
         guard case .success(.tuple(let tuple)?) = s.run(Self.values, name: "v"), case .native(let t) = tuple.items[10] else { throw Failure.setup }
         let values = tuple.items
-        let methods = t.members.members.values.compactMap { m -> Builtin? in if case .method(let b) = m { b } else { nil } }
+        let methods = t.nativeClass.methods
         let all = (Array(s.builtins.values) + methods).filter { $0.fast1 != nil || $0.fast2 != nil }
         return (s, values, all.sorted { $0.name < $1.name })
     }

@@ -18,35 +18,6 @@ extension CoreBuiltins {
             guard step != 0 else { throw a.invalid("step must not be zero") }
             return .range(RangeBox(start: start, stop: stop, step: step))
         },
-        Builtin("sort", [.required("values"), .keywords("options")], topic: "core",
-                doc: "A new sorted list of an iterable's values (key=fn sorts by fn(value), reverse=true for descending). On a tensor, NumPy's sort (axis=-1).",
-                example: "sort([3, 1, 2], reverse=true)") { a, ctx in
-            if let v = try forward("sort", a, ctx) { return v }
-            var key: Value?, reverse = false
-            for (k, v) in a.extraKeywords {
-                switch (k, v) {
-                case ("key", _): key = v
-                case ("reverse", .bool(let b)): reverse = b
-                default: throw Diagnostic(.unknownKeyword(function: "sort", name: k), at: nil)
-                }
-            }
-            let items = try Iteration.values(try a.value(0), ctx)
-            let keys = try key.map { k in try items.map { try ctx.call(k, [$0]) } } ?? items
-            var failure: Diagnostic?
-            let order = items.indices.sorted { i, j in
-                do {
-                    guard let o = try Operators.ordering(keys[i], keys[j]) else {
-                        throw Diagnostic(.unsupportedOperands(op: "<", lhs: keys[i].typeName, rhs: keys[j].typeName), at: nil)
-                    }
-                    return reverse ? o > 0 : o < 0
-                } catch {
-                    failure = failure ?? (error as? Diagnostic)
-                    return false
-                }
-            }
-            if let failure { throw failure }
-            return .list(order.map { items[$0] })
-        },
         Builtin("map", [.required("fn"), .required("values")], topic: "core",
                 doc: "A list of fn(value) for each value of an iterable.", example: "map(fn(x) { x * x }, [1, 2, 3])") { a, ctx in
             let f = try a.value(0)

@@ -43,8 +43,7 @@ extension CoreBuiltins {
             guard let n = Double(s.trimmingCharacters(in: .whitespaces)) else { throw a.invalid("cannot convert \"\(s)\" to a number") }
             return n
         case .native(let o):
-            if case .method(let m)? = o.members.members["item"],
-               case .number(let n) = try ctx.call(.builtin(BuiltinFunction(m, receiver: v)), []) { return n }
+            if let n = try o.number() { return n }
             throw a.bad(0, expected: "number", got: v)
         default: throw a.bad(0, expected: "number", got: v)
         }

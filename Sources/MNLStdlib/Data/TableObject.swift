@@ -8,16 +8,37 @@ import TensorKit
 /// `t.to_tensor()`.
 final class TableObject: NativeObject {
     let table: Table
-    init(_ table: Table) { self.table = table }
+    init(_ table: Table) {
+        self.table = table
+        super.init(TableObject.declaration)
+    }
 
-    var typeName: String { "table" }
-    var length: Int? { table.rowCount }
-    func summary() -> String { "\(table.rowCount) rows × \(table.columnCount) columns from \(table.source)" }
-
-    func render() -> String {
-        let head = try? table.data.get([.slice(start: 0, stop: 5, step: 1)])
-        let body = head.map { TensorFormatter().body($0) } ?? ""
-        return "table: " + TableObject.shortList(table.columnNames) + "\n" + body + "\n" + summary()
+    static let declaration = NativeClass(name: "table", of: TableObject.self,
+                                         doc: "A CSV table with named numeric columns (read_csv): t.area, t[\"price\"], t.to_tensor().") { c in
+        c.property("columns", doc: "The column names.") { o in
+            try Allocation.check(values: o.table.columnNames.count)
+            return .list(o.table.columnNames.map { .string($0) })
+        }
+        c.property("shape", doc: "(rows, columns)") { .tuple($0.table.shape.map { .number(Double($0)) }) }
+        c.method("to_tensor", doc: "The whole table as a 2-D float64 tensor (rows × columns).",
+                 example: "read_csv(\"Data/iris.csv\").to_tensor().shape") { o, _, _ in .tensor(o.table.tensor) }
+        // Each column by name, found when asked for, so that a table of a million columns
+        // costs nothing until one is used.
+        c.dynamicMembers({ o, name in
+            guard o.table.columnIndex(name) != nil else { return nil }
+            return NativeProperty(readOnly: name, doc: "The column \(name).", of: TableObject.self) { try $0.column(name) }
+        }, names: { $0.table.columnNames })
+        c.index { o, items, _ in
+            if items.count == 1, case .value(.string(let name)) = items[0] { return try o.column(name) }
+            return try TensorObject(o.table.tensor).get(items)
+        }
+        c.length { $0.table.rowCount }
+        c.render { o in
+            let head = try? o.table.data.get([.slice(start: 0, stop: 5, step: 1)])
+            let body = head.map { TensorFormatter().body($0) } ?? ""
+            return "table: " + TableObject.shortList(o.table.columnNames) + "\n" + body + "\n" + o.summary()
+        }
+        c.summary { "\($0.table.rowCount) rows × \($0.table.columnCount) columns from \($0.table.source)" }
     }
 
     /// Names joined with commas; past 20, the first 10, an ellipsis and the last 5.
@@ -26,38 +47,8 @@ final class TableObject: NativeObject {
         return (names.prefix(10) + ["…"] + names.suffix(5)).joined(separator: ", ")
     }
 
-    /// The fixed members, then each column by name (found when asked for, so that a table of
-    /// a million columns costs nothing until one is used).
-    var members: MemberTable {
-        let table = self.table
-        return MemberTable(TableObject.fixed.members, lookup: { name in
-            guard table.columnIndex(name) != nil else { return nil }
-            return .property(doc: "The column \(name).") { o in try (o as? TableObject).map { try $0.column(name) } ?? .null }
-        }, lookupNames: { table.columnNames })
-    }
-
-    static let fixed = MemberTable([
-        "columns": .property(doc: "The column names.") { o in
-            let names = (o as? TableObject)?.table.columnNames ?? []
-            try Allocation.check(values: names.count)
-            return .list(names.map { .string($0) })
-        },
-        "shape": .property(doc: "(rows, columns)") { o in .tuple((o as? TableObject)?.table.shape.map { .number(Double($0)) } ?? []) },
-        "to_tensor": .method(Builtin("to_tensor", [.required("self")], topic: "data",
-                                     doc: "The whole table as a 2-D float64 tensor (rows × columns).",
-                                     example: "read_csv(\"Data/iris.csv\").to_tensor().shape") { a, _ in
-            guard case .native(let o) = try a.value(0), let t = o as? TableObject else { return .null }
-            return .tensor(t.table.tensor)
-        }),
-    ])
-
     func column(_ name: String) throws -> Value {
         do { return .tensor(try table.column(name)) } catch { throw dataDiagnostic(error) }
-    }
-
-    func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value {
-        if items.count == 1, case .value(.string(let name)) = items[0] { return try column(name) }
-        return try TensorObject(table.tensor).index(items, ctx)
     }
 }
 

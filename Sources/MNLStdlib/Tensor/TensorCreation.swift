@@ -4,7 +4,7 @@ import TensorKit
 
 /// Making tensors: from lists, filled, ranges, identity, one-hot.
 enum TensorCreation {
-    static var builtins: [Builtin] {
+    static var builtins: [any TensorLibraryEntry] {
         [
             Builtin("tensor", [.required("values"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
                     doc: "A tensor from a number or nested lists (float32 unless dtype= says \"f64\", \"i64\", \"u8\" or \"bool\"; lists of bools give bool).",

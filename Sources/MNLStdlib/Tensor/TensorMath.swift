@@ -2,32 +2,26 @@ import MNLRuntime
 import MNLSyntax
 import TensorKit
 
-/// Elementwise math. `exp`, `log`, `sqrt`, `abs`, `floor` and `round` also exist for plain
-/// numbers; on tensors the core builtins hand over to these methods.
+/// Elementwise math. `exp`, `log`, `sqrt`, `abs`, `floor` and `round` are tensor methods
+/// here; their functions, over numbers, lists and tensors, are in NumericBuiltins.swift.
 enum TensorMath {
-    static var builtins: [Builtin] {
+    static var builtins: [any TensorLibraryEntry] {
         [
-            TensorDeclarations.unary("exp", .exp, doc: "e raised to each element.", example: "exp(tensor([0, 1]))"),
+            TensorDeclarations.unary("exp", .exp, doc: "e raised to each element.", example: "exp(tensor([0, 1]))", role: .method),
             TensorDeclarations.unary("log", .log, doc: "The natural logarithm of each element (-inf at 0, nan below, as in NumPy).",
-                                     example: "log(tensor([1, 10]))"),
-            TensorDeclarations.unary("sqrt", .sqrt, doc: "The square root of each element.", example: "sqrt(tensor([4, 9]))"),
-            TensorDeclarations.unary("abs", .abs, doc: "The absolute value of each element.", example: "abs(tensor([-1, 2]))"),
+                                     example: "log(tensor([1, 10]))", role: .method),
+            TensorDeclarations.unary("sqrt", .sqrt, doc: "The square root of each element.", example: "sqrt(tensor([4, 9]))", role: .method),
+            TensorDeclarations.unary("abs", .abs, doc: "The absolute value of each element.", example: "abs(tensor([-1, 2]))", role: .method),
             TensorDeclarations.unary("tanh", .tanh, doc: "The hyperbolic tangent of each element.", example: "tanh(tensor([0, 1]))"),
             TensorDeclarations.unary("sigmoid", .sigmoid, doc: "1 / (1 + exp(-x)) for each element, computed stably.",
                                      example: "sigmoid(tensor([-2, 0, 2]))"),
             TensorDeclarations.unary("relu", .relu, doc: "max(x, 0) for each element.", example: "relu(tensor([-1, 2]))"),
             TensorDeclarations.unary("sign", .sign, doc: "-1, 0 or 1 for each element.", example: "sign(tensor([-3, 0, 2]))"),
-            TensorDeclarations.unary("floor", .floor, doc: "The largest integer not above each element.", example: "floor(tensor([1.5, -1.5]))"),
+            TensorDeclarations.unary("floor", .floor, doc: "The largest integer not above each element.", example: "floor(tensor([1.5, -1.5]))", role: .method),
             TensorDeclarations.unary("isnan", .isnan, doc: "True where an element is NaN.", example: "isnan(tensor([1, 0]) / 0)"),
-            TensorDeclarations.op("round", [.optional("digits", defaultText: "0")],
+            TensorDeclarations.op("round", [.optional("digits", defaultText: "0")], role: .method,
                                   doc: "Each element rounded to digits decimals, halves to even (NumPy's round).",
-                                  example: "round(tensor([0.5, 1.5, 2.675]), 2)") { x, a, _ in
-                let d = try a.int(1, default: 0)
-                guard d != 0 else { return .tensor(try x.unary(.round)) }
-                guard abs(d) < 30 else { throw a.invalid("digits must be between -30 and 30") }
-                let scale = powerOfTen(d)
-                return .tensor(try Tensor.binary(.divide, try Tensor.binary(.multiply, x, scale).unary(.round), scale))
-            },
+                                  example: "tensor([0.5, 1.5, 2.675]).round(2)") { x, a, _ in try round(x, a) },
             TensorDeclarations.op("clip", [.optional("min", defaultText: "nil"), .optional("max", defaultText: "nil")],
                                   doc: "Each element limited to [min, max] (either bound may be nil).",
                                   example: "clip(tensor([-2, 0.5, 3]), 0, 1)") { x, a, _ in
@@ -55,6 +49,15 @@ enum TensorMath {
                 return .tensor(try Tensor.binary(op, try a.tensor(0), try a.tensor(1)))
             }
         }
+    }
+
+    /// Each element of x rounded to the digits of argument 1.
+    static func round(_ x: Tensor, _ a: Arguments) throws -> Value {
+        let d = try a.int(1, default: 0)
+        guard d != 0 else { return .tensor(try x.unary(.round)) }
+        guard abs(d) < 30 else { throw a.invalid("digits must be between -30 and 30") }
+        let scale = powerOfTen(d)
+        return .tensor(try Tensor.binary(.divide, try Tensor.binary(.multiply, x, scale).unary(.round), scale))
     }
 
     static func powerOfTen(_ d: Int) -> Double {

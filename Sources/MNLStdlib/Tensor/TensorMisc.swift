@@ -4,7 +4,7 @@ import TensorKit
 
 /// Products, sorting, conversions and the rest.
 enum TensorMisc {
-    static var builtins: [Builtin] {
+    static var builtins: [any TensorLibraryEntry] {
         typealias D = TensorDeclarations
         return [
             Builtin("matmul", [.required("a"), .required("b")], topic: "tensor",
@@ -21,7 +21,7 @@ enum TensorMisc {
                     example: "outer(tensor([1, 2]), tensor([1, 10]))") { a, _ in
                 try bridging { .tensor(try Tensor.outer(try a.tensor(0), try a.tensor(1))) }
             },
-            D.op("sort", [.optional("axis", defaultText: "-1")], doc: "A sorted copy, along the last axis (or axis=; nil flattens).",
+            D.op("sort", [.optional("axis", defaultText: "-1")], role: .method, doc: "A sorted copy, along the last axis (or axis=; nil flattens).",
                  example: "tensor([3, 1, 2]).sort()") { x, a, _ in .tensor(try x.sort(axis: try axisOrDefault(a, 1, -1))) },
             D.op("argsort", [.optional("axis", defaultText: "-1")], doc: "The indices that would sort the tensor along the last axis (or axis=).",
                  example: "argsort(tensor([3, 1, 2]))") { x, a, _ in .tensor(try x.argsort(axis: try axisOrDefault(a, 1, -1))) },

@@ -5,18 +5,16 @@ import TensorKit
 
 /// A tensor as a language value. Like a NumPy array it is a reference: `b = a` aliases,
 /// `a -= x` and `a[i] = v` change it in place, `a = a - x` makes a new one.
+/// Its class is declared in TensorClass.swift.
 final class TensorObject: NativeObject {
     let tensor: Tensor
 
-    init(_ tensor: Tensor) { self.tensor = tensor }
+    init(_ tensor: Tensor) {
+        self.tensor = tensor
+        super.init(TensorClass.declaration)
+    }
 
-    var typeName: String { "tensor" }
-    var members: MemberTable { TensorMembers.table }
-    func render() -> String { TensorFormatter().format(tensor) }
-    func summary() -> String { TensorFormatter().summary(tensor) }
-    var length: Int? { tensor.shape.first }
-
-    func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? {
+    func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool) throws -> Value {
         if op == .matmul {
             let o = try TensorConversion.tensor(other, argument: "@")
             return try bridging { .tensor(try reversed ? Tensor.matmul(o, tensor) : Tensor.matmul(tensor, o)) }
@@ -24,7 +22,7 @@ final class TensorObject: NativeObject {
         return try elementwise(TensorOperators.binaryOp(op), other, reversed: reversed)
     }
 
-    func compare(_ op: CompareOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? {
+    func compare(_ op: CompareOperator, _ other: Value, reversed: Bool) throws -> Value {
         try elementwise(TensorOperators.compareOp(op), other, reversed: reversed)
     }
 
@@ -37,7 +35,7 @@ final class TensorObject: NativeObject {
         return try bridging { .tensor(try reversed ? Tensor.binary(op, o, tensor) : Tensor.binary(op, tensor, o)) }
     }
 
-    func inPlace(_ op: BinaryOperator, _ other: Value, _ ctx: CallContext) throws -> Bool {
+    func inPlace(_ op: BinaryOperator, _ other: Value) throws -> Bool {
         guard op != .matmul else { return false }
         let binaryOp = TensorOperators.binaryOp(op)
         if let s = TensorConversion.scalar(other) {
@@ -49,9 +47,9 @@ final class TensorObject: NativeObject {
         return true
     }
 
-    func negate(_ ctx: CallContext) throws -> Value? { try bridging { .tensor(try tensor.unary(.negative)) } }
+    func negate() throws -> Value { try bridging { .tensor(try tensor.unary(.negative)) } }
 
-    func truthValue() throws -> Bool {
+    func truth() throws -> Bool {
         guard tensor.count == 1 else {
             throw Diagnostic(.invalidValue(function: "truth value",
                                            message: "a tensor of shape \(DiagnosticKind.shapeText(tensor.shape)) is ambiguous as a condition; use any() or all()"), at: nil)
@@ -59,7 +57,7 @@ final class TensorObject: NativeObject {
         return try bridging { try tensor.item() != 0 }
     }
 
-    func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value {
+    func get(_ items: [IndexArgument]) throws -> Value {
         if let i = try leadingPosition(items) {
             if items.count == tensor.ndim { return TensorMisc.scalarValue(tensor.element(at: i), tensor.dtype) }
             return .tensor(tensor.view(at: i, droppingLeading: items.count))
@@ -68,7 +66,7 @@ final class TensorObject: NativeObject {
         return try bridging { .tensorOrNumber(try tensor.get(components)) }
     }
 
-    func setIndex(_ items: [IndexArgument], to value: Value, _ ctx: CallContext) throws {
+    func set(_ items: [IndexArgument], to value: Value) throws {
         if let s = TensorConversion.scalar(value), items.count == tensor.ndim, let i = try leadingPosition(items) {
             return try bridging { try tensor.setElement(at: i, to: s) }
         }
@@ -95,13 +93,13 @@ final class TensorObject: NativeObject {
     }
 
     /// Rows along the first axis (numbers for a 1-D tensor).
-    func iterate(_ ctx: CallContext) throws -> AnyIterator<Value> {
+    func rows() throws -> ValueIterator {
         guard let n = tensor.shape.first else {
             throw Diagnostic(.notIterable(type: "0-dimensional tensor"), at: nil)
         }
         var i = 0
         let t = tensor
-        return AnyIterator {
+        return ValueIterator {
             guard i < n else { return nil }
             defer { i += 1 }
             let position = t.offset + i * t.strides[0]

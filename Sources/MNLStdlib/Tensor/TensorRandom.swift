@@ -14,7 +14,7 @@ extension CallContext {
 }
 
 enum TensorRandom {
-    static var builtins: [Builtin] {
+    static var builtins: [any TensorLibraryEntry] {
         [
             Builtin("seed", [.required("n")], topic: "random",
                     doc: "Seeds the session's random generator (xoshiro256**), making every random builtin reproducible.",

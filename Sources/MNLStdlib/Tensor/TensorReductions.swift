@@ -4,17 +4,17 @@ import TensorKit
 
 /// Reductions with NumPy's `axis=` and `keepdims=`; over everything they give a number.
 enum TensorReductions {
-    static var builtins: [Builtin] {
+    static var builtins: [any TensorLibraryEntry] {
         typealias D = TensorDeclarations
         return [
             D.reduction("sum", doc: "The sum of the elements, over all or over axis= (an int or a list; negative counts from the end).",
-                        example: "sum(tensor([[1, 2], [3, 4]]), axis=0)") { try $0.sum(axes: $1, keepdims: $2) },
+                        example: "sum(tensor([[1, 2], [3, 4]]), axis=0)", role: .method) { try $0.sum(axes: $1, keepdims: $2) },
             D.reduction("mean", doc: "The arithmetic mean, over all or over axis= (keepdims= keeps reduced axes as size 1).",
                         example: "mean(tensor([1, 2, 3, 4]))") { try $0.mean(axes: $1, keepdims: $2) },
             D.reduction("max", doc: "The largest element, over all or over axis=.",
-                        example: "max(tensor([[1, 5], [3, 2]]), axis=1)") { try $0.max(axes: $1, keepdims: $2) },
+                        example: "max(tensor([[1, 5], [3, 2]]), axis=1)", role: .method) { try $0.max(axes: $1, keepdims: $2) },
             D.reduction("min", doc: "The smallest element, over all or over axis=.",
-                        example: "min(tensor([[1, 5], [3, 2]]), axis=1)") { try $0.min(axes: $1, keepdims: $2) },
+                        example: "min(tensor([[1, 5], [3, 2]]), axis=1)", role: .method) { try $0.min(axes: $1, keepdims: $2) },
             D.reduction("prod", doc: "The product of the elements, over all or over axis=.",
                         example: "prod(tensor([1, 2, 3, 4]))") { try $0.prod(axes: $1, keepdims: $2) },
             D.reduction("std", doc: "The standard deviation (ddof 0, as NumPy), over all or over axis=.",
@@ -42,7 +42,7 @@ enum TensorReductions {
         ]
     }
 
-    static func argReduction(_ name: String, doc: String, _ f: @escaping (Tensor, Int?, Bool) throws -> Tensor) -> Builtin {
+    static func argReduction(_ name: String, doc: String, _ f: @escaping (Tensor, Int?, Bool) throws -> Tensor) -> TensorOperation {
         TensorDeclarations.op(name, [.optional("axis", defaultText: "nil"), .optional("keepdims", defaultText: "false")], doc: doc,
                               example: "\(name)(tensor([[1, 9], [8, 2]]), axis=1)") { x, a, _ in
             let axis = try a[1].map { try TensorConversion.axis($0, function: name) }

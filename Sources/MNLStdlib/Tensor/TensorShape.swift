@@ -4,7 +4,7 @@ import TensorKit
 
 /// Shape and layout: reshape, transpose, joins and splits, repeats.
 enum TensorShape {
-    static var builtins: [Builtin] {
+    static var builtins: [any TensorLibraryEntry] {
         typealias D = TensorDeclarations
         return [
             D.op("reshape", [.variadic("shape")], doc: "The same elements in a new shape; one dimension may be -1 (inferred). A view when the data is contiguous.",

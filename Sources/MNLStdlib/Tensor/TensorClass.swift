@@ -1,0 +1,72 @@
+import MNLRuntime
+import MNLSyntax
+import MNLTerminal
+import TensorKit
+
+/// The tensor class: its properties, its methods (every tensor operation declared as a
+/// method, see `TensorLibrary`), its operators, indexing, iteration and printing.
+enum TensorClass {
+    static let declaration = NativeClass(name: "tensor", of: TensorObject.self,
+                                         doc: "An n-dimensional array of float32, float64, int64, uint8 or bool elements (NumPy's ndarray).",
+                                         constructor: TensorLibrary.functions.first { $0.name == "tensor" }) { c in
+        c.property("shape", doc: "The size of each axis, as a tuple.") { .tuple($0.tensor.shape.map { .number(Double($0)) }) }
+        c.property("ndim", doc: "The number of axes.") { .number(Double($0.tensor.ndim)) }
+        c.property("size", doc: "The number of elements.") { .number(Double($0.tensor.count)) }
+        c.property("dtype", doc: "The element type: float32, float64, int64, uint8 or bool.") { .string($0.tensor.dtype.rawValue) }
+        c.property("T", doc: "The transpose (axes reversed), a view.") { o in try bridging { .tensor(try o.tensor.transpose()) } }
+        c.property("nbytes", doc: "The bytes the elements take.") { .number(Double($0.tensor.nbytes)) }
+        for m in TensorLibrary.methods { c.method(m) }
+
+        c.binary { o, op, other, reversed, _ in try o.binary(op, other, reversed: reversed) }
+        c.compare { o, op, other, reversed, _ in try o.compare(op, other, reversed: reversed) }
+        c.inPlace { o, op, other, _ in try o.inPlace(op, other) }
+        c.negate { o, _ in try o.negate() }
+        c.truth { try $0.truth() }
+        c.number { o in try bridging { try o.tensor.item() } }
+        c.index { o, items, _ in try o.get(items) }
+        c.setIndex { o, items, v, _ in try o.set(items, to: v) }
+        c.fastIndex(get1: { $0.element($1) }, get2: { $0.element($1, $2) },
+                    set1: { $0.setElement($1, to: $2) }, set2: { $0.setElement($1, $2, to: $3) })
+        c.iterate { o, _ in try o.rows() }
+        c.length { $0.tensor.shape.first ?? 0 }
+        c.render { TensorFormatter().format($0.tensor) }
+        c.summary { TensorFormatter().summary($0.tensor) }
+    }
+}
+
+/// A tensor library entry: installed as a global function, a tensor method, or both.
+protocol TensorLibraryEntry {
+    /// The global function, if the entry is one.
+    var function: Builtin? { get }
+    /// The tensor method (its first parameter is the tensor), if the entry is one.
+    var method: Builtin? { get }
+}
+
+/// A plain builtin is a function only.
+extension Builtin: TensorLibraryEntry {
+    var function: Builtin? { self }
+    var method: Builtin? { nil }
+}
+
+/// A tensor operation declared with `x` first: `sum(x, axis=nil)` and `x.sum(axis=nil)`.
+/// `.method` ones are methods only: their global function is the one builtin over numbers,
+/// lists and tensors in NumericBuiltins.swift.
+struct TensorOperation: TensorLibraryEntry {
+    enum Role { case functionAndMethod, method }
+    let builtin: Builtin
+    let role: Role
+
+    var function: Builtin? { role == .functionAndMethod ? builtin : nil }
+    var method: Builtin? { builtin }
+}
+
+/// Every tensor builtin, by topic.
+enum TensorLibrary {
+    static var entries: [any TensorLibraryEntry] {
+        TensorCreation.builtins + TensorMath.builtins + TensorReductions.builtins + TensorShape.builtins + TensorMisc.builtins
+            + TensorRandom.builtins
+    }
+
+    static let functions: [Builtin] = entries.compactMap(\.function)
+    static let methods: [Builtin] = entries.compactMap(\.method)
+}
