@@ -105,7 +105,9 @@ public struct Arguments {
     public let rest: [Value]
     /// Extra keyword values for a `.keywords` parameter, in call order.
     public let extraKeywords: [(String, Value)]
-    let parameterNames: [String]
+    public let parameterNames: [String]
+    /// How many named parameters take positional values; the others are keyword-only.
+    public let positionalCount: Int
 
     /// Binds positional and keyword values to `parameters`, reporting the language's errors
     /// for too many, missing, unknown or duplicate arguments.
@@ -115,7 +117,9 @@ public struct Arguments {
                       keywords: keywords)
     }
 
-    init(function: String, named: [Value?], rest: [Value], extraKeywords: [(String, Value)], parameterNames: [String]) {
+    init(function: String, named: [Value?], rest: [Value], extraKeywords: [(String, Value)], parameterNames: [String],
+         positionalCount: Int? = nil) {
+        self.positionalCount = positionalCount ?? parameterNames.count
         self.function = function
         self.named = named
         self.rest = rest
@@ -140,9 +144,10 @@ public struct Arguments {
     /// All positional values: the named ones that were given, then the rest.
     public var allPositional: [Value] { named.compactMap { $0 } + rest }
 
-    /// The error for argument `i` having the wrong type.
+    /// The error for argument `i` having the wrong type; a keyword-only one is named
+    /// (`bad argument 'sep' to 'print'`), a positional one numbered.
     public func bad(_ i: Int, expected: String, got value: Value) -> Diagnostic {
-        Diagnostic(.badArgument(function: function, position: i + 1, name: i < parameterNames.count ? parameterNames[i] : "",
+        Diagnostic(.badArgument(function: function, position: i < positionalCount ? i + 1 : 0, name: i < parameterNames.count ? parameterNames[i] : "",
                                 expected: expected, got: value.typeName), at: nil)
     }
 

@@ -150,7 +150,7 @@ extension Interpreter {
             let args = try Arguments(function: b.name, binding: b.builtin.binding, receiver: b.receiver,
                                      positional: positional, keywords: keywords)
             try bareFrame.tick()
-            return try b.builtin.body(args, CallContext(interp: self))
+            do { return try b.builtin.body(args, CallContext(interp: self)) } catch let d as Diagnostic { throw d.attributed(to: b.name) }
         case .native(let o):
             guard o.isCallable else { throw Diagnostic(.notCallable(type: o.typeName), at: nil) }
             let args = try Arguments(function: o.typeName, binding: ParameterBinding.nativeCall, receiver: nil,

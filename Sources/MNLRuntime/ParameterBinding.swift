@@ -68,6 +68,7 @@ extension Arguments {
         for (j, n) in b.required where named[j] == nil {
             throw Diagnostic(.missingArgument(function: function, name: n), at: nil)
         }
-        self.init(function: function, named: named, rest: rest, extraKeywords: extra, parameterNames: b.names)
+        self.init(function: function, named: named, rest: rest, extraKeywords: extra, parameterNames: b.names,
+                  positionalCount: b.positionalCount)
     }
 }

@@ -47,7 +47,7 @@ enum PreprocessingBuiltins {
             Builtin("shuffled", [.variadic("tensors")], topic: "data",
                     doc: "The tensors' rows in one shared random order (x and y stay paired): (xs, ys) = shuffled(x, y).",
                     example: "(a, b) = shuffled(arange(4), arange(4))\nall(a == b)") { a, ctx in
-                let parts = try a.rest.map { try TensorConversion.tensor($0, argument: "shuffled") }
+                let parts = try a.rest.enumerated().map { try TensorConversion.tensor($1, argument: "shuffled", position: $0 + 1) }
                 let out = try bridging { try Preprocessing.shuffled(parts, using: ctx.random) }
                 return out.count == 1 ? .tensor(out[0]) : .tuple(out.map { Value.tensor($0) })
             },
@@ -71,7 +71,9 @@ enum PreprocessingBuiltins {
                     let s = try Standardizer(fitting: try a.tensor(0))
                     let train = try s.transform(try a.tensor(0))
                     if a.rest.isEmpty { return .tensor(train) }
-                    let others = try a.rest.map { try s.transform(try TensorConversion.tensor($0, argument: "zscore")) }
+                    let others = try a.rest.enumerated().map {
+                        try s.transform(try TensorConversion.tensor($1, argument: "zscore", position: $0 + 2))
+                    }
                     return .tuple([.tensor(train)] + others.map { Value.tensor($0) })
                 }
             },

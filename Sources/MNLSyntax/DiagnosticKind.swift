@@ -72,6 +72,8 @@ public enum DiagnosticKind: Equatable, Sendable {
     case readOnlyMember(type: String, name: String)
     /// `opt.lr = "fast"`: a settable property given a value of the wrong type.
     case badMemberValue(type: String, name: String, expected: String, got: String)
+    /// A library's own error (TensorError, DataError...), rendered with its own wording.
+    case library(LibraryFailure)
 }
 
 extension DiagnosticKind {
@@ -138,6 +140,7 @@ extension DiagnosticKind {
         case .importCycle(let p): "import cycle: '\(p)' is already being imported"
         case .readOnlyMember(let t, let n): "\(t) member '\(n)' is read-only"
         case .badMemberValue(let t, let n, let e, let g): "bad value for '\(n)' of \(t) (\(e) expected, got \(g))"
+        case .library(let f): f.message
         }
     }
 

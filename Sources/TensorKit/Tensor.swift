@@ -23,7 +23,7 @@ public struct Tensor: Sendable {
     /// A new zero-filled contiguous tensor.
     public init(zeros shape: [Int], dtype: DType = .float32) throws {
         guard shape.allSatisfy({ $0 >= 0 }) else {
-            throw TensorError.invalidArgument(op: "zeros", message: "negative dimensions are not allowed: \(shape)")
+            throw TensorError.invalidArgument(op: "zeros", message: TensorError.negativeDimension(shape))
         }
         let (count, overflow) = Tensor.checkedCount(shape)
         guard !overflow else { throw TensorError.outOfMemory(bytes: Int.max) }
@@ -34,7 +34,7 @@ public struct Tensor: Sendable {
     /// A new contiguous tensor whose elements the caller will all overwrite (kernel outputs).
     init(uninitialized shape: [Int], dtype: DType) throws {
         guard shape.allSatisfy({ $0 >= 0 }) else {
-            throw TensorError.invalidArgument(op: "zeros", message: "negative dimensions are not allowed: \(shape)")
+            throw TensorError.invalidArgument(op: "zeros", message: TensorError.negativeDimension(shape))
         }
         let (count, overflow) = Tensor.checkedCount(shape)
         guard !overflow else { throw TensorError.outOfMemory(bytes: Int.max) }

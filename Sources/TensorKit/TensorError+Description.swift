@@ -25,6 +25,11 @@ extension TensorError: CustomStringConvertible {
         }
     }
 
+    /// The message for a shape with a negative dimension: `negative dimension -1`.
+    public static func negativeDimension(_ shape: [Int]) -> String {
+        "negative dimension \(shape.first { $0 < 0 } ?? 0)"
+    }
+
     /// Python's spelling of a shape: `(2, 3)`, `(5,)`, `()`.
     static func shape(_ s: [Int]) -> String {
         s.count == 1 ? "(\(s[0]),)" : "(" + s.map(String.init).joined(separator: ", ") + ")"

@@ -14,8 +14,12 @@ import Testing
 
     enum Failure: Error { case setup }
 
-    func outcome(_ body: () throws -> Value?) -> String? {
-        do { return try body()?.rendered() } catch let d as Diagnostic { return "error: \(d.kind)" } catch { return "error: \(error)" }
+    /// `function`: the builtin whose fast entry runs, to which the call boundary (`runFast`)
+    /// attributes library errors, as the general path does.
+    func outcome(_ function: String? = nil, _ body: () throws -> Value?) -> String? {
+        do { return try body()?.rendered() } catch let d as Diagnostic {
+            return "error: \(function.map { d.attributed(to: $0) }?.kind ?? d.kind)"
+        } catch { return "error: \(error)" }
     }
 
     /// The session, its sample values, and every builtin with a fast entry (tensor methods included).
@@ -34,12 +38,12 @@ import Testing
         var taken = 0
         for b in builtins {
             for v in values {
-                if let fast1 = b.fast1, let fast = outcome({ try fast1(v, ctx) }) {
+                if let fast1 = b.fast1, let fast = outcome(b.name, { try fast1(v, ctx) }) {
                     taken += 1
                     #expect(fast == outcome { try s.interpreter.call(.builtin(BuiltinFunction(b)), [v], []) }, "\(b.name)(\(v.rendered()))")
                 }
                 for w in values {
-                    guard let fast2 = b.fast2, let fast = outcome({ try fast2(v, w, ctx) }) else { continue }
+                    guard let fast2 = b.fast2, let fast = outcome(b.name, { try fast2(v, w, ctx) }) else { continue }
                     taken += 1
                     #expect(fast == outcome { try s.interpreter.call(.builtin(BuiltinFunction(b)), [v, w], []) },
                             "\(b.name)(\(v.rendered()), \(w.rendered()))")

@@ -2,19 +2,13 @@ import MNLSyntax
 
 extension CoreBuiltins {
     static let output: [Builtin] = [
-        Builtin("print", [.variadic("values"), .keywords("options")], topic: "core",
-                doc: "Writes the values separated by spaces (sep=\" \") and then a newline (end=\"\\n\"). Strings print without quotes; tensors print like NumPy.",
-                example: "print(\"loss\", 0.25)") { a, ctx in
-            var sep = " ", end = "\n"
-            for (k, v) in a.extraKeywords {
-                guard case .string(let s) = v else { throw Diagnostic(.badArgument(function: "print", position: 0, name: k, expected: "string", got: v.typeName), at: nil) }
-                switch k {
-                case "sep": sep = s
-                case "end": end = s
-                default: throw Diagnostic(.unknownKeyword(function: "print", name: k), at: nil)
-                }
-            }
-            ctx.write(a.allPositional.map { $0.rendered() }.joined(separator: sep) + end)
+        Builtin("print", [.variadic("values"), .optional("sep", defaultText: "\" \""), .optional("end", defaultText: "\"\\n\""),
+                          .optional("flush", defaultText: "false")], topic: "core",
+                doc: "Writes the values separated by sep and then end. Strings print without quotes; tensors print like NumPy. Output is written at once, so flush=true (accepted, as in Python) changes nothing.",
+                example: "print(\"loss\", 0.25)\nprint(1, 2, sep=\", \", end=\"!\\n\")") { a, ctx in
+            let sep = try a.string(0, default: " "), end = try a.string(1, default: "\n")
+            _ = try a.bool(2, default: false)
+            ctx.write(a.rest.map { $0.rendered() }.joined(separator: sep) + end)
             return .null
         },
         Builtin("help", [.optional("name", defaultText: "nil")], topic: "core",

@@ -49,7 +49,7 @@ enum DataBuiltins {
                     return .null
                 }
                 let x = try a.tensor(1)
-                let names = try a[2].map { v in try listValues(v).map { $0.rendered() } }
+                let names = try a[2].map { v in try listValues(v, a, 2).map { $0.rendered() } }
                 try loading { () throws(DataError) in try CSV.write(x, to: p, columnNames: names) }
                 return .null
             },
@@ -118,9 +118,9 @@ enum DataBuiltins {
         var pairs: [(String, Tensor)] = []
         if let v = a[1] {
             guard case .record(let r) = v else { throw a.bad(1, expected: "record of tensors", got: v) }
-            for (k, x) in r.fields { pairs.append((k, try TensorConversion.tensor(x, argument: a.function))) }
+            for (k, x) in r.fields { pairs.append((k, try TensorConversion.tensor(x, argument: a.function, position: 2))) }
         }
-        for (k, x) in a.extraKeywords { pairs.append((k, try TensorConversion.tensor(x, argument: a.function))) }
+        for (k, x) in a.extraKeywords { pairs.append((k, try TensorConversion.tensor(x, argument: a.function, position: 0, name: k))) }
         guard !pairs.isEmpty else { throw a.invalid("nothing to save: pass tensors as keywords, e.g. w=W") }
         return TensorDictionary(pairs)
     }

@@ -52,12 +52,8 @@ final class TableObject: NativeObject {
     }
 }
 
-/// DataError to the language's file errors (the message already names the file).
-func dataDiagnostic(_ e: DataError) -> Diagnostic {
-    let message = e.message.hasSuffix(".") ? String(e.message.dropLast()) : e.message
-    let prefix = e.path + ": "
-    return Diagnostic(.fileError(path: e.path, message: message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message), at: nil)
-}
+/// A DataError as a diagnostic: the error itself, rendered with its own wording.
+func dataDiagnostic(_ e: DataError) -> Diagnostic { Diagnostic(.library(LibraryFailure(e)), at: nil) }
 
 /// Runs MNLData code, turning its errors into the language's.
 func loading<T>(_ body: () throws(DataError) -> T) throws -> T {

@@ -15,15 +15,21 @@ enum TensorConversion {
     }
 
     /// A tensor from a tensor, number, bool, or nested list/tuple of them (float32 unless
-    /// `dtype` says otherwise; all-bool lists give bool).
-    static func tensor(_ v: Value, argument: String, dtype: DType? = nil) throws -> Tensor {
+    /// `dtype` says otherwise; all-bool lists give bool). A value of another type is blamed
+    /// on argument `position` of `argument` (0: the keyword `name`).
+    static func tensor(_ v: Value, argument: String, position: Int = 1, name: String = "", dtype: DType? = nil) throws -> Tensor {
         if case .native(let o) = v, let t = o as? TensorObject {
             return try dtype.map { d in try bridging { try t.tensor.cast(to: d) } } ?? t.tensor
         }
         var shape: [Int] = []
         var values: [Double] = []
         var allBool = true
-        try flatten(v, depth: 0, shape: &shape, values: &values, allBool: &allBool, argument: argument)
+        do {
+            try flatten(v, depth: 0, shape: &shape, values: &values, allBool: &allBool, argument: argument)
+        } catch let e as NotAnArray {
+            throw Diagnostic(.badArgument(function: argument, position: position, name: name, expected: "tensor, number or list",
+                                          got: e.typeName), at: nil)
+        }
         let target = dtype ?? (allBool && !values.isEmpty ? .bool : .float32)
         try checkIntegerRange(values, target, argument: argument)
         return try bridging { try Tensor(shape: shape, values: values, dtype: target) }
@@ -55,7 +61,7 @@ enum TensorConversion {
             try leaf(depth, &shape, argument)
             values.append(b ? 1 : 0)
         case .native(let o):
-            guard let t = o as? TensorObject else { throw badType(argument, v) }
+            guard let t = o as? TensorObject else { throw NotAnArray(typeName: v.typeName) }
             let sub = t.tensor.shape
             try expect(depth, count: sub, &shape, argument)
             try bridging { try Storage.checkAllocation(count: values.count + t.tensor.count, stride: 2 * MemoryLayout<Double>.stride) }
@@ -70,7 +76,7 @@ enum TensorConversion {
             if items.isEmpty { allBool = false }
             for item in items { try flatten(item, depth: depth + 1, shape: &shape, values: &values, allBool: &allBool, argument: argument) }
         default:
-            throw badType(argument, v)
+            throw NotAnArray(typeName: v.typeName)
         }
     }
 
@@ -87,9 +93,8 @@ enum TensorConversion {
         Diagnostic(.invalidValue(function: function, message: message), at: nil)
     }
 
-    static func badType(_ function: String, _ v: Value) -> Diagnostic {
-        Diagnostic(.badArgument(function: function, position: 1, name: "", expected: "tensor, number or list", got: v.typeName), at: nil)
-    }
+    /// A value inside an argument that no tensor can hold; `tensor` blames the argument.
+    private struct NotAnArray: Error { let typeName: String }
 
     /// Index items to TensorKit's: ints, slices, `nil` (a new axis), bool masks and integer arrays.
     static func index(_ items: [IndexArgument]) throws -> [IndexComponent] {
@@ -158,7 +163,9 @@ enum TensorConversion {
     }
 }
 
-/// Runs TensorKit code, turning its errors into the language's.
+/// Runs TensorKit code, turning its errors into diagnostics: the ones the language has its
+/// own kinds for (shapes, indices, memory, Ctrl-C) become those; the rest stay TensorErrors
+/// inside `.library`, named after the builtin at the call boundary.
 func bridging<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
@@ -172,11 +179,8 @@ func diagnosticKind(_ e: TensorError) -> DiagnosticKind {
     case .shapeMismatch(let op, let l, let r): .shapeMismatch(op: op, lhs: l, rhs: r)
     case .indexOutOfRange(let i, let axis, let size): .indexOutOfRange(index: i, axis: axis, size: size)
     case .axisOutOfRange(let a, let n): .axisOutOfRange(axis: a, ndim: n)
-    case .badReshape(let from, let to):
-        .invalidValue(function: "reshape", message: "cannot reshape a tensor of shape \(DiagnosticKind.shapeText(from)) into shape \(DiagnosticKind.shapeText(to))")
-    case .unsupportedDType(let op, let d): .invalidValue(function: op, message: "not supported for \(d) tensors")
+    case .badReshape, .unsupportedDType, .invalidArgument: .library(LibraryFailure(e))
     case .outOfMemory(let b): .outOfMemory(bytes: b, inUse: MemoryBudget.inUse, limit: MemoryBudget.limit)
-    case .invalidArgument(let op, let m): .invalidValue(function: op, message: m)
     case .interrupted: .interrupted
     }
 }

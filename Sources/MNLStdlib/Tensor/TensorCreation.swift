@@ -52,12 +52,8 @@ enum TensorCreation {
     }
 
     static func filled(_ name: String, doc: String, example: String, _ make: @escaping ([Int], DType) throws -> Tensor) -> Builtin {
-        Builtin(name, [.variadic("shape"), .keywords("dtype")], topic: "tensor", doc: doc, example: example) { a, _ in
-            var dtype = DType.float32
-            for (k, v) in a.extraKeywords {
-                guard k == "dtype" else { throw Diagnostic(.unknownKeyword(function: name, name: k), at: nil) }
-                dtype = try TensorConversion.dtype(v, function: name) ?? .float32
-            }
+        Builtin(name, [.variadic("shape"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor", doc: doc, example: example) { a, _ in
+            let dtype = try TensorConversion.dtype(a[0], function: name) ?? .float32
             let shape = try TensorConversion.shape(a.rest, function: name)
             return try bridging { .tensor(try make(shape, dtype)) }
         }

@@ -47,6 +47,7 @@ enum TensorDeclarations {
 extension Arguments {
     /// The i-th argument as a tensor (lists and numbers converted).
     func tensor(_ i: Int, dtype: DType? = nil) throws -> Tensor {
-        try TensorConversion.tensor(try value(i), argument: function, dtype: dtype)
+        try TensorConversion.tensor(try value(i), argument: function, position: i < positionalCount ? i + 1 : 0,
+                                    name: i < parameterNames.count ? parameterNames[i] : "", dtype: dtype)
     }
 }

@@ -7,17 +7,17 @@ import TensorKit
 enum TensorMath {
     static var builtins: [any TensorLibraryEntry] {
         [
-            TensorDeclarations.unary("exp", .exp, doc: "e raised to each element.", example: "exp(tensor([0, 1]))", role: .method),
+            TensorDeclarations.unary("exp", .exp, doc: "e raised to each element.", example: "tensor([0, 1]).exp()", role: .method),
             TensorDeclarations.unary("log", .log, doc: "The natural logarithm of each element (-inf at 0, nan below, as in NumPy).",
-                                     example: "log(tensor([1, 10]))", role: .method),
-            TensorDeclarations.unary("sqrt", .sqrt, doc: "The square root of each element.", example: "sqrt(tensor([4, 9]))", role: .method),
-            TensorDeclarations.unary("abs", .abs, doc: "The absolute value of each element.", example: "abs(tensor([-1, 2]))", role: .method),
+                                     example: "tensor([1, 10]).log()", role: .method),
+            TensorDeclarations.unary("sqrt", .sqrt, doc: "The square root of each element.", example: "tensor([4, 9]).sqrt()", role: .method),
+            TensorDeclarations.unary("abs", .abs, doc: "The absolute value of each element.", example: "tensor([-1, 2]).abs()", role: .method),
             TensorDeclarations.unary("tanh", .tanh, doc: "The hyperbolic tangent of each element.", example: "tanh(tensor([0, 1]))"),
             TensorDeclarations.unary("sigmoid", .sigmoid, doc: "1 / (1 + exp(-x)) for each element, computed stably.",
                                      example: "sigmoid(tensor([-2, 0, 2]))"),
             TensorDeclarations.unary("relu", .relu, doc: "max(x, 0) for each element.", example: "relu(tensor([-1, 2]))"),
             TensorDeclarations.unary("sign", .sign, doc: "-1, 0 or 1 for each element.", example: "sign(tensor([-3, 0, 2]))"),
-            TensorDeclarations.unary("floor", .floor, doc: "The largest integer not above each element.", example: "floor(tensor([1.5, -1.5]))", role: .method),
+            TensorDeclarations.unary("floor", .floor, doc: "The largest integer not above each element.", example: "tensor([1.5, -1.5]).floor()", role: .method),
             TensorDeclarations.unary("isnan", .isnan, doc: "True where an element is NaN.", example: "isnan(tensor([1, 0]) / 0)"),
             TensorDeclarations.op("round", [.optional("digits", defaultText: "0")], role: .method,
                                   doc: "Each element rounded to digits decimals, halves to even (NumPy's round).",

@@ -8,13 +8,13 @@ enum TensorReductions {
         typealias D = TensorDeclarations
         return [
             D.reduction("sum", doc: "The sum of the elements, over all or over axis= (an int or a list; negative counts from the end).",
-                        example: "sum(tensor([[1, 2], [3, 4]]), axis=0)", role: .method) { try $0.sum(axes: $1, keepdims: $2) },
+                        example: "tensor([[1, 2], [3, 4]]).sum(axis=0)", role: .method) { try $0.sum(axes: $1, keepdims: $2) },
             D.reduction("mean", doc: "The arithmetic mean, over all or over axis= (keepdims= keeps reduced axes as size 1).",
                         example: "mean(tensor([1, 2, 3, 4]))") { try $0.mean(axes: $1, keepdims: $2) },
             D.reduction("max", doc: "The largest element, over all or over axis=.",
-                        example: "max(tensor([[1, 5], [3, 2]]), axis=1)", role: .method) { try $0.max(axes: $1, keepdims: $2) },
+                        example: "tensor([[1, 5], [3, 2]]).max(axis=1)", role: .method) { try $0.max(axes: $1, keepdims: $2) },
             D.reduction("min", doc: "The smallest element, over all or over axis=.",
-                        example: "min(tensor([[1, 5], [3, 2]]), axis=1)", role: .method) { try $0.min(axes: $1, keepdims: $2) },
+                        example: "tensor([[1, 5], [3, 2]]).min(axis=1)", role: .method) { try $0.min(axes: $1, keepdims: $2) },
             D.reduction("prod", doc: "The product of the elements, over all or over axis=.",
                         example: "prod(tensor([1, 2, 3, 4]))") { try $0.prod(axes: $1, keepdims: $2) },
             D.reduction("std", doc: "The standard deviation (ddof 0, as NumPy), over all or over axis=.",

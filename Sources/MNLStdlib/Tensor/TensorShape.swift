@@ -60,19 +60,18 @@ enum TensorShape {
 
     static func joining(_ name: String, doc: String, example: String, _ join: @escaping ([Tensor], Int) throws -> Tensor) -> Builtin {
         Builtin(name, [.required("tensors"), .optional("axis", defaultText: "0")], topic: "tensor", doc: doc, example: example) { a, ctx in
-            let parts = try listValues(try a.value(0)).map { try TensorConversion.tensor($0, argument: name) }
+            let parts = try listValues(try a.value(0), a).map { try TensorConversion.tensor($0, argument: name) }
             let axis = try a[1].map { try TensorConversion.axis($0, function: name) } ?? 0
             return try bridging { .tensor(try join(parts, axis)) }
         }
     }
 }
 
-/// The values of a list or tuple argument.
-func listValues(_ v: Value) throws -> [Value] {
+/// The values of a list or tuple argument (argument `i` of `a`, blamed when it is neither).
+func listValues(_ v: Value, _ a: Arguments, _ i: Int = 0) throws -> [Value] {
     switch v {
     case .list(let l): return l.items
     case .tuple(let t): return t.items
-    default:
-        throw Diagnostic(.badArgument(function: "list of tensors", position: 1, name: "", expected: "list", got: v.typeName), at: nil)
+    default: throw a.bad(i, expected: "list", got: v)
     }
 }
