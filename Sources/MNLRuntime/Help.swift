@@ -30,6 +30,7 @@ public enum Help {
     static func classText(_ o: NativeObject) -> String {
         let c = o.nativeClass
         var lines = ["\(c.name): \(o.summary())", "  \(c.doc)"]
+        if let make = c.constructor { lines.append("  made by: \(make.signature)") }
         let properties = c.properties.map { $0.isSettable ? "\($0.name) (settable)" : $0.name }
         if !properties.isEmpty { lines.append("  properties: " + properties.joined(separator: ", ")) }
         let methods = c.methods.map(\.name)

@@ -15,11 +15,7 @@ struct NativeHooks {
     var number: ((Object) throws -> Double?)?
     var index: ((Object, [IndexArgument], CallContext) throws -> Value)?
     var setIndex: ((Object, [IndexArgument], Value, CallContext) throws -> Void)?
-    /// The element fast paths; see `NativeClass.Declaration.fastIndex`.
-    var index1: ((Object, Value) -> Value?)?
-    var index2: ((Object, Value, Value) -> Value?)?
-    var setIndex1: ((Object, Value, Value) -> Bool)?
-    var setIndex2: ((Object, Value, Value, Value) -> Bool)?
+    // The element fast paths are overridable methods of NativeObject (`element`, `setElement`).
     var iterate: ((Object, CallContext) throws -> ValueIterator)?
     var length: ((Object) -> Int)?
     var call: ((Object, Arguments, CallContext) throws -> Value)?
@@ -115,18 +111,6 @@ extension NativeClass {
         }
         public mutating func setIndex(_ f: @escaping (Object, [IndexArgument], Value, CallContext) throws -> Void) {
             hooks.setIndex = { try f(Self.typed($0), $1, $2, $3) }
-        }
-
-        /// `x[a]`, `x[a, b]` and their stores without an index array. A read returns nil and a
-        /// store false to hand the case to `index`/`setIndex`, which also report every error;
-        /// a fast path never throws and must agree with the general path whenever it answers.
-        public mutating func fastIndex(get1: @escaping (Object, Value) -> Value?, get2: @escaping (Object, Value, Value) -> Value?,
-                                       set1: @escaping (Object, Value, Value) -> Bool,
-                                       set2: @escaping (Object, Value, Value, Value) -> Bool) {
-            hooks.index1 = { get1(Self.typed($0), $1) }
-            hooks.index2 = { get2(Self.typed($0), $1, $2) }
-            hooks.setIndex1 = { set1(Self.typed($0), $1, $2) }
-            hooks.setIndex2 = { set2(Self.typed($0), $1, $2, $3) }
         }
 
         /// `for v in x`; the iterator may throw between values.

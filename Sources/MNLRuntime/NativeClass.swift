@@ -13,8 +13,10 @@ import MNLSyntax
 //
 //            static let declaration = NativeClass(name: "optimizer", of: SGDObject.self,
 //                                                 doc: "Stochastic gradient descent.") { c in
-//                c.property("lr", doc: "The learning rate.", type: .number,
-//                           get: { .number($0.rule.lr) }, set: { o, v in o.rule.lr = try v.number() })
+//                // Settable: `opt.lr = 0.01`; `opt.lr = "x"` is refused before `set` runs.
+//                c.property("lr", doc: "The learning rate.", type: .number, get: { .number($0.rule.lr) },
+//                           set: { o, v in if case .number(let n) = v { o.rule.lr = n } })
+//                c.property("steps", doc: "Updates so far.") { .number(Double($0.rule.steps)) }
 //                c.method("step", [.required("grads")], doc: "Applies one update.",
 //                         example: "opt.step(g)") { o, a, ctx in ...; return .null }
 //                c.render { o in "<SGD lr=\(o.rule.lr)>" }
@@ -23,6 +25,14 @@ import MNLSyntax
 //
 // 3. A constructor is an ordinary `Builtin` (installed with the library's builtins) that
 //    returns `.native(SGDObject(...))`; name it in `constructor:` so `help` shows it.
+//    A builtin that should also be a method (its first parameter is the object) is added
+//    with `c.method(builtin)`, as the tensor class does with its operations.
+// Hooks exist for operators (`binary`, `inPlace`, `compare`, `negate`), `truth`, `number`
+// (`float(x)`), indexing (`index`, `setIndex`; override `element`/`setElement` for the
+// fast paths of x[i] and x[i, j]),
+// `iterate` (may throw between values), `length`, `call`, `render` and `summary`.
+// Library errors thrown from members stay typed: conform the library's error type to
+// `LibraryError` (see MNLStdlib/LibraryErrors.swift) and throw `.library(...)` diagnostics.
 // Everything not declared is reported as unsupported with the class's name: `x + 1` on a
 // class without `binary` is "unsupported operand types for '+': optimizer and number".
 // Members are looked up by name once per `x.name` site and class (see `MemberSite`).

@@ -12,50 +12,57 @@ open class NativeObject {
 
     /// The name programs see from `type(x)`.
     public final var typeName: String { nativeClass.name }
-    private final var hooks: NativeHooks { nativeClass.hooks }
 
     /// How `print` and the REPL show the object.
-    public final func render() -> String { hooks.render?(self) ?? "<\(typeName)>" }
+    public final func render() -> String { nativeClass.hooks.render?(self) ?? "<\(typeName)>" }
     /// A one-line description for `:vars` (shape, dtype, size...).
-    public final func summary() -> String { hooks.summary?(self) ?? typeName }
+    public final func summary() -> String { nativeClass.hooks.summary?(self) ?? typeName }
     /// `len(self)`; nil when unsupported.
-    public final var length: Int? { hooks.length?(self) }
+    public final var length: Int? { nativeClass.hooks.length?(self) }
 
     final func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? {
-        try hooks.binary?(self, op, other, reversed, ctx)
+        try nativeClass.hooks.binary?(self, op, other, reversed, ctx)
     }
     final func inPlace(_ op: BinaryOperator, _ other: Value, _ ctx: CallContext) throws -> Bool {
-        try hooks.inPlace?(self, op, other, ctx) ?? false
+        try nativeClass.hooks.inPlace?(self, op, other, ctx) ?? false
     }
     final func compare(_ op: CompareOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? {
-        try hooks.compare?(self, op, other, reversed, ctx)
+        try nativeClass.hooks.compare?(self, op, other, reversed, ctx)
     }
-    final func negate(_ ctx: CallContext) throws -> Value? { try hooks.negate?(self, ctx) }
-    final func truthValue() throws -> Bool { try hooks.truth?(self) ?? true }
-    final func number() throws -> Double? { try hooks.number?(self) }
+    final func negate(_ ctx: CallContext) throws -> Value? { try nativeClass.hooks.negate?(self, ctx) }
+    final func truthValue() throws -> Bool { try nativeClass.hooks.truth?(self) ?? true }
+    final func number() throws -> Double? { try nativeClass.hooks.number?(self) }
 
     final func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value {
-        guard let f = hooks.index else { throw Diagnostic(.notIndexable(type: typeName), at: nil) }
+        guard let f = nativeClass.hooks.index else { throw Diagnostic(.notIndexable(type: typeName), at: nil) }
         return try f(self, items, ctx)
     }
     final func setIndex(_ items: [IndexArgument], to value: Value, _ ctx: CallContext) throws {
-        guard let f = hooks.setIndex else { throw Diagnostic(.notAssignable(type: typeName), at: nil) }
+        guard let f = nativeClass.hooks.setIndex else { throw Diagnostic(.notAssignable(type: typeName), at: nil) }
         try f(self, items, value, ctx)
     }
-    @inline(__always) final func index(_ a: Value) -> Value? { hooks.index1?(self, a) }
-    @inline(__always) final func index(_ a: Value, _ b: Value) -> Value? { hooks.index2?(self, a, b) }
-    @inline(__always) final func setIndex(_ a: Value, to value: Value) -> Bool { hooks.setIndex1?(self, a, value) ?? false }
-    @inline(__always) final func setIndex(_ a: Value, _ b: Value, to value: Value) -> Bool {
-        hooks.setIndex2?(self, a, b, value) ?? false
-    }
+    @inline(__always) final func index(_ a: Value) -> Value? { element(a) }
+    @inline(__always) final func index(_ a: Value, _ b: Value) -> Value? { element(a, b) }
+    @inline(__always) final func setIndex(_ a: Value, to value: Value) -> Bool { setElement(a, to: value) }
+    @inline(__always) final func setIndex(_ a: Value, _ b: Value, to value: Value) -> Bool { setElement(a, b, to: value) }
+
+    // The element fast paths: `x[a]`, `x[a, b]` and their stores without an index array.
+    // They are overridable methods rather than hooks because element loops run through them
+    // (one method call instead of two closure calls). A read returns nil and a store false to
+    // hand the case to the class's `index`/`setIndex` hooks, which also report every error;
+    // a fast path never throws and must agree with the general path whenever it answers.
+    open func element(_ a: Value) -> Value? { nil }
+    open func element(_ a: Value, _ b: Value) -> Value? { nil }
+    open func setElement(_ a: Value, to value: Value) -> Bool { false }
+    open func setElement(_ a: Value, _ b: Value, to value: Value) -> Bool { false }
 
     final func iterate(_ ctx: CallContext) throws -> ValueIterator {
-        guard let f = hooks.iterate else { throw Diagnostic(.notIterable(type: typeName), at: nil) }
+        guard let f = nativeClass.hooks.iterate else { throw Diagnostic(.notIterable(type: typeName), at: nil) }
         return try f(self, ctx)
     }
     /// `self(args)`; nil when the object is not callable.
-    final func call(_ args: Arguments, _ ctx: CallContext) throws -> Value? { try hooks.call?(self, args, ctx) }
-    final var isCallable: Bool { hooks.call != nil }
+    final func call(_ args: Arguments, _ ctx: CallContext) throws -> Value? { try nativeClass.hooks.call?(self, args, ctx) }
+    final var isCallable: Bool { nativeClass.hooks.call != nil }
 
     /// `self.name`: a property's value or a method bound to self.
     final func member(_ m: NativeMember) throws -> Value {

@@ -14,7 +14,8 @@ final class TableObject: NativeObject {
     }
 
     static let declaration = NativeClass(name: "table", of: TableObject.self,
-                                         doc: "A CSV table with named numeric columns (read_csv): t.area, t[\"price\"], t.to_tensor().") { c in
+                                         doc: "A CSV table with named numeric columns: t.area, t[\"price\"], t.to_tensor().",
+                                         constructor: DataBuiltins.builtins.first { $0.name == "read_csv" }) { c in
         c.property("columns", doc: "The column names.") { o in
             try Allocation.check(values: o.table.columnNames.count)
             return .list(o.table.columnNames.map { .string($0) })

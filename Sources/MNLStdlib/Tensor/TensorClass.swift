@@ -25,8 +25,6 @@ enum TensorClass {
         c.number { o in try bridging { try o.tensor.item() } }
         c.index { o, items, _ in try o.get(items) }
         c.setIndex { o, items, v, _ in try o.set(items, to: v) }
-        c.fastIndex(get1: { $0.element($1) }, get2: { $0.element($1, $2) },
-                    set1: { $0.setElement($1, to: $2) }, set2: { $0.setElement($1, $2, to: $3) })
         c.iterate { o, _ in try o.rows() }
         c.length { $0.tensor.shape.first ?? 0 }
         c.render { TensorFormatter().format($0.tensor) }

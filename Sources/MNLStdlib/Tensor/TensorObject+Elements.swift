@@ -7,27 +7,27 @@ import TensorKit
 /// indices, a broadcast view) returns nil or false, and the general path in `TensorObject`
 /// then runs and reports the error.
 extension TensorObject {
-    func element(_ a: Value) -> Value? {
+    func readElement(_ a: Value) -> Value? {
         let t = tensor
         guard t.ndim >= 1, let p = offset(a, axis: 0) else { return nil }
         if t.ndim == 1 { return TensorMisc.scalarValue(t.element(at: t.offset + p), t.dtype) }
         return .tensor(t.view(at: t.offset + p, droppingLeading: 1))
     }
 
-    func element(_ a: Value, _ b: Value) -> Value? {
+    func readElement(_ a: Value, _ b: Value) -> Value? {
         let t = tensor
         guard t.ndim >= 2, let p = offset(a, axis: 0), let q = offset(b, axis: 1) else { return nil }
         if t.ndim == 2 { return TensorMisc.scalarValue(t.element(at: t.offset + p + q), t.dtype) }
         return .tensor(t.view(at: t.offset + p + q, droppingLeading: 2))
     }
 
-    func setElement(_ a: Value, to value: Value) -> Bool {
+    func writeElement(_ a: Value, to value: Value) -> Bool {
         let t = tensor
         guard t.ndim == 1, let s = TensorConversion.scalar(value), let p = offset(a, axis: 0) else { return false }
         return (try? t.setElement(at: t.offset + p, to: s)) != nil
     }
 
-    func setElement(_ a: Value, _ b: Value, to value: Value) -> Bool {
+    func writeElement(_ a: Value, _ b: Value, to value: Value) -> Bool {
         let t = tensor
         guard t.ndim == 2, let s = TensorConversion.scalar(value), let p = offset(a, axis: 0), let q = offset(b, axis: 1) else {
             return false

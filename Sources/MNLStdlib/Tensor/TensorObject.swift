@@ -14,6 +14,12 @@ final class TensorObject: NativeObject {
         super.init(TensorClass.declaration)
     }
 
+    // The element fast paths (TensorObject+Elements.swift).
+    override func element(_ a: Value) -> Value? { readElement(a) }
+    override func element(_ a: Value, _ b: Value) -> Value? { readElement(a, b) }
+    override func setElement(_ a: Value, to value: Value) -> Bool { writeElement(a, to: value) }
+    override func setElement(_ a: Value, _ b: Value, to value: Value) -> Bool { writeElement(a, b, to: value) }
+
     func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool) throws -> Value {
         if op == .matmul {
             let o = try TensorConversion.tensor(other, argument: "@")
