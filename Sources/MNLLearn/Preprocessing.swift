@@ -127,18 +127,19 @@ public struct Batches: Sendable {
     public var rows: Int { tensors.first?.shape.first ?? 0 }
     public var count: Int { (rows + size - 1) / size }
 
-    /// The batches of one pass: row gathers of at most `size` rows each.
-    public func pass(using g: RandomGenerator) throws -> AnyIterator<[Tensor]> {
+    /// The batches of one pass: row gathers of at most `size` rows each. Each call of the
+    /// returned function gives the next batch, nil after the last; a gather that fails (out
+    /// of memory, Ctrl-C) throws rather than yield a short batch.
+    public func pass(using g: RandomGenerator) throws -> () throws -> [Tensor]? {
         let order = shuffle ? try Tensor.permutation(rows, using: g).toInt64s() : nil
         var start = 0
         let n = rows
-        return AnyIterator {
+        return {
             guard start < n else { return nil }
             let end = Swift.min(start + size, n)
             defer { start = end }
-            let picks: [IndexComponent] = order.map { o in [.tensor((try? Tensor(shape: [end - start], elements: Array(o[start..<end]))) ?? Tensor(scalar: Int64(0)))] }
+            let picks: [IndexComponent] = try order.map { o in [.tensor(try Tensor(shape: [end - start], elements: Array(o[start..<end])))] }
                 ?? [.slice(start: start, stop: end, step: 1)]
-            return self.tensors.compactMap { try? $0.get(picks) }
+            return try self.tensors.map { try $0.get(picks) }
         }
-    }
-}
+    }}

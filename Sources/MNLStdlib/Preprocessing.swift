@@ -20,7 +20,7 @@ final class BatchesObject: NativeObject {
             let pass = try bridging { try o.batches.pass(using: ctx.random) }
             let single = o.batches.tensors.count == 1
             return ValueIterator {
-                guard let parts = pass.next() else { return nil }
+                guard let parts = try bridging({ try pass() }) else { return nil }
                 return single ? .tensor(parts[0]) : .tuple(parts.map { Value.tensor($0) })
             }
         }
