@@ -1,7 +1,7 @@
 import MNLSyntax
 
 /// `x.name` and `x.name = v`: record fields, methods of lists, strings and records, and the
-/// member tables of native objects.
+/// members their native class declares (`x.name` sites go through `MemberSite` first).
 public enum Members {
     static func get(_ base: Value, _ name: String, _ ctx: CallContext) throws -> Value {
         switch base {
