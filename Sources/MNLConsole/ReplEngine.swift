@@ -23,6 +23,19 @@ public protocol ReplEngine: AnyObject {
 
     /// Forgets every variable (`:reset`).
     func reset()
+
+    /// What `:save` should keep of an input that just failed (`source` is the input as the
+    /// REPL records it): nil when the failure came before anything ran (a syntax error), else
+    /// a form that replays the input's effects without stopping the saved script.
+    func replayableForm(ofFailedInput source: String) -> String?
+
+    /// The message for a help topic that `help(for:)` does not know (with a suggestion).
+    func unknownHelpTopic(_ topic: String) -> String
+}
+
+extension ReplEngine {
+    public func replayableForm(ofFailedInput source: String) -> String? { nil }
+    public func unknownHelpTopic(_ topic: String) -> String { "no help for '\(topic)'" }
 }
 
 /// The result of evaluating one input.
@@ -35,6 +48,8 @@ public enum ReplOutcome: Equatable, Sendable {
     case failure(rendered: String)
     /// Ctrl-C stopped the computation; the session's variables are intact.
     case interrupted
+    /// The code asked to leave (`exit`, `quit`, `exit(n)`): the REPL ends with `status`.
+    case exit(status: Int32)
 }
 
 /// One row of `:vars`.
