@@ -34,6 +34,11 @@ static inline char *mnl_rl_path_breaks(void) {
     return breaks;
 }
 
+/* The candidates are file paths: readline lists them by their last component, closes the
+   string after a unique file, and keeps it open after a directory ("Data/"), so that the
+   next Tab goes on into it. */
+static inline void mnl_rl_candidates_are_paths(void) { rl_filename_completion_desired = 1; }
+
 /* The line being edited and the cursor's byte offset in it. */
 static inline const char *mnl_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int mnl_rl_point(void) { return rl_point; }

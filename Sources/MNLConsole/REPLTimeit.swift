@@ -24,21 +24,20 @@ extension REPL {
         output.write(TimeitPlan.report(runSeconds: runs, loops: loops) + "\n")
     }
 
-    /// Evaluates `code` `loops` times; the wall time in seconds, or nil after reporting the
+    /// Evaluates `code` `loops` times (compiled once where the engine can); the wall time in seconds, or nil after reporting the
     /// error, the interrupt or the exit request that stopped it.
     private func timedRun(_ code: String, loops: Int) -> Double? {
         let clock = ContinuousClock()
         let start = clock.now
-        for _ in 0..<loops {
-            let outcome = interrupt.isRequested ? .interrupted : engine.evaluate(code, name: "<timeit>")
-            guard case .success = outcome else {
-                interrupt.clear()
-                report(outcome)
-                if case .exit(let status) = outcome { exitRequest = status }
-                return nil
-            }
+        let outcome = interrupt.isRequested ? .interrupted : engine.evaluateRepeatedly(code, name: "<timeit>", times: loops)
+        let seconds = TimeitPlan.seconds(clock.now - start)
+        guard case .success = outcome else {
+            interrupt.clear()
+            report(outcome)
+            if case .exit(let status) = outcome { exitRequest = status }
+            return nil
         }
-        return TimeitPlan.seconds(clock.now - start)
+        return seconds
     }
 }
 

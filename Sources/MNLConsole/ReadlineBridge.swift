@@ -53,6 +53,7 @@ enum ReadlineBridge {
         let isPath = ReplCompletion.pathWord(before: String(line.prefix(cursor))) != nil
         let candidates = CompletionCandidates.normalize(box.provider(line, cursor), word: word, isPath: isPath)
         guard !candidates.isEmpty else { return nil }
+        if isPath { mnl_rl_candidates_are_paths() }
         let entries = [CompletionCandidates.commonPrefix(candidates)] + (candidates.count > 1 ? candidates : [])
         return cStringArray(entries)
     }

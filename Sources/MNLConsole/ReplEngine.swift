@@ -29,6 +29,10 @@ public protocol ReplEngine: AnyObject {
     /// a form that replays the input's effects without stopping the saved script.
     func replayableForm(ofFailedInput source: String) -> String?
 
+    /// Runs `source` `times` times in a row for `:timeit`, stopping at the first outcome that
+    /// is not a success; echoes are dropped. An engine that can compile once should.
+    func evaluateRepeatedly(_ source: String, name: String, times: Int) -> ReplOutcome
+
     /// The message for a help topic that `help(for:)` does not know (with a suggestion).
     func unknownHelpTopic(_ topic: String) -> String
 }
@@ -36,6 +40,14 @@ public protocol ReplEngine: AnyObject {
 extension ReplEngine {
     public func replayableForm(ofFailedInput source: String) -> String? { nil }
     public func unknownHelpTopic(_ topic: String) -> String { "no help for '\(topic)'" }
+
+    public func evaluateRepeatedly(_ source: String, name: String, times: Int) -> ReplOutcome {
+        for _ in 0..<times {
+            let outcome = evaluate(source, name: name)
+            guard case .success = outcome else { return outcome }
+        }
+        return .success(echo: nil)
+    }
 }
 
 /// The result of evaluating one input.

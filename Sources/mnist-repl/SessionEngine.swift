@@ -54,12 +54,24 @@ final class SessionEngine: ReplEngine {
             session.rememberLastValue(echo)
             return .success(echo: echo.echoed(style: echoStyle))
         case .failure(let diagnostics):
-            if let status = diagnostics.first?.exitStatus { return .exit(status: Int32(status)) }
-            if diagnostics.first?.kind == .interrupted { return .interrupted }
-            lastFailure = diagnostics.first.map { ($0, session.check(SourceFile(name: name, text: source)).isEmpty) }
-            // One error per input, as Python shows: later syntax errors in the same input are
-            // mostly the parser's recovery stumbling over what the first one left behind.
-            return .failure(rendered: diagnostics.prefix(1).map(renderer.render).joined() + "\n")
+            return outcome(of: diagnostics, source: source, name: name)
+        }
+    }
+
+    /// An exit request, an interrupt, or the first error, rendered. One error per input, as
+    /// Python shows: later syntax errors in the same input are mostly the parser's recovery
+    /// stumbling over what the first one left behind.
+    private func outcome(of diagnostics: [Diagnostic], source: String, name: String) -> ReplOutcome {
+        if let status = diagnostics.first?.exitStatus { return .exit(status: Int32(status)) }
+        if diagnostics.first?.kind == .interrupted { return .interrupted }
+        lastFailure = diagnostics.first.map { ($0, session.check(SourceFile(name: name, text: source)).isEmpty) }
+        return .failure(rendered: diagnostics.prefix(1).map(renderer.render).joined() + "\n")
+    }
+
+    func evaluateRepeatedly(_ source: String, name: String, times: Int) -> ReplOutcome {
+        switch session.runRepeatedly(source, name: name, times: times) {
+        case .success: return .success(echo: nil)
+        case .failure(let diagnostics): return outcome(of: diagnostics, source: source, name: name)
         }
     }
 
