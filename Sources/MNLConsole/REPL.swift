@@ -20,6 +20,8 @@ public final class REPL<Reader: LineReader, Engine: ReplEngine> {
     /// that failed after it started running, in the engine's replayable form (see
     /// `ReplEngine.replayableForm(ofFailedInput:)`), so that the script reproduces every variable.
     public internal(set) var inputsToSave: [String] = []
+    /// The indexes in `inputsToSave` of inputs that showed a value (see `ReplEngine.savedScript`).
+    var inputsShowingValues: Set<Int> = []
     /// How many inputs have been evaluated; input N is named `<repl:N>`.
     public private(set) var inputCount = 0
     private var pendingLines: [String] = []
@@ -128,7 +130,9 @@ public final class REPL<Reader: LineReader, Engine: ReplEngine> {
         let outcome = evaluateQuietly(source, name: name)
         report(outcome)
         switch outcome {
-        case .success: inputsToSave.append(record ?? source)
+        case .success(let echo):
+            if echo != nil { inputsShowingValues.insert(inputsToSave.count) }
+            inputsToSave.append(record ?? source)
         case .failure: engine.replayableForm(ofFailedInput: record ?? source).map { inputsToSave.append($0) }
         case .exit(let status): exitRequest = status
         case .interrupted: break

@@ -83,7 +83,8 @@ extension REPL {
 
     private func save(_ path: String) {
         guard !path.isEmpty else { return usage(.save) }
-        let script = inputsToSave.map { $0.withTrailingNewline }.joined()
+        let inputs = engine.savedScript(inputsToSave, showingValues: inputsShowingValues)
+        let script = inputs.map { $0.withTrailingNewline }.joined()
         do {
             try AtomicFile.write(script, to: Self.expandingTilde(path))
             let count = inputsToSave.count
@@ -96,6 +97,7 @@ extension REPL {
     private func resetSession() {
         engine.reset()
         inputsToSave.removeAll()
+        inputsShowingValues.removeAll()
         output.write("session reset\n")
     }
 

@@ -29,6 +29,11 @@ public protocol ReplEngine: AnyObject {
     /// a form that replays the input's effects without stopping the saved script.
     func replayableForm(ofFailedInput source: String) -> String?
 
+    /// The inputs `:save` writes, given which of them showed a value (and so set the REPL's
+    /// last value, `_` in Python): an engine whose language has such a value rewrites the
+    /// inputs that set it where later inputs read it, so that the script replays them.
+    func savedScript(_ inputs: [String], showingValues: Set<Int>) -> [String]
+
     /// Runs `source` `times` times in a row for `:timeit`, stopping at the first outcome that
     /// is not a success; echoes are dropped. An engine that can compile once should.
     func evaluateRepeatedly(_ source: String, name: String, times: Int) -> ReplOutcome
@@ -40,6 +45,8 @@ public protocol ReplEngine: AnyObject {
 extension ReplEngine {
     public func replayableForm(ofFailedInput source: String) -> String? { nil }
     public func unknownHelpTopic(_ topic: String) -> String { "no help for '\(topic)'" }
+
+    public func savedScript(_ inputs: [String], showingValues: Set<Int>) -> [String] { inputs }
 
     public func evaluateRepeatedly(_ source: String, name: String, times: Int) -> ReplOutcome {
         for _ in 0..<times {

@@ -97,7 +97,8 @@ final class SessionEngine: ReplEngine {
 
     func variables() -> [ReplVariable] {
         session.userVariables.compactMap { name, value in
-            if name == "_" && session.lastValueIsAutomatic { return nil }
+            // `_` is the last value (or a throwaway name), not one of the session's variables.
+            if name == "_" { return nil }
             return ReplVariable(name: name, type: value.typeName, detail: Self.detail(of: value))
         }
     }

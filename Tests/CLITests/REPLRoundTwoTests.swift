@@ -50,17 +50,20 @@ import Testing
         try repl.enter("w = randn(3)")
         #expect(try repl.enter("z9 = w.sum(); [1][5]").contains("out of range"))
         #expect(try repl.enter("for k in range(5) { total = k; if k == 2 { [1][9] } }").contains("out of range"))
-        try repl.enter("names = [\"a\", \"b\"]")
+        #expect(try repl.enter("[\"a\", \"b\"]") == "[\"a\", \"b\"]\n")
+        try repl.enter("names = _")  // saved as `_ = ["a", "b"]` then `names = _`
         try repl.enter("fn double(x) { x * 2 }")
         try repl.enter("result = double(z9)")
         let before = try repl.enter(":vars")
         #expect(before.contains("z9 ") && before.contains("total ") && before.contains("result "))
-        #expect(try repl.enter(":save ~/replay.mnl").hasPrefix("saved 7 inputs"))
+        #expect(try repl.enter(":save ~/replay.mnl").hasPrefix("saved 8 inputs"))
         #expect(try repl.quit() == .exited(0))
 
+        #expect(try home.read("replay.mnl").contains("_ = [\"a\", \"b\"]\nnames = _\n"))
         let replay = try ReplSession(home: home, arguments: ["-i", home.path + "/replay.mnl"])
         #expect(try replay.enter(":vars") == before)
         #expect(try replay.enter("result == double(w.sum())") == "true\n")
+        #expect(try replay.enter("names") == "[\"a\", \"b\"]\n")
         #expect(try replay.quit() == .exited(0))
     }
 

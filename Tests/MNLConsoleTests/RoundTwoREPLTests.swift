@@ -80,6 +80,14 @@ import Testing
                 == "11.0 ms ± 1.00 ms per loop (median ± MAD of 3 runs of 10 loops)")
     }
 
+    @Test func theInputsThatShowedAValueAreKnownToTheSave() {
+        let (repl, _) = runREPL(["a = 1", "2", "fail", "b = 3", "4", ":reset", "5"])
+        #expect(repl.inputsToSave == ["5"])
+        #expect(repl.inputsShowingValues == [0])
+        let (before, _) = runREPL(["a = 1", "2", "b = 3", "4"])
+        #expect(before.inputsShowingValues == [1, 3])
+    }
+
     @Test func saveKeepsTheReplayableFormOfFailedInputsThatRan() throws {
         let directory = temporaryDirectory()
         let path = directory + "/kept.mnl"
