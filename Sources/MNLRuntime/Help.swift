@@ -28,7 +28,7 @@ public enum Help {
         if let b = session.builtins[topic] { return entry(b, runExample: runExample) }
         if let dot = topic.lastIndex(of: "."), let owner = Inspection.value(of: String(topic[..<dot]), in: session) {
             let name = String(topic[topic.index(after: dot)...])
-            switch Inspection.member(name, of: owner) {
+            switch Inspection.member(name, of: owner, in: session) {
             case .method(let m)?: return "method of \(owner.typeName)\n" + entry(m, runExample: runExample)
             case .value(let v)?: return memberValue(topic, v, of: owner, session)
             case nil: return nil

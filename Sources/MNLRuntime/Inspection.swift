@@ -21,7 +21,7 @@ public enum Inspection {
             switch step {
             case .name: return nil
             case .member(let name):
-                guard case .value(let next)? = member(name, of: value) else { return nil }
+                guard case .value(let next)? = member(name, of: value, in: session) else { return nil }
                 value = next
             case .index(let key):
                 guard let next = element(of: value, at: key, session: session) else { return nil }
@@ -31,23 +31,15 @@ public enum Inspection {
         return value
     }
 
-    /// The member `name` of `value`, through the same tables `x.name` uses; nil when there is
-    /// no such member. Properties of native objects are read (their getters compute, as `x.T`
-    /// does, but run no user code).
-    public static func member(_ name: String, of value: Value) -> Member? {
-        switch value {
-        case .record(let r):
-            if let field = r[name] { return .value(field) }
-            return CoreMethods.record[name].map { .method($0) }
-        case .native(let o):
-            switch o.members[name] {
-            case .property(_, let get)?: return (try? get(o)).map { .value($0) }
-            case .method(let m)?: return .method(m)
-            case nil: return nil
-            }
-        default:
-            return CoreMethods.table(for: value)[name].map { .method($0) }
-        }
+    /// The member `name` of `value`, found the way `x.name` finds it (`Members.get`, the one
+    /// "member of a value" path, which new kinds of values extend), so help and completion
+    /// follow it without knowing each kind. Reading a member never calls a method: a method
+    /// comes back bound to its receiver. Properties of native objects are read (their
+    /// getters compute, as `x.T` does, but run no user code). nil when there is no such member.
+    public static func member(_ name: String, of value: Value, in session: Session) -> Member? {
+        guard let found = try? Members.get(value, name, CallContext(interp: session.interpreter)) else { return nil }
+        if case .builtin(let b) = found, b.receiver != nil { return .method(b.builtin) }
+        return .value(found)
     }
 
     /// The parameter names a call to `value` accepts by keyword (builtins and functions).

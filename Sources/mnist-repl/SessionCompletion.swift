@@ -27,21 +27,18 @@ struct SessionCompletion {
     /// `name=` for each parameter of the function `callee` names (a builtin, a function, or a
     /// method found without side effects, as in `x.sum`).
     func keywordArguments(of callee: String) -> [String] {
-        let function: Value?
+        var parameters: [String] = []
         if let dot = callee.lastIndex(of: "."), let owner = Inspection.value(of: String(callee[..<dot]), in: session) {
-            switch Inspection.member(String(callee[callee.index(after: dot)...]), of: owner) {
-            case .method(let m)?: function = .builtin(BuiltinFunction(m))
-            case .value(let v)?: function = v
-            case nil: function = nil
+            switch Inspection.member(String(callee[callee.index(after: dot)...]), of: owner, in: session) {
+            // A method's first parameter is its receiver, passed before the dot.
+            case .method(let m)?: parameters = Array(Inspection.parameterNames(of: .builtin(BuiltinFunction(m))).dropFirst())
+            case .value(let v)?: parameters = Inspection.parameterNames(of: v)
+            case nil: break
             }
-        } else {
-            function = Inspection.value(of: callee, in: session)
+        } else if let function = Inspection.value(of: callee, in: session) {
+            parameters = Inspection.parameterNames(of: function)
         }
-        guard let function else { return [] }
-        let parameters = Inspection.parameterNames(of: function)
-        // A method's first parameter is its receiver, passed before the dot.
-        let shown = callee.contains(".") && !parameters.isEmpty ? Array(parameters.dropFirst()) : parameters
-        return shown.map { $0 + "=" }
+        return parameters.map { $0 + "=" }
     }
 
     static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
