@@ -127,7 +127,9 @@ public final class REPL<Reader: LineReader, Engine: ReplEngine> {
     /// Evaluates `source`, prints the outcome and keeps what `:save` should write of it
     /// (`record`, or the source itself).
     func evaluate(_ source: String, name: String, record: String? = nil) -> ReplOutcome {
-        let outcome = evaluateQuietly(source, name: name)
+        interrupt.clear()
+        let outcome = engine.evaluate(source, name: name)
+        interrupt.clear()
         report(outcome)
         switch outcome {
         case .success(let echo):
@@ -137,14 +139,6 @@ public final class REPL<Reader: LineReader, Engine: ReplEngine> {
         case .exit(let status): exitRequest = status
         case .interrupted: break
         }
-        return outcome
-    }
-
-    /// Evaluates `source` with a fresh interrupt flag, printing nothing itself.
-    func evaluateQuietly(_ source: String, name: String) -> ReplOutcome {
-        interrupt.clear()
-        let outcome = engine.evaluate(source, name: name)
-        interrupt.clear()
         return outcome
     }
 

@@ -29,7 +29,7 @@ public enum ReplCommand: String, CaseIterable, Sendable {
         switch self {
         case .vars: "list the session's variables, or show one"
         case .time: "run code once and print the wall time it took"
-        case .timeit: "run code repeatedly (0.2-2 s) and print the median time per run"
+        case .timeit: "run code repeatedly (about 0.2-2 s) and print the median time per loop"
         case .load: "run a script file in this session"
         case .save: "write this session's inputs as a script that rebuilds its variables"
         case .reset: "forget every variable and the inputs :save would write"
