@@ -32,9 +32,11 @@ final class SessionEngine: ReplEngine {
         return diagnostics.isEmpty || Self.openBrackets(file) <= 0
     }
 
-    /// Opening minus closing brackets, braces and parentheses (0 when the text does not lex).
+    /// Opening minus closing brackets, braces and parentheses. From the tokens when the text
+    /// lexes; otherwise (a bad string or character somewhere) from the characters, skipping
+    /// strings and comments, so that a lexical error inside a block also waits for its end.
     static func openBrackets(_ file: SourceFile) -> Int {
-        guard let tokens = try? Lexer.tokenize(file) else { return 0 }
+        guard let tokens = try? Lexer.tokenize(file) else { return openBrackets(inCharactersOf: file.text) }
         return tokens.reduce(0) { depth, token in
             guard case .op(let op) = token.kind else { return depth }
             switch op {
@@ -43,6 +45,27 @@ final class SessionEngine: ReplEngine {
             default: return depth
             }
         }
+    }
+
+    static func openBrackets(inCharactersOf text: String) -> Int {
+        var depth = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var inString = false, escaped = false
+            for c in line {
+                if inString {
+                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                    continue
+                }
+                if c == "#" { break }
+                switch c {
+                case "\"": inString = true
+                case "(", "[", "{": depth += 1
+                case ")", "]", "}": depth -= 1
+                default: break
+                }
+            }
+        }
+        return depth
     }
 
     func evaluate(_ source: String, name: String) -> ReplOutcome {

@@ -40,6 +40,15 @@ import Testing
 
             """)
         #expect(try repl.enter("i").contains("undefined variable 'i'"))  // nothing ran
+
+        // A lexical error (a bad escape) inside a block waits for the block's end too.
+        try repl.terminal.sendLine("while true {")
+        try repl.terminal.expect("... ")
+        try repl.terminal.sendLine("  s = \"a\\q\"")
+        try repl.terminal.expect("... ")
+        let lexical = try repl.enter("}")
+        #expect(lexical.hasPrefix("<repl:3>:2:9: error: invalid escape sequence '\\q' in string\n"), "\(lexical)")
+        #expect(try repl.enter("1 + 1") == "2\n")
         #expect(try repl.quit() == .exited(0))
     }
 
