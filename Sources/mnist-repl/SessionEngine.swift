@@ -100,8 +100,9 @@ final class SessionEngine: ReplEngine {
 
     /// `exit` or `quit` typed alone (Python's REPL accepts them without parentheses too).
     static func exitWord(_ source: String) -> String? {
-        let word = source.split(whereSeparator: \.isWhitespace).joined()
-        return word == "exit" || word == "quit" ? word : nil
+        let words = source.split(whereSeparator: \.isWhitespace)
+        guard words.count == 1, let word = words.first, word == "exit" || word == "quit" else { return nil }
+        return String(word)
     }
 
     /// A failed input that ran (a runtime error, not a syntax error) may have changed
