@@ -3,10 +3,11 @@
 public enum CompletionCandidates {
     /// Keeps the candidates that extend `word`, sorted and without duplicates. A candidate
     /// given with its dotted prefix (`x.shape` while completing `sh`) is cut to the part
-    /// after the last dot, so only the word after the dot is replaced.
-    public static func normalize(_ candidates: [String], word: String) -> [String] {
+    /// after the last dot, so only the word after the dot is replaced. Paths (`isPath`) are
+    /// whole words, dots and all.
+    public static func normalize(_ candidates: [String], word: String, isPath: Bool = false) -> [String] {
         let cut = candidates.map { candidate -> String in
-            guard !word.contains("."), let dot = candidate.lastIndex(of: ".") else { return candidate }
+            guard !isPath, !word.contains("."), let dot = candidate.lastIndex(of: ".") else { return candidate }
             return String(candidate[candidate.index(after: dot)...])
         }
         return Set(cut.filter { $0.hasPrefix(word) && !$0.isEmpty }).sorted()

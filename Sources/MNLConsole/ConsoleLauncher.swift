@@ -9,21 +9,21 @@ import Darwin
 /// standard input and output are terminals (completion goes to `engine.completions`,
 /// history to `~/.mnist_repl_history`), and with plain reads otherwise (pipes, no prompts).
 public enum ConsoleLauncher {
-    /// Runs until `:quit` or end of input. Give the engine
+    /// Runs until `:quit`, `exit(n)` or end of input; returns the exit status. Give the engine
     /// `InterruptSignal.process.interruptCheck` so that Ctrl-C stops computations.
+    @discardableResult
     public static func run<Engine: ReplEngine>(engine: Engine, banner: String? = nil,
                                                 historyFile: HistoryFile? = HistoryFile.defaultPath
-                                                    .map { HistoryFile(path: $0) }) {
+                                                    .map { HistoryFile(path: $0) }) -> Int32 {
         InterruptSignal.install()
         let output = StandardReplOutput()
         guard isatty(0) == 1 && isatty(1) == 1 else {
-            REPL(reader: PlainLineReader(output: output), engine: engine, output: output).run()
-            return
+            return REPL(reader: PlainLineReader(output: output), engine: engine, output: output).run()
         }
         if let banner { output.write(banner.withTrailingNewline) }
         let reader = ReadlineLineReader(historyFile: historyFile, completion: { line, cursor in
-            engine.completions(line: line, cursor: cursor)
+            ReplCompletion.candidates(line: line, cursor: cursor, engine: engine)
         }, errorOutput: output)
-        REPL(reader: reader, engine: engine, output: output).run()
+        return REPL(reader: reader, engine: engine, output: output).run()
     }
 }

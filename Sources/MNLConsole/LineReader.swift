@@ -21,6 +21,13 @@ public protocol LineReader {
     mutating func readLine(prompt: String) -> LineReadResult
     /// Records one complete input (possibly several lines) in the history.
     mutating func addHistory(_ entry: String)
+    /// True when end of input is a key the user pressed (Ctrl-D on a terminal) and reading
+    /// may go on after it; false when it is the real end (a pipe or a file).
+    var endOfInputIsAKey: Bool { get }
+}
+
+extension LineReader {
+    public var endOfInputIsAKey: Bool { false }
 }
 
 /// Reads lines from a file descriptor (standard input by default) without line editing.

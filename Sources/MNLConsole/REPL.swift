@@ -1,7 +1,8 @@
 /// The read-eval-print loop. It reads lines from a `LineReader`, gathers continuation
 /// lines until `engine.isComplete` accepts the input, evaluates it, prints the outcome,
-/// and runs the `:` commands. Nothing a user types ends the loop except `:quit` and
-/// end of input (Ctrl-D).
+/// and runs the `:` commands. The loop ends at `:quit`, `exit` (an `.exit` outcome, whose
+/// status `run` returns) and end of input; Ctrl-D at a continuation prompt only cancels
+/// the input being gathered, as in Python.
 public final class REPL<Reader: LineReader, Engine: ReplEngine> {
     /// The prompt for a fresh input.
     public static var primaryPrompt: String { ">>> " }
@@ -15,12 +16,18 @@ public final class REPL<Reader: LineReader, Engine: ReplEngine> {
     let output: any ReplOutput
     let interrupt: InterruptSignal
 
-    /// The inputs of this session that ran without error, in order: what `:save` writes.
-    public internal(set) var successfulInputs: [String] = []
+    /// What `:save` writes, in order: every input that ran without error, and every input
+    /// that failed after it started running, in the engine's replayable form (see
+    /// `ReplEngine.replayableForm(ofFailedInput:)`), so that the script reproduces every variable.
+    public internal(set) var inputsToSave: [String] = []
+    /// The indexes in `inputsToSave` of inputs that showed a value (see `ReplEngine.savedScript`).
+    var inputsShowingValues: Set<Int> = []
     /// How many inputs have been evaluated; input N is named `<repl:N>`.
     public private(set) var inputCount = 0
     private var pendingLines: [String] = []
     private var blankLinesInARow = 0
+    /// Set by an `.exit` outcome: the status the process should end with.
+    var exitRequest: Int32?
 
     /// - Parameters:
     ///   - reader: where lines come from.
@@ -35,10 +42,12 @@ public final class REPL<Reader: LineReader, Engine: ReplEngine> {
         self.interrupt = interrupt
     }
 
-    /// Runs until `:quit` or end of input.
-    public func run() {
+    /// Runs until `:quit`, `exit` or end of input; returns the exit status (0 unless `exit(n)`).
+    @discardableResult
+    public func run() -> Int32 {
         while step() {}
         output.flush()
+        return exitRequest ?? 0
     }
 
     /// Reads and handles one line; returns false when the loop should end.
@@ -46,6 +55,10 @@ public final class REPL<Reader: LineReader, Engine: ReplEngine> {
         let prompt = pendingLines.isEmpty ? Self.primaryPrompt : Self.continuationPrompt
         output.flush()
         switch reader.readLine(prompt: prompt) {
+        case .endOfInput where !pendingLines.isEmpty && reader.endOfInputIsAKey:
+            discardPendingInput()
+            output.writeError("(incomplete input discarded)\n")
+            return true
         case .endOfInput:
             finishPendingInput()
             return false
@@ -53,7 +66,7 @@ public final class REPL<Reader: LineReader, Engine: ReplEngine> {
             discardPendingInput()
             return true
         case .line(let line):
-            return handle(line)
+            return handle(line) && exitRequest == nil
         }
     }
 
@@ -65,9 +78,9 @@ public final class REPL<Reader: LineReader, Engine: ReplEngine> {
                 reader.addHistory(trimmed)
                 return runCommand(trimmed)
             }
-            if trimmed.hasPrefix("?") {
+            if let topic = Self.helpTopic(trimmed) {
                 reader.addHistory(trimmed)
-                showHelp(for: trimmed.dropFirst().trimmedWhitespace)
+                showHelp(for: topic)
                 return true
             }
         } else if line.trimmedWhitespace.isEmpty {
@@ -111,17 +124,25 @@ public final class REPL<Reader: LineReader, Engine: ReplEngine> {
         return "<repl:\(inputCount)>"
     }
 
-    /// Evaluates `source`, prints the outcome and remembers `source` if it succeeded.
+    /// Evaluates `source`, prints the outcome and keeps what `:save` should write of it
+    /// (`record`, or the source itself).
     func evaluate(_ source: String, name: String, record: String? = nil) -> ReplOutcome {
         interrupt.clear()
         let outcome = engine.evaluate(source, name: name)
         interrupt.clear()
         report(outcome)
-        if case .success = outcome { successfulInputs.append(record ?? source) }
+        switch outcome {
+        case .success(let echo):
+            if echo != nil { inputsShowingValues.insert(inputsToSave.count) }
+            inputsToSave.append(record ?? source)
+        case .failure: engine.replayableForm(ofFailedInput: record ?? source).map { inputsToSave.append($0) }
+        case .exit(let status): exitRequest = status
+        case .interrupted: break
+        }
         return outcome
     }
 
-    private func report(_ outcome: ReplOutcome) {
+    func report(_ outcome: ReplOutcome) {
         switch outcome {
         case .success(let echo):
             if let echo { output.write(echo.withTrailingNewline) }
@@ -129,8 +150,22 @@ public final class REPL<Reader: LineReader, Engine: ReplEngine> {
             output.writeError(rendered.withTrailingNewline)
         case .interrupted:
             output.writeError("interrupted\n")
+        case .exit:
+            break
         }
         output.flush()
+    }
+
+    /// The topic of `?name` or `name?` (Python's and IPython's spellings), or nil when the
+    /// line is not a help request. The suffix form takes only names (`x.sum?`), so that a
+    /// line of code ending in `?` still reaches the language.
+    static func helpTopic(_ line: String) -> String? {
+        if line.hasPrefix("?") { return line.dropFirst().trimmedWhitespace }
+        guard line.hasSuffix("?") else { return nil }
+        let body = line.dropLast().trimmedWhitespace
+        let isName = body.first.map { $0.isLetter || $0 == "_" } ?? false
+            && body.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        return isName ? body : nil
     }
 }
 

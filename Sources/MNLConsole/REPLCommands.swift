@@ -13,8 +13,9 @@ extension REPL {
             return true
         }
         switch command {
-        case .vars: output.write(VariableTable.render(engine.variables()))
+        case .vars: showVariables(argument)
         case .time: timeCode(argument)
+        case .timeit: timeRepeatedly(argument)
         case .load: load(argument)
         case .save: save(argument)
         case .reset: resetSession()
@@ -32,11 +33,22 @@ extension REPL {
         } else if let text = engine.help(for: name) {
             output.write(text.withTrailingNewline)
         } else {
-            output.writeError("no help for '\(name)'\n")
+            output.writeError(engine.unknownHelpTopic(name).withTrailingNewline)
         }
     }
 
-    private func usage(_ command: ReplCommand) {
+    /// `:vars` lists every variable; `:vars NAME` shows one, or suggests a close name.
+    private func showVariables(_ name: String) {
+        let all = engine.variables()
+        guard !name.isEmpty else { return output.write(VariableTable.render(all)) }
+        if let one = all.first(where: { $0.name == name }) {
+            return output.write(VariableTable.render([one]))
+        }
+        let hint = Suggestion.closest(to: name, among: all.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+        output.writeError("no variable '\(name)'\(hint)\n")
+    }
+
+    func usage(_ command: ReplCommand) {
         output.writeError("usage: \(command.usage)\n")
     }
 
@@ -71,10 +83,11 @@ extension REPL {
 
     private func save(_ path: String) {
         guard !path.isEmpty else { return usage(.save) }
-        let script = successfulInputs.map { $0.withTrailingNewline }.joined()
+        let inputs = engine.savedScript(inputsToSave, showingValues: inputsShowingValues)
+        let script = inputs.map { $0.withTrailingNewline }.joined()
         do {
             try AtomicFile.write(script, to: Self.expandingTilde(path))
-            let count = successfulInputs.count
+            let count = inputsToSave.count
             output.write("saved \(count) input\(count == 1 ? "" : "s") to \(path)\n")
         } catch {
             output.writeError("cannot save \(error)\n")
@@ -83,15 +96,13 @@ extension REPL {
 
     private func resetSession() {
         engine.reset()
-        successfulInputs.removeAll()
+        inputsToSave.removeAll()
+        inputsShowingValues.removeAll()
         output.write("session reset\n")
     }
 
     /// `~/x` becomes `$HOME/x`.
-    static func expandingTilde(_ path: String) -> String {
-        guard path == "~" || path.hasPrefix("~/"), let home = getenv("HOME") else { return path }
-        return String(cString: home) + path.dropFirst()
-    }
+    static func expandingTilde(_ path: String) -> String { HomeDirectory.expanding(path) }
 }
 
 extension String {

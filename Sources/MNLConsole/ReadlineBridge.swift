@@ -49,14 +49,30 @@ enum ReadlineBridge {
     static func complete(word: String) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         mnl_rl_completion_begin()
         guard let box = provider.withLock({ $0 }), let buffer = mnl_rl_line_buffer() else { return nil }
+        let (line, cursor) = lineAndCursor(buffer)
+        let isPath = ReplCompletion.pathWord(before: String(line.prefix(cursor))) != nil
+        let candidates = CompletionCandidates.normalize(box.provider(line, cursor), word: word, isPath: isPath)
+        guard !candidates.isEmpty else { return nil }
+        if isPath { mnl_rl_candidates_are_paths() }
+        let entries = [CompletionCandidates.commonPrefix(candidates)] + (candidates.count > 1 ? candidates : [])
+        return cStringArray(entries)
+    }
+
+    /// The line being edited and the cursor's offset in Characters.
+    private static func lineAndCursor(_ buffer: UnsafePointer<CChar>) -> (String, Int) {
         let point = Int(max(0, mnl_rl_point()))
         let line = String(cString: buffer)
         let cursor = String(decoding: UnsafeBufferPointer(start: UnsafeRawPointer(buffer)
             .assumingMemoryBound(to: UInt8.self), count: min(point, strlen(buffer))), as: UTF8.self).count
-        let candidates = CompletionCandidates.normalize(box.provider(line, cursor), word: word)
-        guard !candidates.isEmpty else { return nil }
-        let entries = [CompletionCandidates.commonPrefix(candidates)] + (candidates.count > 1 ? candidates : [])
-        return cStringArray(entries)
+        return (line, cursor)
+    }
+
+    /// readline's word breaks for this position: a path's (spaces and quotes only) inside a
+    /// string or after `:load`/`:save`; nil for the usual ones.
+    static func wordBreaks() -> UnsafeMutablePointer<CChar>? {
+        guard let buffer = mnl_rl_line_buffer() else { return nil }
+        let (line, cursor) = lineAndCursor(buffer)
+        return ReplCompletion.pathWord(before: String(line.prefix(cursor))) != nil ? mnl_rl_path_breaks() : nil
     }
 
     /// A malloc'd NULL-terminated array of strdup'd strings; readline frees both.
@@ -73,6 +89,11 @@ enum ReadlineBridge {
 /// readline's key reader (`rl_getc_function`).
 let readlineNextKey: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { stream in
     ReadlineBridge.nextKey(stream)
+}
+
+/// readline's word-break hook (`rl_completion_word_break_hook`).
+let readlineWordBreaks: @convention(c) () -> UnsafeMutablePointer<CChar>? = {
+    ReadlineBridge.wordBreaks()
 }
 
 /// readline's completion function (`rl_attempted_completion_function`).

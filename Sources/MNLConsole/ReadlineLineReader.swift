@@ -32,11 +32,14 @@ public final class ReadlineLineReader: LineReader {
         self.historyFile = historyFile
         self.errorOutput = errorOutput
         InterruptSignal.install()
-        mnl_rl_configure(readlineNextKey, readlineComplete)
+        mnl_rl_configure(readlineNextKey, readlineComplete, readlineWordBreaks)
         stifle_history(1000)
         ReadlineBridge.setProvider(completion)
         loadHistory()
     }
+
+    /// Ctrl-D at a continuation prompt cancels the input; the next read goes on.
+    public var endOfInputIsAKey: Bool { true }
 
     /// Replaces the completion provider.
     public func setCompletionProvider(_ provider: CompletionProvider?) {

@@ -1,6 +1,6 @@
 /// The REPL's `:` commands, with their usage lines for `:help`.
 public enum ReplCommand: String, CaseIterable, Sendable {
-    case vars, time, load, save, reset, help, quit
+    case vars, time, timeit, load, save, reset, help, quit
 
     /// Looks a command up by name (without the colon); `q` and `exit` mean `quit`.
     public init?(name: String) {
@@ -13,8 +13,9 @@ public enum ReplCommand: String, CaseIterable, Sendable {
     /// How to call the command, e.g. `:time <code>`.
     public var usage: String {
         switch self {
-        case .vars: ":vars"
+        case .vars: ":vars [name]"
         case .time: ":time <code>"
+        case .timeit: ":timeit <code>"
         case .load: ":load <file.mnl>"
         case .save: ":save <file.mnl>"
         case .reset: ":reset"
@@ -26,13 +27,14 @@ public enum ReplCommand: String, CaseIterable, Sendable {
     /// What the command does, in a few words.
     public var summary: String {
         switch self {
-        case .vars: "list the session's variables"
-        case .time: "run code and print the wall time it took"
+        case .vars: "list the session's variables, or show one"
+        case .time: "run code once and print the wall time it took"
+        case .timeit: "run code repeatedly (about 0.2-2 s) and print the median time per loop"
         case .load: "run a script file in this session"
-        case .save: "write this session's successful inputs as a script"
+        case .save: "write this session's inputs as a script that rebuilds its variables"
         case .reset: "forget every variable and the inputs :save would write"
         case .help: "list the commands, or show the help for a name"
-        case .quit: "leave (Ctrl-D too)"
+        case .quit: "leave (also exit, quit, exit(n), Ctrl-D)"
         }
     }
 
@@ -45,11 +47,14 @@ public enum ReplCommand: String, CaseIterable, Sendable {
 
     /// The text of `:help` without a name.
     static var overview: String {
-        let rows = allCases.map { ($0.usage, $0.summary) } + [("?name", "show the help for a name")]
+        let rows = allCases.map { ($0.usage, $0.summary) }
+            + [("?name  name?", "help for a builtin, variable, keyword or member (?x.sum, ?for)"),
+               ("_", "the last value shown")]
         let width = rows.map(\.0.count).max() ?? 0
         let lines = rows.map { "  " + $0.0.padded(to: width) + "  " + $0.1 }
         return "commands:\n" + lines.joined(separator: "\n")
-            + "\nCtrl-C stops a running computation; Ctrl-D at an empty prompt exits.\n"
+            + "\nTab completes names, members (x.T.<Tab>), keyword arguments, : commands and file paths."
+            + "\nCtrl-C stops a running computation; Ctrl-D at a ... prompt cancels the input, at an empty prompt exits.\n"
     }
 
     /// The list of command names for error messages.

@@ -23,6 +23,38 @@ public protocol ReplEngine: AnyObject {
 
     /// Forgets every variable (`:reset`).
     func reset()
+
+    /// What `:save` should keep of an input that just failed (`source` is the input as the
+    /// REPL records it): nil when the failure came before anything ran (a syntax error), else
+    /// a form that replays the input's effects without stopping the saved script.
+    func replayableForm(ofFailedInput source: String) -> String?
+
+    /// The inputs `:save` writes, given which of them showed a value (and so set the REPL's
+    /// last value, `_` in Python): an engine whose language has such a value rewrites the
+    /// inputs that set it where later inputs read it, so that the script replays them.
+    func savedScript(_ inputs: [String], showingValues: Set<Int>) -> [String]
+
+    /// Runs `source` `times` times in a row for `:timeit`, stopping at the first outcome that
+    /// is not a success; echoes are dropped. An engine that can compile once should.
+    func evaluateRepeatedly(_ source: String, name: String, times: Int) -> ReplOutcome
+
+    /// The message for a help topic that `help(for:)` does not know (with a suggestion).
+    func unknownHelpTopic(_ topic: String) -> String
+}
+
+extension ReplEngine {
+    public func replayableForm(ofFailedInput source: String) -> String? { nil }
+    public func unknownHelpTopic(_ topic: String) -> String { "no help for '\(topic)'" }
+
+    public func savedScript(_ inputs: [String], showingValues: Set<Int>) -> [String] { inputs }
+
+    public func evaluateRepeatedly(_ source: String, name: String, times: Int) -> ReplOutcome {
+        for _ in 0..<times {
+            let outcome = evaluate(source, name: name)
+            guard case .success = outcome else { return outcome }
+        }
+        return .success(echo: nil)
+    }
 }
 
 /// The result of evaluating one input.
@@ -35,6 +67,8 @@ public enum ReplOutcome: Equatable, Sendable {
     case failure(rendered: String)
     /// Ctrl-C stopped the computation; the session's variables are intact.
     case interrupted
+    /// The code asked to leave (`exit`, `quit`, `exit(n)`): the REPL ends with `status`.
+    case exit(status: Int32)
 }
 
 /// One row of `:vars`.

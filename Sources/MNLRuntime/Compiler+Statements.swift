@@ -90,7 +90,7 @@ extension Compiler {
             do {
                 return try run(f)
             } catch let d as Diagnostic {
-                if d.kind == .interrupted { throw d }
+                if d.kind == .interrupted || d.isExitRequest { throw d }
                 f.unwind(to: top, depth: depth)
                 store?(f, .string(d.kind.message))
                 return try recover(f)

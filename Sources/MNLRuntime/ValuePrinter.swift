@@ -5,8 +5,13 @@
 /// An explicit stack of open containers replaces recursion. To spot a cycle the printer asks
 /// whether a list or record is already open: a scan of the open containers while they are
 /// few (ordinary values), and a set once the nesting gets deep, so neither case costs much.
+///
+/// With `limits` (the REPL's echo), a list longer than `limits.items` shows its first and
+/// last few items and its length, as NumPy summarises arrays: `[0, 1, 2, ..., 99999]
+/// (100000 items)`; a string longer than `limits.characters` is cut the same way.
 struct ValuePrinter {
     private(set) var text = ""
+    var limits: SummaryLimits?
     private var open: [OpenContainer] = []
     /// The identities of the open lists and records, kept only once nesting is deep.
     private var deepOpen: Set<ObjectIdentifier>?
@@ -21,6 +26,8 @@ struct ValuePrinter {
         /// The list or record object (nil for tuples, which cannot contain themselves).
         let identity: ObjectIdentifier?
         var next = 0
+        /// The index before which `..., ` stands for the items left out (summaries only).
+        var gap: Int? = nil
     }
 
     mutating func write(_ root: Value) {
@@ -34,6 +41,7 @@ struct ValuePrinter {
                 continue
             }
             if i > 0 { text += ", " }
+            if i == open[top].gap { text += "..., " }
             if let keys = open[top].keys { text += Formatting.key(keys[i]) + ": " }
             open[top].next = i + 1
             start(open[top].items[i])
@@ -47,7 +55,13 @@ struct ValuePrinter {
             let id = ObjectIdentifier(l)
             if isOpen(id) { text += "[...]"; return }
             text += "["
-            push(OpenContainer(items: l.items, keys: nil, close: "]", identity: id))
+            if let limits, l.items.count > limits.items {
+                let edge = limits.edgeItems
+                push(OpenContainer(items: Array(l.items.prefix(edge) + l.items.suffix(edge)), keys: nil,
+                                   close: "] (\(l.items.count) items)", identity: id, gap: edge))
+            } else {
+                push(OpenContainer(items: l.items, keys: nil, close: "]", identity: id))
+            }
         case .record(let r):
             let id = ObjectIdentifier(r)
             if isOpen(id) { text += "{...}"; return }
@@ -57,9 +71,18 @@ struct ValuePrinter {
         case .tuple(let t):
             text += "("
             push(OpenContainer(items: t.items, keys: nil, close: t.items.count == 1 ? ",)" : ")", identity: nil))
+        case .string(let s) where limits.map { s.count > $0.characters } ?? false:
+            text += Self.summarised(s, edge: limits?.edgeCharacters ?? 0)
         default:
             text += v.leafRepr()
         }
+    }
+
+    /// `"first...last" (12345 characters)`.
+    static func summarised(_ s: String, edge: Int) -> String {
+        let head = Formatting.quoted(String(s.prefix(edge))).dropLast()
+        let tail = Formatting.quoted(String(s.suffix(edge))).dropFirst()
+        return head + "..." + tail + " (\(s.count) characters)"
     }
 
     private func isOpen(_ id: ObjectIdentifier) -> Bool {

@@ -25,7 +25,19 @@ enum SystemBuiltins {
                     ("limit", .number(Double(MemoryBudget.limit))), ("in_use", .number(Double(MemoryBudget.inUse))),
                 ]))
             },
-        ]
+        ] + [exitBuiltin("exit"), exitBuiltin("quit")]
+    }
+
+    /// `exit(status=0)` and its alias `quit`: ends a script with that exit status, or leaves
+    /// the REPL. It travels as a diagnostic that `try` lets through, so no code after it runs.
+    static func exitBuiltin(_ name: String) -> Builtin {
+        Builtin(name, [.optional("status", defaultText: "0")], topic: "system",
+                doc: "Ends the script with exit status `status` (an integer from 0 to 255; 0 means success), or leaves the REPL. `try` does not catch it. At the prompt, `\(name)` alone works too.",
+                example: "type(\(name))") { a, _ in
+            let status = try a.int(0, default: 0)
+            guard (0...255).contains(status) else { throw a.invalid("exit status must be from 0 to 255, not \(status)") }
+            throw Diagnostic(.exitRequested(status: status), at: nil)
+        }
     }
 
     /// A size in bytes from a number or a string such as "8G".

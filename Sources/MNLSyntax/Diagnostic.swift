@@ -18,6 +18,15 @@ public struct Diagnostic: Error, Sendable {
         if case .unterminatedString = kind, let r = range { return r.end >= r.file.bytes.count }
         return false
     }
+
+    /// The status of `exit(status)`, which ends a script or the REPL instead of failing.
+    public var exitStatus: Int? {
+        if case .exitRequested(let status) = kind { return status }
+        return nil
+    }
+
+    /// True for `exit(status)`, which `try` lets through.
+    public var isExitRequest: Bool { exitStatus != nil }
 }
 
 /// One language-level call in a runtime error's trace.

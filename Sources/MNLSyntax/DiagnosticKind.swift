@@ -74,6 +74,10 @@ public enum DiagnosticKind: Equatable, Sendable {
     case badMemberValue(type: String, name: String, expected: String, got: String)
     /// A library's own error (TensorError, DataError...), rendered with its own wording.
     case library(LibraryFailure)
+    // MARK: REPL
+    /// `exit(status)` or `quit(status)`: not an error but a request to end the script or the
+    /// REPL; `try` does not catch it.
+    case exitRequested(status: Int)
 }
 
 extension DiagnosticKind {
@@ -132,6 +136,7 @@ extension DiagnosticKind {
             "values nested too deeply to \(op) (more than \(limit) levels, or a list or record that contains itself)"
         case .stackExhausted(let d): "recursion too deep: \(d) nested calls of deeply nested expressions used up the stack"
         case .interrupted: "interrupted"
+        case .exitRequested(let status): "exit(\(status))"
         case .shapeMismatch(let op, let l, let r):
             "cannot broadcast \(DiagnosticKind.shapeText(l)) with \(DiagnosticKind.shapeText(r)) in '\(op)'"
         case .axisOutOfRange(let a, let n): "axis \(a) is out of bounds for a tensor of dimension \(n)"

@@ -6,11 +6,12 @@ import MNLSyntax
 
 /// The interactive REPL: a session behind the console front end.
 enum Interactive {
-    static func run() throws {
-        let session = Stdlib.makeSession()
+    /// Runs the REPL on `session`, which may already hold a script's variables (`-i`).
+    static func run(session: Session) -> Int32 {
         session.interruptCheck = InterruptSignal.process.interruptCheck
-        let engine = SessionEngine(session: session, renderer: DiagnosticRenderer(style: isatty(2) != 0 ? .color : .plain))
-        ConsoleLauncher.run(engine: engine,
+        let engine = SessionEngine(session: session, renderer: DiagnosticRenderer(style: isatty(2) != 0 ? .color : .plain),
+                                   lineWidth: { TerminalWidth.columns(of: 1) })
+        return ConsoleLauncher.run(engine: engine,
                             banner: "mnist-repl 0.1.0: :help for commands, help() for builtins, Ctrl-D to quit")
     }
 }

@@ -7,7 +7,7 @@ import MNLSyntax
 import TensorKit
 
 /// `mnist-repl [FILE.mnl [ARGS...]]`, `mnist-repl -e CODE`, `mnist-repl --check FILE`.
-/// Exit status: 0 on success, 1 when the script fails, 2 on a usage error.
+/// Exit status: 0 on success, 1 when the script fails, 2 on a usage error, n after `exit(n)`.
 @main
 struct MnistRepl: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,6 +30,10 @@ struct MnistRepl: ParsableCommand {
 
     @Flag(help: "Print the resolved form of FILE (or CODE): where each variable lives, and which expressions and loops get the compiler's fast forms; then exit.")
     var dumpResolved = false
+
+    @Flag(name: [.customShort("i"), .customLong("interactive")],
+          help: "Run FILE (or CODE), then stay at the prompt with its variables, even when it fails (as python -i does).")
+    var interactive = false
 
     @Option(help: ArgumentHelp("The most memory programs may make mnist-repl take, e.g. 8G or 512M (default: 80% of physical memory, or 60% of `ulimit -v`). Beyond it, an allocation is an error the program can catch, never a crash.",
                                valueName: "SIZE"))
@@ -89,12 +93,13 @@ struct MnistRepl: ParsableCommand {
                 Console.error("mnist-repl: \(problem.kind.message)")
                 throw ExitCode(1)
             }
-        } else if isatty(0) == 0 {
+        } else if isatty(0) == 0 && !interactive {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
         } else {
             if check || dumpTokens || dumpAst || dumpResolved { throw ValidationError("--check and --dump-* need a FILE or -e CODE") }
-            try Interactive.run()
+            let status = Interactive.run(session: Stdlib.makeSession())
+            if status != 0 { throw ExitCode(status) }
             return
         }
         if dumpTokens || dumpAst {
@@ -117,9 +122,17 @@ struct MnistRepl: ParsableCommand {
         }
         session.scriptArguments = code == nil ? Array(script.dropFirst()) : script
         Interrupts.install(for: session)
-        if case .failure(let diagnostics) = session.run(source) {
+        let result = session.run(source)
+        if case .failure(let diagnostics) = result, let status = diagnostics.first?.exitStatus {
+            throw ExitCode(Int32(status))
+        }
+        if case .failure(let diagnostics) = result {
             for d in diagnostics { Console.error(renderer.render(d)) }
-            throw ExitCode(1)
+            if !interactive { throw ExitCode(1) }
+        }
+        if interactive {
+            let status = Interactive.run(session: session)
+            if status != 0 { throw ExitCode(status) }
         }
     }
 }

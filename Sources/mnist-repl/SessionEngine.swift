@@ -1,69 +1,164 @@
 import MNLConsole
 import MNLRuntime
+import MNLStdlib
 import MNLSyntax
 
 /// Adapts a language `Session` to the console's `ReplEngine`.
 final class SessionEngine: ReplEngine {
     let session: Session
     let renderer: DiagnosticRenderer
+    /// The terminal's width for echoed values, asked at each echo (nil: not a terminal).
+    let lineWidth: () -> Int?
+    /// The last failure's diagnostic, for `replayableForm(ofFailedInput:)`.
+    private var lastFailure: (diagnostic: Diagnostic, ran: Bool)?
 
-    init(session: Session, renderer: DiagnosticRenderer) {
+    init(session: Session, renderer: DiagnosticRenderer, lineWidth: @escaping () -> Int? = { nil }) {
         self.session = session
         self.renderer = renderer
+        self.lineWidth = lineWidth
     }
 
+    /// Echoes summarise long values and use the terminal's width.
+    var echoStyle: EchoStyle { EchoStyle(lineWidth: lineWidth()) }
+
+    /// Complete when the parser accepts the input, or when it found an error other than
+    /// "unexpected end of input" and every bracket is closed. An error inside an open block
+    /// waits for the block's end, so the whole block is rejected once instead of its last
+    /// lines running as new inputs (a cascade of errors).
     func isComplete(_ source: String) -> Bool {
-        let (_, diagnostics) = Parser.parse(SourceFile(name: "<input>", text: source))
-        return !diagnostics.contains { $0.isIncompleteInput }
+        let file = SourceFile(name: "<input>", text: source)
+        let (_, diagnostics) = Parser.parse(file)
+        if diagnostics.contains(where: \.isIncompleteInput) { return false }
+        return diagnostics.isEmpty || Self.openBrackets(file) <= 0
+    }
+
+    /// Opening minus closing brackets, braces and parentheses. From the tokens when the text
+    /// lexes; otherwise (a bad string or character somewhere) from the characters, skipping
+    /// strings and comments, so that a lexical error inside a block also waits for its end.
+    static func openBrackets(_ file: SourceFile) -> Int {
+        guard let tokens = try? Lexer.tokenize(file) else { return openBrackets(inCharactersOf: file.text) }
+        return tokens.reduce(0) { depth, token in
+            guard case .op(let op) = token.kind else { return depth }
+            switch op {
+            case .leftParen, .leftBracket, .leftBrace: return depth + 1
+            case .rightParen, .rightBracket, .rightBrace: return depth - 1
+            default: return depth
+            }
+        }
+    }
+
+    static func openBrackets(inCharactersOf text: String) -> Int {
+        var depth = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var inString = false, escaped = false
+            for c in line {
+                if inString {
+                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                    continue
+                }
+                if c == "#" { break }
+                switch c {
+                case "\"": inString = true
+                case "(", "[", "{": depth += 1
+                case ")", "]", "}": depth -= 1
+                default: break
+                }
+            }
+        }
+        return depth
     }
 
     func evaluate(_ source: String, name: String) -> ReplOutcome {
+        if let word = Self.exitWord(source), case .builtin? = session.global(word) { return .exit(status: 0) }
         switch session.run(source, name: name) {
-        case .success(let echo): return .success(echo: echo.map { $0.repr() })
+        case .success(let echo):
+            lastFailure = nil
+            guard let echo else { return .success(echo: nil) }
+            session.rememberLastValue(echo)
+            return .success(echo: echo.echoed(style: echoStyle))
         case .failure(let diagnostics):
-            if diagnostics.first?.kind == .interrupted { return .interrupted }
-            return .failure(rendered: diagnostics.map(renderer.render).joined(separator: "\n") + "\n")
+            return outcome(of: diagnostics, source: source, name: name)
         }
     }
 
-    /// Names that start with the word before the cursor: after `a.b.`, the members of that
-    /// value (found without running anything); otherwise variables, builtins and keywords.
-    func completions(line: String, cursor: Int) -> [String] {
-        let head = String(line.prefix(cursor))
-        let word = String(head.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }.reversed())
-        let parts = word.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let prefix = parts.last ?? ""
-        if parts.count > 1 {
-            guard var value = session.global(parts[0]) else { return [] }
-            for name in parts.dropFirst().dropLast() {
-                guard case .record(let r) = value, let next = r[name] else { return [] }
-                value = next
-            }
-            return Members.names(of: value).filter { $0.hasPrefix(prefix) }
+    /// An exit request, an interrupt, or the first error, rendered. One error per input, as
+    /// Python shows: later syntax errors in the same input are mostly the parser's recovery
+    /// stumbling over what the first one left behind.
+    private func outcome(of diagnostics: [Diagnostic], source: String, name: String) -> ReplOutcome {
+        if let status = diagnostics.first?.exitStatus { return .exit(status: Int32(status)) }
+        if diagnostics.first?.kind == .interrupted { return .interrupted }
+        lastFailure = diagnostics.first.map { ($0, session.check(SourceFile(name: name, text: source)).isEmpty) }
+        return .failure(rendered: diagnostics.prefix(1).map(renderer.render).joined() + "\n")
+    }
+
+    func evaluateRepeatedly(_ source: String, name: String, times: Int) -> ReplOutcome {
+        switch session.runRepeatedly(source, name: name, times: times) {
+        case .success: return .success(echo: nil)
+        case .failure(let diagnostics): return outcome(of: diagnostics, source: source, name: name)
         }
-        let names = Set(session.userVariables.map(\.0)).union(session.builtins.keys).union(Keyword.allCases.map(\.rawValue))
-        return names.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    /// `exit` or `quit` typed alone (Python's REPL accepts them without parentheses too).
+    static func exitWord(_ source: String) -> String? {
+        let words = source.split(whereSeparator: \.isWhitespace)
+        guard words.count == 1, let word = words.first, word == "exit" || word == "quit" else { return nil }
+        return String(word)
+    }
+
+    /// A failed input that ran (a runtime error, not a syntax error) may have changed
+    /// variables before failing, so `:save` keeps it inside `try { } catch { }`: the replay
+    /// repeats its effects and its failure, and the saved script goes on.
+    func replayableForm(ofFailedInput source: String) -> String? {
+        guard let failure = lastFailure, failure.ran else { return nil }
+        let message = failure.diagnostic.kind.message.split(separator: "\n").first.map(String.init) ?? ""
+        return "# failed at the prompt (\(message)); kept for the variables it set\n"
+            + "try {\n\(source)\n} catch {}"
+    }
+
+    func completions(line: String, cursor: Int) -> [String] {
+        SessionCompletion(session: session).candidates(line: line, cursor: cursor)
     }
 
     func variables() -> [ReplVariable] {
-        session.userVariables.map { name, value in
-            let detail: String
-            switch value {
-            case .native(let o): detail = o.summary()
-            case .closure(let c): detail = c.signature
-            case .record(let r): detail = "fields: " + r.keys.joined(separator: ", ")
-            case .list(let l): detail = "\(l.items.count) items"
-            default:
-                let text = value.repr()
-                detail = text.count > 60 ? String(text.prefix(57)) + "..." : text
-            }
-            return ReplVariable(name: name, type: value.typeName, detail: detail)
+        session.userVariables.compactMap { name, value in
+            // `_` is the last value (or a throwaway name), not one of the session's variables.
+            if name == "_" { return nil }
+            return ReplVariable(name: name, type: value.typeName, detail: Self.detail(of: value))
         }
     }
 
-    func help(for name: String) -> String? {
-        guard session.builtins[name] != nil || session.global(name) != nil else { return nil }
-        return Help.text(for: .string(name), session: session)
+    static func detail(of value: Value) -> String {
+        switch value {
+        case .native(let o): return o.summary()
+        case .closure(let c): return c.signature
+        case .record(let r): return "fields: " + r.keys.joined(separator: ", ")
+        case .list(let l): return "\(l.items.count) items"
+        default:
+            let text = value.repr()
+            return text.count > 60 ? String(text.prefix(57)) + "..." : text
+        }
+    }
+
+    /// Help on the topic, with each example's output; for an unknown topic, the closest one.
+    func help(for topic: String) -> String? {
+        let style = echoStyle
+        return Help.text(forTopic: topic, session: session, runExample: { code in
+            Self.exampleOutput(code, echoStyle: style)
+        })
+    }
+
+    func unknownHelpTopic(_ topic: String) -> String {
+        Help.unknown(topic, session)
+    }
+
+    /// What an example prints and shows, run in a scratch session (never the user's).
+    static func exampleOutput(_ code: String, echoStyle: EchoStyle) -> String {
+        var printed = ""
+        let scratch = Stdlib.makeSession(output: { printed += $0 })
+        switch scratch.run(code, name: "<example>") {
+        case .success(let echo): return printed + (echo.map { $0.echoed(style: echoStyle) + "\n" } ?? "")
+        case .failure(let diagnostics): return printed + diagnostics.map { "error: \($0.kind.message)\n" }.joined()
+        }
     }
 
     func reset() { session.reset() }

@@ -165,11 +165,11 @@ final class ReplSession {
     let terminal: PseudoTerminal
     let home: String
 
-    init(home: TemporaryDirectory, arguments: [String] = []) throws {
+    init(home: TemporaryDirectory, arguments: [String] = [], columns: UInt16 = 80) throws {
         self.home = home.path
         let inputrc = try home.write("inputrc", "set enable-bracketed-paste off\n")
         terminal = try PseudoTerminal(try Binary.require(), arguments,
-                                      environment: ["HOME": home.path, "INPUTRC": inputrc])
+                                      environment: ["HOME": home.path, "INPUTRC": inputrc], columns: columns)
         try terminal.expect("mnist-repl 0.1.0", timeout: .seconds(30))
         try terminal.expect(">>> ", timeout: .seconds(10))
     }

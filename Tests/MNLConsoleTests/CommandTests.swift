@@ -41,14 +41,14 @@ import Testing
     @Test func unknownCommandListsTheCommands() {
         let (repl, output) = runREPL([":frobnicate now", "1"])
         #expect(output.standardError.contains("unknown command ':frobnicate'"))
-        #expect(output.standardError.contains(":vars :time :load :save :reset :help :quit"))
+        #expect(output.standardError.contains(":vars :time :timeit :load :save :reset :help :quit"))
         #expect(repl.engine.evaluated.map(\.source) == ["1"])
     }
 
     @Test func resetForgetsVariablesAndSavedInputs() {
         let (repl, output) = runREPL(["a = 1", ":reset", "b = 2"])
         #expect(repl.engine.resetCount == 1)
-        #expect(repl.successfulInputs == ["b = 2"])
+        #expect(repl.inputsToSave == ["b = 2"])
         #expect(output.standardOutput == "session reset\n")
     }
 
@@ -78,7 +78,7 @@ import Testing
         try AtomicFile.write("fail()\n", to: broken)
         let (repl, output) = runREPL([":load \(script)", ":load \(broken)", ":load \(directory)/missing.mnl"])
         #expect(repl.engine.evaluated.map(\.name) == [script, broken])
-        #expect(repl.successfulInputs == ["# :load \(script)\nw = 5"])
+        #expect(repl.inputsToSave == ["# :load \(script)\nw = 5"])
         #expect(output.standardError.hasPrefix("\(broken):1:1: error: boom\ncannot load \(directory)/missing.mnl: "))
     }
 

@@ -8,6 +8,8 @@ struct ScriptedLineReader: LineReader {
     var script: [LineReadResult]
     private(set) var prompts: [String] = []
     private(set) var history: [String] = []
+    /// As on a terminal, where Ctrl-D is a key and reading may go on.
+    var endOfInputIsAKey = false
 
     init(_ lines: [String]) { script = lines.map { .line($0) } }
     init(results: [LineReadResult]) { script = results }
@@ -21,7 +23,9 @@ struct ScriptedLineReader: LineReader {
 }
 
 /// A tiny pretend language: brackets must balance; `name = value` defines a variable;
-/// anything containing `fail` fails; `spin` is interrupted; other input echoes itself.
+/// anything containing `fail` fails (and `:save` keeps it when it also contains `partly`);
+/// `spin` is interrupted; `leave` asks to exit with status 3; `nap` takes 100 ms; other
+/// input echoes itself.
 final class FakeEngine: ReplEngine {
     private(set) var evaluated: [(source: String, name: String)] = []
     private(set) var resetCount = 0
@@ -40,6 +44,8 @@ final class FakeEngine: ReplEngine {
         evaluated.append((source, name))
         if source.contains("fail") { return .failure(rendered: "\(name):1:1: error: boom") }
         if source.contains("spin") { return .interrupted }
+        if source.contains("leave") { return .exit(status: 3) }
+        if source.contains("nap") { usleep(100_000) }
         if let equals = source.firstIndex(of: "=") {
             let name = source[..<equals].trimmingCharacters(in: " ")
             variablesTable.append(ReplVariable(name: name, type: "number", detail: ""))
@@ -53,6 +59,11 @@ final class FakeEngine: ReplEngine {
     func variables() -> [ReplVariable] { variablesTable }
 
     func help(for name: String) -> String? { name == "sum" ? "sum(t): adds the elements" : nil }
+
+    func replayableForm(ofFailedInput source: String) -> String? {
+        source.contains("partly") ? "# kept\n" + source : nil
+    }
+
 
     func reset() {
         resetCount += 1

@@ -27,14 +27,14 @@ import Testing
         let (repl, output) = runREPL(["fail()", "5"])
         #expect(output.standardError == "<repl:1>:1:1: error: boom\n")
         #expect(output.standardOutput == "5\n")
-        #expect(repl.successfulInputs == ["5"])
+        #expect(repl.inputsToSave == ["5"])
     }
 
     @Test func interruptedComputationIsReported() {
         let (repl, output) = runREPL(["spin()", "6"])
         #expect(output.standardError == "interrupted\n")
         #expect(output.standardOutput == "6\n")
-        #expect(repl.successfulInputs == ["6"])
+        #expect(repl.inputsToSave == ["6"])
     }
 
     @Test func ctrlCAtThePromptDiscardsPartialInput() {
@@ -46,7 +46,7 @@ import Testing
         #expect(repl.reader.prompts == [">>> ", "... ", ">>> ", ">>> "])
     }
 
-    @Test func endOfInputStopsAndEvaluatesAnIncompleteTail() {
+    @Test func endOfAPipeStopsAndEvaluatesAnIncompleteTail() {
         let (repl, _) = runREPL(["h(1,"])
         #expect(repl.engine.evaluated.map(\.source) == ["h(1,"])
         let (quiet, output) = runREPL([])

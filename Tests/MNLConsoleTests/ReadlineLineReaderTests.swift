@@ -118,7 +118,7 @@ final class Rig: @unchecked Sendable {
         _ = writeAll(fileDescriptor: rig.master, Array("after\r\u{04}".utf8))
         try rig.waitFor { finished.value.load(ordering: .acquiring) }
         #expect(output.standardOutput == "after\n")
-        #expect(repl.value.successfulInputs == ["after"])
+        #expect(repl.value.inputsToSave == ["after"])
     }
 }
 

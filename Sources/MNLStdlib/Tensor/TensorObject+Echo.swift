@@ -1,0 +1,7 @@
+import MNLRuntime
+import MNLTerminal
+
+/// The REPL's echo lays tensors out for the terminal's width (`print` keeps the default).
+extension TensorObject: WidthAwareRendering {
+    func render(lineWidth: Int) -> String { TensorFormatter(lineWidth: lineWidth).format(tensor) }
+}
