@@ -9,8 +9,15 @@ public protocol NativeObject: AnyObject {
     var typeName: String { get }
     /// Properties and methods, by name; built once per type and shared.
     var members: MemberTable { get }
-    /// How `print` and the REPL show the object.
+    /// How `print`, `str` and interpolation show the object, and how it appears inside a
+    /// list: its value alone.
     func render() -> String
+    /// How the REPL echoes the object at the top level: `render()` plus whatever helps at the
+    /// prompt (a tensor's `shape (…) dtype` line).
+    func echo() -> String
+    /// The number a scalar object stands for (a 0-d tensor), so that it indexes, sizes,
+    /// formats and compares like a number; nil for every other object.
+    var scalarNumber: Double? { get }
     /// A one-line description for `:vars` (shape, dtype, size...).
     func summary() -> String
 
@@ -55,6 +62,8 @@ public enum IndexArgument {
 
 extension NativeObject {
     public func render() -> String { "<\(typeName)>" }
+    public func echo() -> String { render() }
+    public var scalarNumber: Double? { nil }
     public func summary() -> String { typeName }
     public func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? { nil }
     public func inPlace(_ op: BinaryOperator, _ other: Value, _ ctx: CallContext) throws -> Bool { false }

@@ -19,7 +19,7 @@ final class SessionEngine: ReplEngine {
 
     func evaluate(_ source: String, name: String) -> ReplOutcome {
         switch session.run(source, name: name) {
-        case .success(let echo): return .success(echo: echo.map { $0.repr() })
+        case .success(let echo): return .success(echo: echo.map { $0.echoed() })
         case .failure(let diagnostics):
             if diagnostics.first?.kind == .interrupted { return .interrupted }
             return .failure(rendered: diagnostics.map(renderer.render).joined(separator: "\n") + "\n")

@@ -11,6 +11,8 @@ extension CoreBuiltins {
     /// is `x.sum(axis=1)`.
     static func forward(_ name: String, _ a: Arguments, _ ctx: CallContext) throws -> Value? {
         guard case .native(let o)? = a.allPositional.first, case .method(let m)? = o.members.members[name] else { return nil }
+        // `max(x[0], 2)` compares two scalars, as Python's max does; it is no axis argument.
+        if o.scalarNumber != nil && a.allPositional.count > 1 { return nil }
         let keywords = a.extraKeywords
         return try ctx.call(.builtin(BuiltinFunction(m, receiver: .native(o))), Array(a.allPositional.dropFirst()), keywords: keywords)
     }

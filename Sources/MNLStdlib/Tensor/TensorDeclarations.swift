@@ -29,9 +29,9 @@ enum TensorDeclarations {
     static func reduction(_ name: String, doc: String, example: String,
                           _ reduce: @escaping (Tensor, [Int]?, Bool) throws -> Tensor) -> Builtin {
         op(name, [.optional("axis", defaultText: "nil"), .optional("keepdims", defaultText: "false")], doc: doc, example: example,
-           fast1: { x in .tensorOrNumber(try reduce(x, nil, false)) }) { x, a, _ in
+           fast1: { x in .tensor(try reduce(x, nil, false)) }) { x, a, _ in
             let axes = try TensorConversion.axes(a[1], function: name)
-            return .tensorOrNumber(try reduce(x, axes, try a.bool(2, default: false)))
+            return .tensor(try reduce(x, axes, try a.bool(2, default: false)))
         }
     }
 

@@ -12,11 +12,21 @@ final class TensorObject: NativeObject {
 
     var typeName: String { "tensor" }
     var members: MemberTable { TensorMembers.table }
-    func render() -> String { TensorFormatter().format(tensor) }
+    /// The values alone, as NumPy's `str`; a 0-d tensor prints as the number it holds.
+    func render() -> String {
+        tensor.ndim == 0 ? TensorObject.scalarText(tensor) : TensorFormatter().body(tensor)
+    }
+    /// At the prompt: the values and a `shape (…) dtype` line; a 0-d tensor as `float32(0.5)`.
+    func echo() -> String {
+        tensor.ndim == 0 ? "\(tensor.dtype)(\(TensorObject.scalarText(tensor)))" : TensorFormatter().format(tensor)
+    }
+    /// A 0-d tensor stands for its number wherever the language takes one.
+    var scalarNumber: Double? { tensor.ndim == 0 ? tensor.element(at: tensor.offset) : nil }
     func summary() -> String { TensorFormatter().summary(tensor) }
     var length: Int? { tensor.shape.first }
 
     func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? {
+        guard TensorObject.isOperand(other) else { return nil }
         if op == .matmul {
             let o = try TensorConversion.tensor(other, argument: "@")
             return try bridging { .tensor(try reversed ? Tensor.matmul(o, tensor) : Tensor.matmul(tensor, o)) }
@@ -25,7 +35,19 @@ final class TensorObject: NativeObject {
     }
 
     func compare(_ op: CompareOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? {
-        try elementwise(TensorOperators.compareOp(op), other, reversed: reversed)
+        guard TensorObject.isOperand(other) else { return nil }
+        return try elementwise(TensorOperators.compareOp(op), other, reversed: reversed)
+    }
+
+    /// Whether `other` can meet a tensor in an operator: numbers, bools, lists, tuples and
+    /// tensors. Anything else (a string, a record) leaves the runtime to report the pair of
+    /// types (`unsupported operand types for '+': tensor and string`).
+    static func isOperand(_ other: Value) -> Bool {
+        switch other {
+        case .number, .bool, .list, .tuple: true
+        case .native(let o): o is TensorObject
+        default: false
+        }
     }
 
     /// `tensor op other` (or reversed) where other is a number, bool, list or tensor.
@@ -61,11 +83,11 @@ final class TensorObject: NativeObject {
 
     func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value {
         if let i = try leadingPosition(items) {
-            if items.count == tensor.ndim { return TensorMisc.scalarValue(tensor.element(at: i), tensor.dtype) }
+            if items.count == tensor.ndim { return try bridging { .tensor(try tensor.elementTensor(at: i)) } }
             return .tensor(tensor.view(at: i, droppingLeading: items.count))
         }
         let components = try TensorConversion.index(items)
-        return try bridging { .tensorOrNumber(try tensor.get(components)) }
+        return try bridging { .tensor(try tensor.get(components)) }
     }
 
     func setIndex(_ items: [IndexArgument], to value: Value, _ ctx: CallContext) throws {
@@ -88,7 +110,7 @@ final class TensorObject: NativeObject {
         guard items.count <= tensor.ndim, !items.isEmpty else { return nil }
         var position = tensor.offset
         for (axis, item) in items.enumerated() {
-            guard case .value(.number(let n)) = item, let i = exactInt(n) else { return nil }
+            guard case .value(let v) = item, let n = v.numberValue, let i = exactInt(n) else { return nil }
             do { position += try tensor.axisOffset(i, axis: axis) } catch { throw Diagnostic(diagnosticKind(error), at: nil) }
         }
         return position
@@ -105,21 +127,32 @@ final class TensorObject: NativeObject {
             guard i < n else { return nil }
             defer { i += 1 }
             let position = t.offset + i * t.strides[0]
-            return t.ndim == 1 ? TensorMisc.scalarValue(t.element(at: position), t.dtype) : .tensor(t.view(at: position, droppingLeading: 1))
+            // Elements of a 1-D tensor are 0-d copies. Should the memory budget be exhausted
+            // to the byte, the element comes as a plain number rather than ending the loop.
+            if t.ndim == 1 {
+                return (try? t.elementTensor(at: position)).map(Value.tensor) ?? TensorMisc.scalarValue(t.element(at: position), t.dtype)
+            }
+            return .tensor(t.view(at: position, droppingLeading: 1))
+        }
+    }
+}
+
+extension TensorObject {
+    /// A 0-d tensor's value written as the language writes numbers: `true`/`false` for bool,
+    /// exact integers for int64 (even beyond 2^53), float32 with its own shortest digits
+    /// (0.1, not 0.10000000149011612).
+    static func scalarText(_ t: Tensor) -> String {
+        switch t.dtype {
+        case .bool: return t.element(at: t.offset) != 0 ? "true" : "false"
+        case .int64, .uint8: return String((try? t.int64(atFlatIndex: 0)) ?? 0)
+        case .float32: return Formatting.number(Float(t.element(at: t.offset)).shortestDouble)
+        case .float64: return Formatting.number(t.element(at: t.offset))
         }
     }
 }
 
 extension Value {
     static func tensor(_ t: Tensor) -> Value { .native(TensorObject(t)) }
-
-    /// Zero-dimensional results become numbers (or bools), as a user indexing one element expects.
-    static func tensorOrNumber(_ t: Tensor) -> Value {
-        guard t.ndim == 0, let v = try? t.item() else { return .tensor(t) }
-        // A float32 result becomes the number with the same shortest digits (0.1, not
-        // 0.10000000149011612), as NumPy prints a float32 scalar.
-        return TensorMisc.scalarValue(v, t.dtype)
-    }
 }
 
 /// The language's operators as TensorKit's.
