@@ -5,7 +5,7 @@ import TensorKit
 /// builtins; `install` hands them all to a session.
 public enum Stdlib {
     /// Every library builtin, by topic.
-    public static var builtins: [Builtin] { TensorLibrary.globalBuiltins + PreprocessingBuiltins.builtins + DataBuiltins.builtins
+    public static var builtins: [Builtin] { TensorLibrary.globalBuiltins + PreprocessingBuiltins.builtins + DataBuiltins.builtins + TextBuiltins.builtins
         + SystemBuiltins.builtins }
 
     /// A session with the core language and every library installed.

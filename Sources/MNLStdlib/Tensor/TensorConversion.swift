@@ -179,5 +179,8 @@ func diagnosticKind(_ e: TensorError) -> DiagnosticKind {
     case .outOfMemory(let b): .outOfMemory(bytes: b, inUse: MemoryBudget.inUse, limit: MemoryBudget.limit)
     case .invalidArgument(let op, let m): .invalidValue(function: op, message: m)
     case .interrupted: .interrupted
+    case .innerDimensionMismatch(let op, _, _, _, _), .batchMismatch(let op, _, _), .joinMismatch(let op, _, _, _, _):
+        .invalidValue(function: op, message: e.shapeExplanation)
+    case .maskMismatch: .invalidValue(function: "boolean index", message: e.shapeExplanation)
     }
 }

@@ -10,7 +10,7 @@ enum TensorMisc {
             Builtin("matmul", [.required("a"), .required("b")], topic: "tensor",
                     doc: "The matrix product a @ b (2-D, vectors and batched 3-D as NumPy), through BLAS.",
                     example: "matmul(eye(2), tensor([[1, 2], [3, 4]]))") { a, _ in
-                try bridging { .tensor(try Tensor.matmul(try a.tensor(0), try a.tensor(1))) }
+                try bridging { .tensor(try Tensor.matmul(try a.tensor(0), try a.tensor(1), named: "matmul")) }
             },
             Builtin("dot", [.required("a"), .required("b")], topic: "tensor",
                     doc: "The dot product of two vectors (a number), or NumPy's dot for matrices.",
