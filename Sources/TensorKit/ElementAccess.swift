@@ -25,17 +25,6 @@ extension Tensor {
         return element(atStorageIndex: storageIndex)
     }
 
-    /// A new zero-dimensional tensor holding a copy of the element at `storageIndex`, in this
-    /// tensor's dtype (exact for int64): `x[i, j]` as a scalar that keeps its dtype. A copy,
-    /// not a view, so that a later store into `x` does not change it (NumPy's scalars).
-    public func elementTensor(at storageIndex: Int) throws(TensorError) -> Tensor {
-        precondition(storageIndex >= 0 && storageIndex < storage.count, "storage index \(storageIndex) out of range")
-        let s: Storage
-        do { s = try Storage(dtype: dtype, count: 1, zeroed: false) } catch { throw .outOfMemory(bytes: dtype.size) }
-        s.bytes.copyMemory(from: storage.bytes + storageIndex * dtype.size, byteCount: dtype.size)
-        return Tensor(storage: s, shape: [], strides: [])
-    }
-
     /// The view of the axes after the first `k`, starting at `storageIndex` (`offset` plus one
     /// `axisOffset` for each of the first `k` axes): `x[i]` for a row, without resolving an index.
     public func view(at storageIndex: Int, droppingLeading k: Int) -> Tensor {

@@ -10,14 +10,14 @@ extension TensorObject {
     func index(_ a: Value) -> Value? {
         let t = tensor
         guard t.ndim >= 1, let p = offset(a, axis: 0) else { return nil }
-        if t.ndim == 1 { return (try? t.elementTensor(at: t.offset + p)).map(Value.tensor) }
+        if t.ndim == 1 { return .native(TensorObject(element: t.scalarElement(at: t.offset + p))) }
         return .tensor(t.view(at: t.offset + p, droppingLeading: 1))
     }
 
     func index(_ a: Value, _ b: Value) -> Value? {
         let t = tensor
         guard t.ndim >= 2, let p = offset(a, axis: 0), let q = offset(b, axis: 1) else { return nil }
-        if t.ndim == 2 { return (try? t.elementTensor(at: t.offset + p + q)).map(Value.tensor) }
+        if t.ndim == 2 { return .native(TensorObject(element: t.scalarElement(at: t.offset + p + q))) }
         return .tensor(t.view(at: t.offset + p + q, droppingLeading: 2))
     }
 

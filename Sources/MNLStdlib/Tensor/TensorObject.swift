@@ -6,27 +6,46 @@ import TensorKit
 /// A tensor as a language value. Like a NumPy array it is a reference: `b = a` aliases,
 /// `a -= x` and `a[i] = v` change it in place, `a = a - x` makes a new one.
 final class TensorObject: NativeObject {
-    let tensor: Tensor
+    /// The tensor, once there is one: an element read (`x[i, j]`, `for v in x`) first holds
+    /// only `element`, and the 0-d tensor is made the first time something asks for it.
+    private var held: Tensor?
+    /// The value of a 0-d tensor that has no storage yet; nil once `held` is set.
+    private(set) var element: ScalarElement?
 
-    init(_ tensor: Tensor) { self.tensor = tensor }
+    init(_ tensor: Tensor) { self.held = tensor }
+    init(element: ScalarElement) { self.element = element }
+
+    var tensor: Tensor {
+        if let held { return held }
+        let t = element?.tensor() ?? Tensor(scalar: Float.nan)
+        held = t
+        element = nil
+        return t
+    }
+
+    /// The value of a 0-d tensor, from `element` or the tensor.
+    var scalarElement: ScalarElement? { element ?? held?.scalarElement }
 
     var typeName: String { "tensor" }
     var members: MemberTable { TensorMembers.table }
     /// The values alone, as NumPy's `str`; a 0-d tensor prints as the number it holds.
     func render() -> String {
-        tensor.ndim == 0 ? TensorObject.scalarText(tensor) : TensorFormatter().body(tensor)
+        if let e = scalarElement { return TensorObject.scalarText(e) }
+        return TensorFormatter().body(tensor)
     }
     /// At the prompt: the values and a `shape (…) dtype` line; a 0-d tensor as `float32(0.5)`.
     func echo() -> String {
-        tensor.ndim == 0 ? "\(tensor.dtype)(\(TensorObject.scalarText(tensor)))" : TensorFormatter().format(tensor)
+        if let e = scalarElement { return "\(e.dtype)(\(TensorObject.scalarText(e)))" }
+        return TensorFormatter().format(tensor)
     }
     /// A 0-d tensor stands for its number wherever the language takes one.
-    var scalarNumber: Double? { tensor.ndim == 0 ? tensor.element(at: tensor.offset) : nil }
+    var scalarNumber: Double? { scalarElement?.doubleValue }
     func summary() -> String { TensorFormatter().summary(tensor) }
     var length: Int? { tensor.shape.first }
 
     func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? {
         guard TensorObject.isOperand(other) else { return nil }
+        if op != .matmul, let v = scalarFast(TensorOperators.binaryOp(op), other, reversed: reversed) { return v }
         if op == .matmul {
             let o = try TensorConversion.tensor(other, argument: "@")
             return try bridging { .tensor(try reversed ? Tensor.matmul(o, tensor) : Tensor.matmul(tensor, o)) }
@@ -36,6 +55,7 @@ final class TensorObject: NativeObject {
 
     func compare(_ op: CompareOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? {
         guard TensorObject.isOperand(other) else { return nil }
+        if let v = scalarFast(TensorOperators.compareOp(op), other, reversed: reversed) { return v }
         return try elementwise(TensorOperators.compareOp(op), other, reversed: reversed)
     }
 
@@ -50,6 +70,21 @@ final class TensorObject: NativeObject {
         }
     }
 
+    /// A 0-d float tensor with a number or another 0-d tensor of its dtype, computed on the
+    /// values alone (`ScalarElement.binary`): the per-element loops students write.
+    private func scalarFast(_ op: BinaryOp, _ other: Value, reversed: Bool) -> Value? {
+        guard let mine = scalarElement else { return nil }
+        let result: ScalarElement?
+        switch other {
+        case .number(let n): result = mine.binary(op, n, scalarFirst: reversed)
+        case .native(let o):
+            guard let theirs = (o as? TensorObject)?.scalarElement else { return nil }
+            result = reversed ? theirs.binary(op, mine) : mine.binary(op, theirs)
+        default: return nil
+        }
+        return result.map { .native(TensorObject(element: $0)) }
+    }
+
     /// `tensor op other` (or reversed) where other is a number, bool, list or tensor.
     func elementwise(_ op: BinaryOp, _ other: Value, reversed: Bool) throws -> Value {
         if let s = TensorConversion.scalar(other) {
@@ -59,8 +94,10 @@ final class TensorObject: NativeObject {
         return try bridging { .tensor(try reversed ? Tensor.binary(op, o, tensor) : Tensor.binary(op, tensor, o)) }
     }
 
+    /// `x op= y` changes x in place, except on a 0-d tensor, which acts as a number: `s += v`
+    /// rebinds s, so a scalar saved earlier (`best = s`) keeps its value.
     func inPlace(_ op: BinaryOperator, _ other: Value, _ ctx: CallContext) throws -> Bool {
-        guard op != .matmul else { return false }
+        guard op != .matmul, scalarElement == nil else { return false }
         let binaryOp = TensorOperators.binaryOp(op)
         if let s = TensorConversion.scalar(other) {
             try bridging { try tensor.applyInPlace(binaryOp, s) }
@@ -74,6 +111,7 @@ final class TensorObject: NativeObject {
     func negate(_ ctx: CallContext) throws -> Value? { try bridging { .tensor(try tensor.unary(.negative)) } }
 
     func truthValue() throws -> Bool {
+        if let e = scalarElement { return e.doubleValue != 0 }
         guard tensor.count == 1 else {
             throw Diagnostic(.invalidValue(function: "truth value",
                                            message: "a tensor of shape \(DiagnosticKind.shapeText(tensor.shape)) is ambiguous as a condition; use any() or all()"), at: nil)
@@ -83,7 +121,7 @@ final class TensorObject: NativeObject {
 
     func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value {
         if let i = try leadingPosition(items) {
-            if items.count == tensor.ndim { return try bridging { .tensor(try tensor.elementTensor(at: i)) } }
+            if items.count == tensor.ndim { return .native(TensorObject(element: tensor.scalarElement(at: i))) }
             return .tensor(tensor.view(at: i, droppingLeading: items.count))
         }
         let components = try TensorConversion.index(items)
@@ -127,11 +165,8 @@ final class TensorObject: NativeObject {
             guard i < n else { return nil }
             defer { i += 1 }
             let position = t.offset + i * t.strides[0]
-            // Elements of a 1-D tensor are 0-d copies. Should the memory budget be exhausted
-            // to the byte, the element comes as a plain number rather than ending the loop.
-            if t.ndim == 1 {
-                return (try? t.elementTensor(at: position)).map(Value.tensor) ?? TensorMisc.scalarValue(t.element(at: position), t.dtype)
-            }
+            // Elements of a 1-D tensor are 0-d tensors holding a copy of the value.
+            if t.ndim == 1 { return .native(TensorObject(element: t.scalarElement(at: position))) }
             return .tensor(t.view(at: position, droppingLeading: 1))
         }
     }
@@ -141,12 +176,13 @@ extension TensorObject {
     /// A 0-d tensor's value written as the language writes numbers: `true`/`false` for bool,
     /// exact integers for int64 (even beyond 2^53), float32 with its own shortest digits
     /// (0.1, not 0.10000000149011612).
-    static func scalarText(_ t: Tensor) -> String {
-        switch t.dtype {
-        case .bool: return t.element(at: t.offset) != 0 ? "true" : "false"
-        case .int64, .uint8: return String((try? t.int64(atFlatIndex: 0)) ?? 0)
-        case .float32: return Formatting.number(Float(t.element(at: t.offset)).shortestDouble)
-        case .float64: return Formatting.number(t.element(at: t.offset))
+    static func scalarText(_ e: ScalarElement) -> String {
+        switch e {
+        case .bool(let b): return b ? "true" : "false"
+        case .int64(let i): return String(i)
+        case .uint8(let i): return String(i)
+        case .float32(let f): return Formatting.number(f.shortestDouble)
+        case .float64(let d): return Formatting.number(d)
         }
     }
 }
