@@ -15,12 +15,18 @@ final class TensorObject: NativeObject {
     init(_ tensor: Tensor) { self.held = tensor }
     init(element: ScalarElement) { self.element = element }
 
+    /// Read in place (`_read`), not copied out: the element fast paths read shape and
+    /// strides through it, and a copy would retain and release the storage and both arrays.
     var tensor: Tensor {
-        if let held { return held }
-        let t = element?.tensor() ?? Tensor(scalar: Float.nan)
-        held = t
+        _read {
+            if held == nil { materialize() }
+            yield held.unsafelyUnwrapped
+        }
+    }
+
+    private func materialize() {
+        held = element?.tensor()
         element = nil
-        return t
     }
 
     /// The value of a 0-d tensor, from `element` or the tensor.
