@@ -166,7 +166,7 @@ public struct Arguments {
 
     public func number(_ i: Int) throws -> Double {
         let v = try value(i)
-        guard case .number(let n) = v else { throw bad(i, expected: "number", got: v) }
+        guard let n = v.numberValue else { throw bad(i, expected: "number", got: v) }
         return n
     }
 

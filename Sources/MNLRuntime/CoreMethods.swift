@@ -9,6 +9,7 @@ enum CoreMethods {
         case .list: list
         case .string: string
         case .record: record
+        case .number, .bool: number
         default: [:]
         }
     }
@@ -22,6 +23,14 @@ enum CoreMethods {
         guard case .list(let l) = try a.value(0) else { throw a.bad(0, expected: "list", got: try a.value(0)) }
         return l
     }
+
+    /// A number answers `.item()` as a scalar tensor does, so code that calls it on whatever a
+    /// computation returned works for both.
+    static let number: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
+        method("item", [], "The number itself (as a scalar tensor's item() gives its number).", "(2.5).item()") { a, _ in
+            try a.value(0)
+        },
+    ])
 
     static let list: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
         method("append", [.required("value")], "Adds a value at the end of the list.", "xs = [1]\nxs.append(2)\nxs") { a, _ in

@@ -46,7 +46,7 @@ extension Value {
             return (["{"] + fields + ["}"]).joined(separator: "\n")
         case .native(let o):
             if let lineWidth = style.lineWidth, let wide = o as? WidthAwareRendering { return wide.render(lineWidth: lineWidth) }
-            return o.render()
+            return o.echo()
         default:
             return summarised(style)
         }

@@ -21,6 +21,13 @@ extension Value {
         }
     }
 
+    /// How the REPL echoes a value at the top level: as `repr`, except that a library object
+    /// may add what helps at the prompt (a tensor's `shape (…) dtype` line).
+    public func echoed() -> String {
+        if case .native(let o) = self { return o.echo() }
+        return repr()
+    }
+
     /// The text of a value that holds no other values (containers go through `ValuePrinter`).
     func leafRepr() -> String {
         switch self {
@@ -79,13 +86,13 @@ public enum Formatting {
                 throw Diagnostic(.badArgument(function: "format", position: 1, name: "", expected: "number for '\(type)'", got: v.typeName), at: nil)
             }
             body = formatNumber(n, type: type, precision: spec.precision, grouping: spec.grouping)
-        } else if case .number(let n) = v, spec.precision != nil || spec.grouping {
+        } else if let n = v.numberValue, spec.precision != nil || spec.grouping {
             body = formatNumber(n, type: "g", precision: spec.precision, grouping: spec.grouping)
         } else {
             body = v.rendered()
             if let p = spec.precision, spec.type == "s" { body = String(body.prefix(p)) }
         }
-        if let sign = spec.sign, case .number(let n) = v, n >= 0, sign != "-" { body = String(sign) + body }
+        if let sign = spec.sign, let n = v.numberValue, n >= 0, sign != "-" { body = String(sign) + body }
         return pad(body, spec, numeric: v.numeric != nil)
     }
 

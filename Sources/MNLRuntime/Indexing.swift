@@ -70,7 +70,7 @@ enum Indexing {
 
     /// A valid position for an integer index into `count` elements.
     static func position(_ v: Value, count: Int) throws -> Int {
-        guard case .number(let n) = v else {
+        guard let n = v.numberValue else {
             throw Diagnostic(.badArgument(function: "[]", position: 1, name: "", expected: "integer index", got: v.typeName), at: nil)
         }
         guard let i = exactInt(n) else { throw Diagnostic(IntegerConversion.failure(n, what: "index"), at: nil) }

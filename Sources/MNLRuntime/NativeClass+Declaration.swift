@@ -20,6 +20,10 @@ struct NativeHooks {
     var length: ((Object) -> Int)?
     var call: ((Object, Arguments, CallContext) throws -> Value)?
     var render: ((Object) -> String)?
+    /// The REPL's echo when it differs from `render` (default: `render`).
+    var echo: ((Object) -> String)?
+    /// The number a 0-d object stands for wherever the language takes a number.
+    var scalarNumber: ((Object) -> Double?)?
     var summary: ((Object) -> String)?
 }
 
@@ -123,6 +127,10 @@ extension NativeClass {
         }
         /// How `print` and the REPL show the object (default `<name>`).
         public mutating func render(_ f: @escaping (Object) -> String) { hooks.render = { f(Self.typed($0)) } }
+        /// What the REPL echoes at the top level (default: `render`).
+        public mutating func echo(_ f: @escaping (Object) -> String) { hooks.echo = { f(Self.typed($0)) } }
+        /// The number a scalar object stands for (a 0-d tensor); nil for others of the class.
+        public mutating func scalarNumber(_ f: @escaping (Object) -> Double?) { hooks.scalarNumber = { f(Self.typed($0)) } }
         /// The one-line description `:vars` shows (default: the class name).
         public mutating func summary(_ f: @escaping (Object) -> String) { hooks.summary = { f(Self.typed($0)) } }
     }

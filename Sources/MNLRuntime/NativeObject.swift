@@ -13,8 +13,15 @@ open class NativeObject {
     /// The name programs see from `type(x)`.
     public final var typeName: String { nativeClass.name }
 
-    /// How `print` and the REPL show the object.
+    /// How `print`, `str` and interpolation show the object, and how it appears inside a
+    /// list: its value alone.
     public final func render() -> String { nativeClass.hooks.render?(self) ?? "<\(typeName)>" }
+    /// How the REPL echoes the object at the top level: `render()` plus whatever helps at the
+    /// prompt (a tensor's `shape (…) dtype` line).
+    public final func echo() -> String { nativeClass.hooks.echo?(self) ?? render() }
+    /// The number a scalar object stands for (a 0-d tensor), so that it indexes, sizes,
+    /// formats and compares like a number; nil for every other object.
+    public final var scalarNumber: Double? { nativeClass.hooks.scalarNumber?(self) }
     /// A one-line description for `:vars` (shape, dtype, size...).
     public final func summary() -> String { nativeClass.hooks.summary?(self) ?? typeName }
     /// `len(self)`; nil when unsupported.

@@ -141,7 +141,12 @@ enum Operators {
         case (.range(let x), .range(let y)): return x.start == y.start && x.stop == y.stop && x.step == y.step
         case (.closure(let x), .closure(let y)): return x === y
         case (.builtin(let x), .builtin(let y)): return x === y
-        case (.native(let x), .native(let y)): return x === y
+        case (.native(let x), .native(let y)):
+            if x === y { return true }
+            guard let p = x.scalarNumber, let q = y.scalarNumber else { return false }
+            return p == q
+        case (.native(let x), .number(let y)), (.number(let y), .native(let x)):
+            return x.scalarNumber == y
         default: return false
         }
     }
@@ -168,7 +173,10 @@ enum Operators {
         case (.string(let x), .string(let y)): return x < y ? -1 : (x > y ? 1 : 0)
         case (.list(let x), .list(let y)): return try sequenceOrdering(x.items, y.items, depth: depth + 1)
         case (.tuple(let x), .tuple(let y)): return try sequenceOrdering(x.items, y.items, depth: depth + 1)
-        default: return nil
+        default:
+            // Scalars from tensors sort among numbers (`sorted([x.max(), 0.5])`).
+            guard let x = a.numberValue, let y = b.numberValue else { return nil }
+            return x < y ? -1 : (x > y ? 1 : 0)
         }
     }
 
@@ -191,7 +199,7 @@ enum Operators {
     }
 
     static func makeRange(_ a: Value, _ b: Value) throws -> Value {
-        guard case .number(let x) = a, case .number(let y) = b else {
+        guard let x = a.numberValue, let y = b.numberValue else {
             throw Diagnostic(.unsupportedOperands(op: "..", lhs: a.typeName, rhs: b.typeName), at: nil)
         }
         let start = try IntegerConversion.int(x, what: "range start")
@@ -205,6 +213,8 @@ enum Operators {
         case .null: return nil
         case .number(let n):
             return try IntegerConversion.int(n, what: "slice bound")
+        case .native(let o) where o.scalarNumber != nil:
+            return try IntegerConversion.int(o.scalarNumber ?? 0, what: "slice bound")
         default:
             throw Diagnostic(.badArgument(function: "slice", position: 1, name: "", expected: "integer", got: v.typeName), at: nil)
         }
@@ -218,6 +228,17 @@ extension Value {
         switch self {
         case .number(let n): n
         case .bool(let b): b ? 1 : 0
+        case .native(let o): o.scalarNumber
+        default: nil
+        }
+    }
+
+    /// The number a number or a scalar object (a 0-d tensor) stands for; nil for bools and
+    /// everything else.
+    public var numberValue: Double? {
+        switch self {
+        case .number(let n): n
+        case .native(let o): o.scalarNumber
         default: nil
         }
     }

@@ -48,6 +48,12 @@ public enum MemoryBudget {
         return false
     }
 
+    /// Reserves `bytes` even beyond the limit: only for the few bytes of a scalar whose
+    /// allocation cannot sensibly fail (it is released as any reservation is).
+    public static func reserveUnchecked(bytes: Int) {
+        reservedBytes.add(bytes, ordering: .relaxed)
+    }
+
     public static func release(bytes: Int) {
         reservedBytes.subtract(bytes, ordering: .relaxed)
     }

@@ -132,7 +132,7 @@ extension Tensor {
             case .tensor(let t) where t.dtype == .bool:
                 guard t.ndim > 0 else { throw TensorError.invalidArgument(op: "[]", message: "0-d boolean indices are not supported") }
                 let covered = Array(shape[axis..<(axis + t.ndim)])
-                guard covered == t.shape else { throw TensorError.shapeMismatch(op: "boolean index", lhs: covered, rhs: t.shape) }
+                guard covered == t.shape else { throw TensorError.maskMismatch(mask: t.shape, covered: covered, firstAxis: axis) }
                 for arr in try t.nonzero() { parts.append(.array(arr)) }
                 axis += t.ndim
             case .tensor(let t):

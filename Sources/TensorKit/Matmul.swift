@@ -21,11 +21,11 @@ extension Tensor {
         if vecLeft { x = try x.expandDims(0) }
         if vecRight { y = try y.expandDims(-1) }
         let m = x.shape[x.ndim - 2], k = x.shape[x.ndim - 1], k2 = y.shape[y.ndim - 2], n = y.shape[y.ndim - 1]
-        guard k == k2 else { throw TensorError.shapeMismatch(op: "@", lhs: a.shape, rhs: b.shape) }
+        guard k == k2 else { throw TensorError.innerDimensionMismatch(op: "@", lhs: a.shape, rhs: b.shape, left: k, right: k2) }
         let batchA = Array(x.shape.dropLast(2)), batchB = Array(y.shape.dropLast(2))
         let batch: [Int]
         do { batch = try broadcastShape(batchA, batchB, op: "@") } catch {
-            throw TensorError.shapeMismatch(op: "@", lhs: a.shape, rhs: b.shape)
+            throw TensorError.batchMismatch(op: "@", lhs: a.shape, rhs: b.shape)
         }
         x = try x.broadcast(to: batch + [m, k], op: "@")
         y = try y.broadcast(to: batch + [k, n], op: "@")
@@ -72,7 +72,16 @@ extension Tensor {
         guard a.ndim <= 2, b.ndim <= 2 else {
             throw TensorError.invalidArgument(op: "dot", message: "dot supports 1-D and 2-D tensors; use matmul for batches")
         }
-        return try matmul(a, b)
+        return try matmul(a, b, named: "dot")
+    }
+
+    /// `matmul` whose shape errors name `op`, the function the user called (`dot`, `matmul`).
+    public static func matmul(_ a: Tensor, _ b: Tensor, named op: String) throws -> Tensor {
+        do { return try matmul(a, b) } catch TensorError.innerDimensionMismatch(_, let l, let r, let left, let right) {
+            throw TensorError.innerDimensionMismatch(op: op, lhs: l, rhs: r, left: left, right: right)
+        } catch TensorError.batchMismatch(_, let l, let r) {
+            throw TensorError.batchMismatch(op: op, lhs: l, rhs: r)
+        }
     }
 
     /// The outer product of the flattened operands.

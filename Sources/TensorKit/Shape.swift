@@ -102,11 +102,12 @@ extension Tensor {
         let ax = try normalizeAxis(axis, ndim: first.ndim)
         var total = 0
         var dt = first.dtype
-        for t in tensors {
+        for (i, t) in tensors.enumerated() {
             var a = t.shape, b = first.shape
-            guard a.count == b.count else { throw TensorError.shapeMismatch(op: "concat", lhs: first.shape, rhs: t.shape) }
+            let mismatch = TensorError.joinMismatch(op: "concat", index: i + 1, first: first.shape, other: t.shape, axis: ax)
+            guard a.count == b.count else { throw mismatch }
             a[ax] = 0; b[ax] = 0
-            guard a == b else { throw TensorError.shapeMismatch(op: "concat", lhs: first.shape, rhs: t.shape) }
+            guard a == b else { throw mismatch }
             total += t.shape[ax]
             dt = Promotion.promote(dt, t.dtype)
         }
@@ -127,8 +128,8 @@ extension Tensor {
             throw TensorError.invalidArgument(op: "stack", message: "need at least one tensor to stack")
         }
         let ax = try normalizeAxis(axis, ndim: first.ndim + 1)
-        for t in tensors where t.shape != first.shape {
-            throw TensorError.shapeMismatch(op: "stack", lhs: first.shape, rhs: t.shape)
+        for (i, t) in tensors.enumerated() where t.shape != first.shape {
+            throw TensorError.joinMismatch(op: "stack", index: i + 1, first: first.shape, other: t.shape, axis: ax)
         }
         return try concat(tensors.map { try $0.expandDims(ax) }, axis: ax)
     }

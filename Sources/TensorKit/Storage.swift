@@ -40,6 +40,16 @@ public final class Storage: @unchecked Sendable {
         }
     }
 
+    /// Room for one element, which never fails for want of budget: a scalar's 8 bytes are
+    /// reserved even when the budget is exhausted (so making a 0-d tensor cannot throw).
+    convenience init(scalarOf dtype: DType) {
+        MemoryBudget.reserveUnchecked(bytes: dtype.size)
+        do { try self.init(reserved: dtype.size, dtype: dtype, count: 1, zeroed: false) } catch {
+            // malloc refused 8 bytes: the process is out of memory everywhere.
+            preconditionFailure("cannot allocate \(dtype.size) bytes")
+        }
+    }
+
     /// The allocation itself, once the budget has reserved `byteCount`.
     private init(reserved byteCount: Int, dtype: DType, count: Int, zeroed: Bool) throws {
         self.dtype = dtype

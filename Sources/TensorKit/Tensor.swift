@@ -56,8 +56,7 @@ public struct Tensor: Sendable {
 
     /// A zero-dimensional tensor holding one scalar.
     public init<T: TensorElement>(scalar: T) {
-        // A one-element storage cannot exceed any memory limit.
-        let s = try! Storage(dtype: T.dtype, count: 1)
+        let s = Storage(scalarOf: T.dtype)
         s.pointer(T.self).pointee = scalar
         self.init(storage: s, shape: [], strides: [])
     }

@@ -8,6 +8,10 @@ extension TensorError: CustomStringConvertible {
                 return "cannot multiply matrices of shapes \(TensorError.shape(lhs)) and \(TensorError.shape(rhs)) in '@'"
             }
             return "cannot broadcast \(TensorError.shape(lhs)) with \(TensorError.shape(rhs)) in '\(op)'"
+        case .innerDimensionMismatch(let op, _, _, _, _), .batchMismatch(let op, _, _), .joinMismatch(let op, _, _, _, _):
+            return "\(op): \(shapeExplanation)"
+        case .maskMismatch:
+            return "boolean index: \(shapeExplanation)"
         case .indexOutOfRange(let index, let axis, let size):
             return "index \(index) is out of bounds for axis \(axis) with size \(size)"
         case .axisOutOfRange(let axis, let ndim):
@@ -28,6 +32,36 @@ extension TensorError: CustomStringConvertible {
     /// The message for a shape with a negative dimension: `negative dimension -1`.
     public static func negativeDimension(_ shape: [Int]) -> String {
         "negative dimension \(shape.first { $0 < 0 } ?? 0)"
+    }
+
+    /// The sentence after `op: ` for the shape errors that say which dimensions disagree.
+    public var shapeExplanation: String {
+        switch self {
+        case .innerDimensionMismatch(_, let lhs, let rhs, let left, let right):
+            let rightPart = rhs.count == 1 ? "the right operand's length" : "the right operand's second-to-last dimension"
+            return "cannot multiply \(TensorError.shape(lhs)) by \(TensorError.shape(rhs)): "
+                + "the left operand's last dimension (\(left)) must equal \(rightPart) (\(right))"
+        case .batchMismatch(_, let lhs, let rhs):
+            return "cannot multiply \(TensorError.shape(lhs)) by \(TensorError.shape(rhs)): the batch dimensions "
+                + "\(TensorError.shape(Array(lhs.dropLast(2)))) and \(TensorError.shape(Array(rhs.dropLast(2)))) do not broadcast"
+        case .joinMismatch(let op, let index, let first, let other, let axis):
+            if first.count != other.count {
+                return "tensor #\(index) has \(other.count) dimensions \(TensorError.shape(other)) but tensor #1 has \(first.count) \(TensorError.shape(first))"
+            }
+            if op == "stack" {
+                return "every tensor must have the same shape, but tensor #1 is \(TensorError.shape(first)) and tensor #\(index) is \(TensorError.shape(other))"
+            }
+            let d = (0..<first.count).first { $0 != axis && first[$0] != other[$0] } ?? axis
+            return "tensor #\(index) has shape \(TensorError.shape(other)) and tensor #1 \(TensorError.shape(first)): "
+                + "every dimension except axis \(axis) must agree, but axis \(d) has \(other[d]) and \(first[d])"
+        case .maskMismatch(let mask, let covered, let firstAxis):
+            if covered.count == 1 {
+                return "the mask has shape \(TensorError.shape(mask)) but axis \(firstAxis) of the tensor has size \(covered[0])"
+            }
+            return "the mask has shape \(TensorError.shape(mask)) but axes \(firstAxis) to \(firstAxis + covered.count - 1) of the tensor have shape \(TensorError.shape(covered))"
+        default:
+            return description
+        }
     }
 
     /// Python's spelling of a shape: `(2, 3)`, `(5,)`, `()`.

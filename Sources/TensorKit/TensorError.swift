@@ -3,6 +3,17 @@
 public enum TensorError: Error, Equatable, Sendable {
     /// Two shapes that do not broadcast (or do not fit) in operation `op`.
     case shapeMismatch(op: String, lhs: [Int], rhs: [Int])
+    /// A matrix product whose inner dimensions differ: the left operand's last dimension
+    /// (`left`) against the right's second-to-last, or its only one for a vector (`right`).
+    /// `op` is what the user wrote: `@`, `matmul` or `dot`.
+    case innerDimensionMismatch(op: String, lhs: [Int], rhs: [Int], left: Int, right: Int)
+    /// A batched matrix product whose leading (batch) dimensions do not broadcast.
+    case batchMismatch(op: String, lhs: [Int], rhs: [Int])
+    /// `concat` or `stack` of tensor number `index` (from 1), whose shape does not fit the
+    /// first tensor's: for concat every dimension but `axis` must agree, for stack all.
+    case joinMismatch(op: String, index: Int, first: [Int], other: [Int], axis: Int)
+    /// A boolean mask whose shape differs from the axes it covers, starting at `firstAxis`.
+    case maskMismatch(mask: [Int], covered: [Int], firstAxis: Int)
     /// An index outside `0..<size` on `axis`.
     case indexOutOfRange(index: Int, axis: Int, size: Int)
     /// An axis argument outside `-ndim..<ndim`.

@@ -6,9 +6,24 @@ struct ErrorTests {
     @Test func shapeMismatchNamesOpAndShapes() throws {
         let a = try Tensor.zeros([60000, 784]), b = try Tensor.zeros([10, 785])
         #expect(throws: TensorError.shapeMismatch(op: "-", lhs: [60000, 784], rhs: [10, 785])) { try a - b }
-        #expect(throws: TensorError.shapeMismatch(op: "@", lhs: [60000, 784], rhs: [10, 785])) { try Tensor.matmul(a, b) }
-        expectErrorKind("shapeMismatch") { _ = try Tensor.concat([Tensor.zeros([2, 3]), Tensor.zeros([2, 4])], axis: 0) }
-        expectErrorKind("shapeMismatch") { _ = try Tensor.stack([Tensor.zeros([2]), Tensor.zeros([3])]) }
+        #expect(throws: TensorError.innerDimensionMismatch(op: "@", lhs: [60000, 784], rhs: [10, 785], left: 784, right: 10)) {
+            try Tensor.matmul(a, b)
+        }
+        #expect(throws: TensorError.innerDimensionMismatch(op: "dot", lhs: [3], rhs: [4], left: 3, right: 4)) {
+            try Tensor.dot(Tensor.zeros([3]), Tensor.zeros([4]))
+        }
+        #expect(throws: TensorError.batchMismatch(op: "@", lhs: [2, 3, 4], rhs: [5, 4, 2])) {
+            try Tensor.matmul(Tensor.zeros([2, 3, 4]), Tensor.zeros([5, 4, 2]))
+        }
+        #expect(throws: TensorError.joinMismatch(op: "concat", index: 2, first: [2, 3], other: [2, 4], axis: 0)) {
+            try Tensor.concat([Tensor.zeros([2, 3]), Tensor.zeros([2, 4])], axis: 0)
+        }
+        #expect(throws: TensorError.joinMismatch(op: "stack", index: 2, first: [2], other: [3], axis: 0)) {
+            try Tensor.stack([Tensor.zeros([2]), Tensor.zeros([3])])
+        }
+        #expect(throws: TensorError.maskMismatch(mask: [2], covered: [4], firstAxis: 1)) {
+            try Tensor.zeros([3, 4]).get([.all, .tensor(Tensor.zeros([2], dtype: .bool))])
+        }
         expectErrorKind("shapeMismatch") { _ = try Tensor.where(Tensor.zeros([2], dtype: .bool), Tensor.zeros([3]), Tensor.zeros([2])) }
     }
 

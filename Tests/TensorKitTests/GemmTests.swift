@@ -124,7 +124,7 @@ import Testing
         let m = try GemmTests.matrix(3, 4, .float32, salt: 1)
         #expect(try Tensor.matrixVector(m, try GemmTests.matrix(1, 4, .float64, salt: 2).reshape([4])) == nil)  // mixed dtypes
         #expect(try Tensor.matrixVector(m, try Tensor(zeros: [5], dtype: .float32)) == nil)  // mismatch: the general error
-        #expect(throws: TensorError.shapeMismatch(op: "@", lhs: [3, 4], rhs: [5])) {
+        #expect(throws: TensorError.innerDimensionMismatch(op: "@", lhs: [3, 4], rhs: [5], left: 4, right: 5)) {
             try Tensor.matmul(m, try Tensor(zeros: [5], dtype: .float32))
         }
         let reversed = try GemmTests.matrix(1, 4, .float32, salt: 3).reshape([4]).get([.slice(start: nil, stop: nil, step: -1)])

@@ -70,13 +70,13 @@ enum NumericBuiltins {
     /// A reduction of argument 0 as a tensor, over axis= (argument 1) with keepdims= (argument 2).
     static func reduce(_ a: Arguments, _ f: @escaping (Tensor, [Int]?, Bool) throws -> Tensor) throws -> Value {
         let x = try a.tensor(0), axes = try TensorConversion.axes(a[1], function: a.function), keep = try a.bool(2, default: false)
-        return try bridging { .tensorOrNumber(try f(x, axes, keep)) }
+        return try bridging { .tensor(try f(x, axes, keep)) }
     }
 
     static func reduceAll(_ v: Value, _ name: String, _ f: (Tensor) throws -> Tensor) throws -> Value? {
         guard case .native = v else { return nil }
         let x = try TensorConversion.tensor(v, argument: name)
-        return try bridging { .tensorOrNumber(try f(x)) }
+        return try bridging { .tensor(try f(x)) }
     }
 
     /// `max(values..., axis=nil, keepdims=false)`: Python's over several values or one
@@ -98,7 +98,7 @@ enum NumericBuiltins {
             if case .native = first {} else if !numpy { return try ValueMath.extremum(name, try ValueMath.values(first, ctx), pick: pick) }
             let x = try TensorConversion.tensor(first, argument: name)
             let axes = try TensorConversion.axes(a[0], function: name), keep = try a.bool(1, default: false)
-            return try bridging { .tensorOrNumber(try f(x, axes, keep)) }
+            return try bridging { .tensor(try f(x, axes, keep)) }
         }
     }
 

@@ -27,7 +27,9 @@ enum TensorClass {
         c.setIndex { o, items, v, _ in try o.set(items, to: v) }
         c.iterate { o, _ in try o.rows() }
         c.length { $0.tensor.shape.first ?? 0 }
-        c.render { TensorFormatter().format($0.tensor) }
+        c.render { $0.valuesText() }
+        c.echo { $0.echoText() }
+        c.scalarNumber { $0.scalarElement?.doubleValue }
         c.summary { TensorFormatter().summary($0.tensor) }
     }
 }

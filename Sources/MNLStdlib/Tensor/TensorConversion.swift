@@ -102,8 +102,9 @@ enum TensorConversion {
             switch item {
             case .slice(let a, let b, let s): return .slice(start: a, stop: b, step: s)
             case .value(.null): return .newAxis
-            case .value(.number(let n)):
-                return .int(try IntegerConversion.int(n, what: "index"))
+            case .value(let v) where v.numberValue != nil:
+                // A number or a scalar tensor: one position, as an integer.
+                return .int(try IntegerConversion.int(v.numberValue ?? 0, what: "index"))
             case .value(let v):
                 let t = try tensor(v, argument: "[]")
                 if t.dtype == .float32 || t.dtype == .float64 {
@@ -120,7 +121,7 @@ enum TensorConversion {
         if values.count == 1, case .tuple(let t) = values[0] { items = t.items }
         if values.count == 1, case .list(let l) = values[0] { items = l.items }
         return try items.enumerated().map { i, v in
-            guard case .number(let n) = v else {
+            guard let n = v.numberValue else {
                 throw Diagnostic(.badArgument(function: function, position: i + 1, name: "", expected: "integer dimension", got: v.typeName), at: nil)
             }
             return try IntegerConversion.int(n, what: "dimension #\(i + 1) of '\(function)'")
@@ -147,7 +148,7 @@ enum TensorConversion {
         guard let v else { return nil }
         switch v {
         case .null: return nil
-        case .number: return [try axis(v, function: function)]
+        case .number, .native: return [try axis(v, function: function)]
         case .list(let l): return try l.items.map { try axis($0, function: function) }
         case .tuple(let t): return try t.items.map { try axis($0, function: function) }
         default:
@@ -156,7 +157,7 @@ enum TensorConversion {
     }
 
     static func axis(_ v: Value, function: String) throws -> Int {
-        guard case .number(let n) = v else {
+        guard let n = v.numberValue else {
             throw Diagnostic(.badArgument(function: function, position: 0, name: "axis", expected: "integer", got: v.typeName), at: nil)
         }
         return try IntegerConversion.int(n, what: "axis of '\(function)'")
@@ -182,5 +183,8 @@ func diagnosticKind(_ e: TensorError) -> DiagnosticKind {
     case .badReshape, .unsupportedDType, .invalidArgument: .library(LibraryFailure(e))
     case .outOfMemory(let b): .outOfMemory(bytes: b, inUse: MemoryBudget.inUse, limit: MemoryBudget.limit)
     case .interrupted: .interrupted
+    case .innerDimensionMismatch(let op, _, _, _, _), .batchMismatch(let op, _, _), .joinMismatch(let op, _, _, _, _):
+        .invalidValue(function: op, message: e.shapeExplanation)
+    case .maskMismatch: .invalidValue(function: "boolean index", message: e.shapeExplanation)
     }
 }

@@ -28,13 +28,13 @@ enum TensorDeclarations {
     }
 
     /// A reduction over `axis=` (nil for all; an int or a list) with `keepdims=`. Reducing
-    /// everything gives a number.
+    /// everything gives a 0-d tensor (the scalar rule in Grammar.md).
     static func reduction(_ name: String, doc: String, example: String, role: TensorOperation.Role = .functionAndMethod,
                           _ reduce: @escaping (Tensor, [Int]?, Bool) throws -> Tensor) -> TensorOperation {
         op(name, [.optional("axis", defaultText: "nil"), .optional("keepdims", defaultText: "false")], role: role, doc: doc,
-           example: example, fast1: { x in .tensorOrNumber(try reduce(x, nil, false)) }) { x, a, _ in
+           example: example, fast1: { x in .tensor(try reduce(x, nil, false)) }) { x, a, _ in
             let axes = try TensorConversion.axes(a[1], function: name)
-            return .tensorOrNumber(try reduce(x, axes, try a.bool(2, default: false)))
+            return .tensor(try reduce(x, axes, try a.bool(2, default: false)))
         }
     }
 

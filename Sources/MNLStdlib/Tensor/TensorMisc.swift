@@ -10,12 +10,12 @@ enum TensorMisc {
             Builtin("matmul", [.required("a"), .required("b")], topic: "tensor",
                     doc: "The matrix product a @ b (2-D, vectors and batched 3-D as NumPy), through BLAS.",
                     example: "matmul(eye(2), tensor([[1, 2], [3, 4]]))") { a, _ in
-                try bridging { .tensor(try Tensor.matmul(try a.tensor(0), try a.tensor(1))) }
+                try bridging { .tensor(try Tensor.matmul(try a.tensor(0), try a.tensor(1), named: "matmul")) }
             },
             Builtin("dot", [.required("a"), .required("b")], topic: "tensor",
                     doc: "The dot product of two vectors (a number), or NumPy's dot for matrices.",
                     example: "dot(tensor([1, 2]), tensor([3, 4]))") { a, _ in
-                try bridging { .tensorOrNumber(try Tensor.dot(try a.tensor(0), try a.tensor(1))) }
+                try bridging { .tensor(try Tensor.dot(try a.tensor(0), try a.tensor(1))) }
             },
             Builtin("outer", [.required("a"), .required("b")], topic: "tensor", doc: "The outer product of two vectors.",
                     example: "outer(tensor([1, 2]), tensor([1, 10]))") { a, _ in

@@ -10,14 +10,14 @@ extension TensorObject {
     func readElement(_ a: Value) -> Value? {
         let t = tensor
         guard t.ndim >= 1, let p = offset(a, axis: 0) else { return nil }
-        if t.ndim == 1 { return TensorMisc.scalarValue(t.element(at: t.offset + p), t.dtype) }
+        if t.ndim == 1 { return .native(TensorObject(element: t.scalarElement(at: t.offset + p))) }
         return .tensor(t.view(at: t.offset + p, droppingLeading: 1))
     }
 
     func readElement(_ a: Value, _ b: Value) -> Value? {
         let t = tensor
         guard t.ndim >= 2, let p = offset(a, axis: 0), let q = offset(b, axis: 1) else { return nil }
-        if t.ndim == 2 { return TensorMisc.scalarValue(t.element(at: t.offset + p + q), t.dtype) }
+        if t.ndim == 2 { return .native(TensorObject(element: t.scalarElement(at: t.offset + p + q))) }
         return .tensor(t.view(at: t.offset + p + q, droppingLeading: 2))
     }
 
@@ -39,7 +39,7 @@ extension TensorObject {
     /// the end); nil for anything else.
     @inline(__always)
     private func offset(_ v: Value, axis: Int) -> Int? {
-        guard case .number(let n) = v else { return nil }
+        guard let n = v.numberValue else { return nil }
         let size = tensor.shape[axis]
         guard n >= -Double(size), n < Double(size) else { return nil }
         let i = Int(n)

@@ -7,12 +7,38 @@ import TensorKit
 /// `a -= x` and `a[i] = v` change it in place, `a = a - x` makes a new one.
 /// Its class is declared in TensorClass.swift.
 final class TensorObject: NativeObject {
-    let tensor: Tensor
+    /// The tensor, once there is one: an element read (`x[i, j]`, `for v in x`) first holds
+    /// only `element`, and the 0-d tensor is made the first time something asks for it.
+    private var held: Tensor?
+    /// The value of a 0-d tensor that has no storage yet; nil once `held` is set.
+    private(set) var element: ScalarElement?
 
     init(_ tensor: Tensor) {
-        self.tensor = tensor
+        self.held = tensor
         super.init(TensorClass.declaration)
     }
+
+    init(element: ScalarElement) {
+        self.element = element
+        super.init(TensorClass.declaration)
+    }
+
+    /// Read in place (`_read`), not copied out: the element fast paths read shape and
+    /// strides through it, and a copy would retain and release the storage and both arrays.
+    var tensor: Tensor {
+        _read {
+            if held == nil { materialize() }
+            yield held.unsafelyUnwrapped
+        }
+    }
+
+    private func materialize() {
+        held = element?.tensor()
+        element = nil
+    }
+
+    /// The value of a 0-d tensor, from `element` or the tensor.
+    var scalarElement: ScalarElement? { element ?? held?.scalarElement }
 
     // The element fast paths (TensorObject+Elements.swift).
     override func element(_ a: Value) -> Value? { readElement(a) }
@@ -20,7 +46,10 @@ final class TensorObject: NativeObject {
     override func setElement(_ a: Value, to value: Value) -> Bool { writeElement(a, to: value) }
     override func setElement(_ a: Value, _ b: Value, to value: Value) -> Bool { writeElement(a, b, to: value) }
 
-    func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool) throws -> Value {
+    /// nil when `other` is no operand for a tensor (the runtime then names both types).
+    func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool) throws -> Value? {
+        guard TensorObject.isOperand(other) else { return nil }
+        if op != .matmul, let v = scalarFast(TensorOperators.binaryOp(op), other, reversed: reversed) { return v }
         if op == .matmul {
             let o = try TensorConversion.tensor(other, argument: "@")
             return try bridging { .tensor(try reversed ? Tensor.matmul(o, tensor) : Tensor.matmul(tensor, o)) }
@@ -28,8 +57,36 @@ final class TensorObject: NativeObject {
         return try elementwise(TensorOperators.binaryOp(op), other, reversed: reversed)
     }
 
-    func compare(_ op: CompareOperator, _ other: Value, reversed: Bool) throws -> Value {
-        try elementwise(TensorOperators.compareOp(op), other, reversed: reversed)
+    func compare(_ op: CompareOperator, _ other: Value, reversed: Bool) throws -> Value? {
+        guard TensorObject.isOperand(other) else { return nil }
+        if let v = scalarFast(TensorOperators.compareOp(op), other, reversed: reversed) { return v }
+        return try elementwise(TensorOperators.compareOp(op), other, reversed: reversed)
+    }
+
+    /// Whether `other` can meet a tensor in an operator: numbers, bools, lists, tuples and
+    /// tensors. Anything else (a string, a record) leaves the runtime to report the pair of
+    /// types (`unsupported operand types for '+': tensor and string`).
+    static func isOperand(_ other: Value) -> Bool {
+        switch other {
+        case .number, .bool, .list, .tuple: true
+        case .native(let o): o is TensorObject
+        default: false
+        }
+    }
+
+    /// A 0-d float tensor with a number or another 0-d tensor of its dtype, computed on the
+    /// values alone (`ScalarElement.binary`): the per-element loops students write.
+    private func scalarFast(_ op: BinaryOp, _ other: Value, reversed: Bool) -> Value? {
+        guard let mine = scalarElement else { return nil }
+        let result: ScalarElement?
+        switch other {
+        case .number(let n): result = mine.binary(op, n, scalarFirst: reversed)
+        case .native(let o):
+            guard let theirs = (o as? TensorObject)?.scalarElement else { return nil }
+            result = reversed ? theirs.binary(op, mine) : mine.binary(op, theirs)
+        default: return nil
+        }
+        return result.map { .native(TensorObject(element: $0)) }
     }
 
     /// `tensor op other` (or reversed) where other is a number, bool, list or tensor.
@@ -41,8 +98,10 @@ final class TensorObject: NativeObject {
         return try bridging { .tensor(try reversed ? Tensor.binary(op, o, tensor) : Tensor.binary(op, tensor, o)) }
     }
 
+    /// `x op= y` changes x in place, except on a 0-d tensor, which acts as a number: `s += v`
+    /// rebinds s, so a scalar saved earlier (`best = s`) keeps its value.
     func inPlace(_ op: BinaryOperator, _ other: Value) throws -> Bool {
-        guard op != .matmul else { return false }
+        guard op != .matmul, scalarElement == nil else { return false }
         let binaryOp = TensorOperators.binaryOp(op)
         if let s = TensorConversion.scalar(other) {
             try bridging { try tensor.applyInPlace(binaryOp, s) }
@@ -56,6 +115,7 @@ final class TensorObject: NativeObject {
     func negate() throws -> Value { try bridging { .tensor(try tensor.unary(.negative)) } }
 
     func truth() throws -> Bool {
+        if let e = scalarElement { return e.doubleValue != 0 }
         guard tensor.count == 1 else {
             throw Diagnostic(.invalidValue(function: "truth value",
                                            message: "a tensor of shape \(DiagnosticKind.shapeText(tensor.shape)) is ambiguous as a condition; use any() or all()"), at: nil)
@@ -65,11 +125,11 @@ final class TensorObject: NativeObject {
 
     func get(_ items: [IndexArgument]) throws -> Value {
         if let i = try leadingPosition(items) {
-            if items.count == tensor.ndim { return TensorMisc.scalarValue(tensor.element(at: i), tensor.dtype) }
+            if items.count == tensor.ndim { return .native(TensorObject(element: tensor.scalarElement(at: i))) }
             return .tensor(tensor.view(at: i, droppingLeading: items.count))
         }
         let components = try TensorConversion.index(items)
-        return try bridging { .tensorOrNumber(try tensor.get(components)) }
+        return try bridging { .tensor(try tensor.get(components)) }
     }
 
     func set(_ items: [IndexArgument], to value: Value) throws {
@@ -92,13 +152,13 @@ final class TensorObject: NativeObject {
         guard items.count <= tensor.ndim, !items.isEmpty else { return nil }
         var position = tensor.offset
         for (axis, item) in items.enumerated() {
-            guard case .value(.number(let n)) = item, let i = exactInt(n) else { return nil }
+            guard case .value(let v) = item, let n = v.numberValue, let i = exactInt(n) else { return nil }
             do { position += try tensor.axisOffset(i, axis: axis) } catch { throw Diagnostic(diagnosticKind(error), at: nil) }
         }
         return position
     }
 
-    /// Rows along the first axis (numbers for a 1-D tensor).
+    /// Rows along the first axis (0-d tensors holding a copy of each value for a 1-D tensor).
     func rows() throws -> ValueIterator {
         guard let n = tensor.shape.first else {
             throw Diagnostic(.notIterable(type: "0-dimensional tensor"), at: nil)
@@ -109,21 +169,14 @@ final class TensorObject: NativeObject {
             guard i < n else { return nil }
             defer { i += 1 }
             let position = t.offset + i * t.strides[0]
-            return t.ndim == 1 ? TensorMisc.scalarValue(t.element(at: position), t.dtype) : .tensor(t.view(at: position, droppingLeading: 1))
+            if t.ndim == 1 { return .native(TensorObject(element: t.scalarElement(at: position))) }
+            return .tensor(t.view(at: position, droppingLeading: 1))
         }
     }
 }
 
 extension Value {
     static func tensor(_ t: Tensor) -> Value { .native(TensorObject(t)) }
-
-    /// Zero-dimensional results become numbers (or bools), as a user indexing one element expects.
-    static func tensorOrNumber(_ t: Tensor) -> Value {
-        guard t.ndim == 0, let v = try? t.item() else { return .tensor(t) }
-        // A float32 result becomes the number with the same shortest digits (0.1, not
-        // 0.10000000149011612), as NumPy prints a float32 scalar.
-        return TensorMisc.scalarValue(v, t.dtype)
-    }
 }
 
 /// The language's operators as TensorKit's.
@@ -148,6 +201,33 @@ enum TensorOperators {
         case .lessEqual: .lessEqual
         case .greater: .greater
         case .greaterEqual: .greaterEqual
+        }
+    }
+}
+
+extension TensorObject {
+    /// The values alone, as NumPy's `str`; a 0-d tensor prints as the number it holds.
+    func valuesText() -> String {
+        if let e = scalarElement { return TensorObject.scalarText(e) }
+        return TensorFormatter().body(tensor)
+    }
+
+    /// At the prompt: the values and a `shape (…) dtype` line; a 0-d tensor as `float32(0.5)`.
+    func echoText(lineWidth: Int? = nil) -> String {
+        if let e = scalarElement { return "\(e.dtype)(\(TensorObject.scalarText(e)))" }
+        return (lineWidth.map { TensorFormatter(lineWidth: $0) } ?? TensorFormatter()).format(tensor)
+    }
+
+    /// A 0-d tensor's value written as the language writes numbers: `true`/`false` for bool,
+    /// exact integers for int64 (even beyond 2^53), float32 with its own shortest digits
+    /// (0.1, not 0.10000000149011612).
+    static func scalarText(_ e: ScalarElement) -> String {
+        switch e {
+        case .bool(let b): return b ? "true" : "false"
+        case .int64(let i): return String(i)
+        case .uint8(let i): return String(i)
+        case .float32(let f): return Formatting.number(f.shortestDouble)
+        case .float64(let d): return Formatting.number(d)
         }
     }
 }

@@ -49,8 +49,8 @@ enum TensorRandom {
                 let p = try a[3].map { _ in try a.tensor(3) }
                 return try bridging {
                     let picks = try Tensor.choice(n, size: size, replace: try a.bool(2, default: true), p: p, using: ctx.random)
-                    guard let pool else { return .tensorOrNumber(picks) }
-                    return .tensorOrNumber(try pool.get([.tensor(picks)]))
+                    guard let pool else { return .tensor(picks) }
+                    return .tensor(try pool.get([.tensor(picks)]))
                 }
             },
         ]

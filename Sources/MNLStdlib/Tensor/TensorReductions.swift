@@ -37,7 +37,7 @@ enum TensorReductions {
             },
             D.op("norm", [.optional("axis", defaultText: "nil"), .optional("keepdims", defaultText: "false")],
                  doc: "The Euclidean (L2) norm, over all elements or along axis=.", example: "norm(tensor([3, 4]))") { x, a, _ in
-                .tensorOrNumber(try x.norm(axes: try TensorConversion.axes(a[1], function: "norm"), keepdims: try a.bool(2, default: false)))
+                .tensor(try x.norm(axes: try TensorConversion.axes(a[1], function: "norm"), keepdims: try a.bool(2, default: false)))
             },
         ]
     }
@@ -46,7 +46,7 @@ enum TensorReductions {
         TensorDeclarations.op(name, [.optional("axis", defaultText: "nil"), .optional("keepdims", defaultText: "false")], doc: doc,
                               example: "\(name)(tensor([[1, 9], [8, 2]]), axis=1)") { x, a, _ in
             let axis = try a[1].map { try TensorConversion.axis($0, function: name) }
-            return .tensorOrNumber(try f(x, axis, try a.bool(2, default: false)))
+            return .tensor(try f(x, axis, try a.bool(2, default: false)))
         }
     }
 }
