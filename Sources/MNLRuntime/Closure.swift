@@ -156,12 +156,14 @@ extension Interpreter {
                                      positional: positional, keywords: keywords)
             if let v = try o.call(args, CallContext(interp: self)) { return v }
             throw Diagnostic(.notCallable(type: o.typeName), at: nil)
+        case .classType(let k): return try construct(k, positional, keywords)
+        case .boundMethod(let m): return try callMethod(m.method, .instance(m.receiver), positional, keywords)
         default:
             throw Diagnostic(.notCallable(type: callee.typeName), at: nil)
         }
     }
 
-    private func callClosure(_ c: Closure, _ positional: [Value], _ keywords: [(String, Value)]) throws -> Value {
+    func callClosure(_ c: Closure, _ positional: [Value], _ keywords: [(String, Value)]) throws -> Value {
         let fn = c.function
         guard positional.count <= fn.parameters.count else {
             throw Diagnostic(.argumentCount(function: fn.name, expected: "at most \(fn.parameters.count) arguments",

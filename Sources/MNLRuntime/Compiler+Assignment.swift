@@ -10,12 +10,7 @@ extension Compiler {
             return { f, v in store(f, v) }
         case .index(let base, let items, let range):
             return indexBinder(base, items, range)
-        case .member(let base, let name, let range):
-            let object = expression(base)
-            return { f, v in
-                let o = try object(f)
-                try located(range) { try Members.set(o, name, v, CallContext(interp: f.interp)) }
-            }
+        case .member(let base, let name, let range): return memberWrite(base, name, range)
         case .tuple(let parts, let range):
             let places = parts.compactMap(place(of:))
             if places.count == 2, case .slot(let s0) = places[0], case .slot(let s1) = places[1] {

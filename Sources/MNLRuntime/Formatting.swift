@@ -35,6 +35,9 @@ extension Value {
         case .closure(let c): return "<fn \(c.signature)>"
         case .builtin(let b): return b.receiver == nil ? "<builtin \(b.builtin.signature)>" : "<method \(b.name)>"
         case .native(let o): return o.render()
+        case .instance(let i): return "<\(i.cls.name)>"
+        case .classType(let k): return "<class \(k.name)>"
+        case .boundMethod(let m): return "<method \(m.method.name)>"
         }
     }
 }

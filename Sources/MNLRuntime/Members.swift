@@ -9,6 +9,8 @@ public enum Members {
             if let v = r[name] { return v }
             if let m = CoreMethods.record[name] { return .builtin(BuiltinFunction(m, receiver: base)) }
             throw Diagnostic(.noSuchMember(type: "record", name: name, suggestion: closestName(to: name, among: r.keys)), at: nil)
+        case .instance(let i): return try ClassMembers.get(i, name)
+        case .classType(let k): return try ClassMembers.get(k, name)
         case .native(let o):
             switch o.members[name] {
             case .property(_, let get)?: return try get(o)
@@ -27,6 +29,7 @@ public enum Members {
     static func set(_ base: Value, _ name: String, _ value: Value, _ ctx: CallContext) throws {
         switch base {
         case .record(let r): r[name] = value
+        case .instance(let i): i.setField(name, value)
         case .native(let o): try o.setMember(name, to: value, ctx)
         default: throw Diagnostic(.notAssignable(type: base.typeName), at: nil)
         }
@@ -37,6 +40,8 @@ public enum Members {
         switch v {
         case .record(let r): return r.keys + CoreMethods.record.keys.sorted()
         case .native(let o): return o.members.names
+        case .instance(let i): return ClassMembers.names(of: i)
+        case .classType(let k): return k.methods.keys.sorted()
         default: return CoreMethods.table(for: v).keys.sorted()
         }
     }

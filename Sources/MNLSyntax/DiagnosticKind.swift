@@ -66,6 +66,9 @@ public enum DiagnosticKind: Equatable, Sendable {
     case outOfMemory(bytes: Int, inUse: Int, limit: Int)
     case fileError(path: String, message: String)
     case importCycle(path: String)
+    // MARK: classes
+    /// A misuse of classes (see ClassError.swift).
+    case classError(ClassError)
 }
 
 extension DiagnosticKind {
@@ -129,6 +132,7 @@ extension DiagnosticKind {
         case .outOfMemory(let bytes, let inUse, let limit): DiagnosticKind.outOfMemoryText(bytes, inUse, limit)
         case .fileError(let p, let m): "\(p): \(m)"
         case .importCycle(let p): "import cycle: '\(p)' is already being imported"
+        case .classError(let e): e.message
         }
     }
 
