@@ -21,13 +21,16 @@ final class CompiledFunction {
     let value: Code
     let isExpression: Bool
     let range: SourceRange
+    /// The doc string (a string literal opening the body), for `help`.
+    let doc: String?
     /// Parameter positions by name, for keyword arguments to long parameter lists (a short
     /// list is searched instead); keeps a call with n keywords linear in n.
     private let parameterIndex: [String: Int]?
 
     init(name: String, parameters: [String], scope: FunctionScope, range: SourceRange, defaults: [Code?], body: @escaping Exec,
-         value: ValueFunction?) {
+         value: ValueFunction?, doc: String? = nil) {
         self.name = name
+        self.doc = doc
         self.parameters = parameters
         self.slotCount = scope.slotCount
         self.ownCellCount = scope.ownCellCount

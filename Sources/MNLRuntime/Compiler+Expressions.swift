@@ -99,7 +99,7 @@ extension Compiler {
                 case .text(let s): out += s
                 case .value(let code, let spec, let range):
                     let v = try code(f)
-                    out += try located(range) { try Formatting.format(v, spec) }
+                    out += try located(range) { try Formatting.format(try Compiler.printable(v, f), spec) }
                 }
             }
             return .string(out)
@@ -139,7 +139,8 @@ extension Compiler {
         if let value { body = Compiler.statementForm(value) } else { body = block(decl.body) }
         scope = outer
         let compiled = CompiledFunction(name: name ?? decl.name ?? "fn", parameters: decl.parameters.map(\.name),
-                                        scope: inner, range: decl.range, defaults: defaults, body: body, value: value)
+                                        scope: inner, range: decl.range, defaults: defaults, body: body, value: value,
+                                        doc: decl.doc)
         let sources = inner.captures.map { cellIndex(of: $0.source) }
         if sources.isEmpty {
             let shared = Closure(function: compiled, captured: [])

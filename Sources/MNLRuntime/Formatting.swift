@@ -15,7 +15,7 @@ extension Value {
         switch self {
         case .list, .record, .tuple:
             var printer = ValuePrinter()
-            printer.write(self)
+            printer.write(self) { "<\($0.cls.name)>" }
             return printer.text
         default: return leafRepr()
         }

@@ -10,7 +10,10 @@ public enum Help {
             if let v = session.global(name) { return text(for: v, session: session) }
             return "no help for '\(name)'"
         case .builtin(let b)?: return entry(b.builtin)
-        case .closure(let c)?: return "\(c.signature)\n  a function defined in \(c.function.range)"
+        case .closure(let c)?: return ClassHelp.function(c)
+        case .classType(let k)?: return ClassHelp.text(k)
+        case .instance(let i)?: return ClassHelp.text(i.cls) + "\n  fields: " + i.fieldSummary
+        case .boundMethod(let m)?: return ClassHelp.function(m.method)
         case .native(let o)?:
             return "\(o.typeName): \(o.summary())\n  members: " + o.members.names.joined(separator: ", ")
         case let v?: return "\(v.typeName) value; methods: " + Members.names(of: v).joined(separator: ", ")

@@ -19,7 +19,7 @@ final class SessionEngine: ReplEngine {
 
     func evaluate(_ source: String, name: String) -> ReplOutcome {
         switch session.run(source, name: name) {
-        case .success(let echo): return .success(echo: echo.map { $0.repr() })
+        case .success(let echo): return .success(echo: echo.map { session.echoText($0) })
         case .failure(let diagnostics):
             if diagnostics.first?.kind == .interrupted { return .interrupted }
             return .failure(rendered: diagnostics.map(renderer.render).joined(separator: "\n") + "\n")
@@ -53,6 +53,7 @@ final class SessionEngine: ReplEngine {
             case .closure(let c): detail = c.signature
             case .record(let r): detail = "fields: " + r.keys.joined(separator: ", ")
             case .list(let l): detail = "\(l.items.count) items"
+            case .instance(let i): detail = i.fieldSummary
             default:
                 let text = value.repr()
                 detail = text.count > 60 ? String(text.prefix(57)) + "..." : text

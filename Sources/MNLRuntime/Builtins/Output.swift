@@ -14,7 +14,7 @@ extension CoreBuiltins {
                 default: throw Diagnostic(.unknownKeyword(function: "print", name: k), at: nil)
                 }
             }
-            ctx.write(a.allPositional.map { $0.rendered() }.joined(separator: sep) + end)
+            ctx.write(try a.allPositional.map { try $0.rendered(ctx) }.joined(separator: sep) + end)
             return .null
         },
         Builtin("help", [.optional("name", defaultText: "nil")], topic: "core",
@@ -25,8 +25,8 @@ extension CoreBuiltins {
         },
         Builtin("error", [.required("message")], topic: "core",
                 doc: "Stops with an error carrying message; try { } catch e { } catches it, with e holding the message.",
-                example: "try { error(\"bad input\") } catch e { print(e) }") { a, _ in
-            throw Diagnostic(.userError(message: try a.value(0).rendered()), at: nil)
+                example: "try { error(\"bad input\") } catch e { print(e) }") { a, ctx in
+            throw Diagnostic(.userError(message: try a.value(0).rendered(ctx)), at: nil)
         },
     ]
 }
