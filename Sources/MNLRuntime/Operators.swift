@@ -142,6 +142,9 @@ enum Operators {
         case (.closure(let x), .closure(let y)): return x === y
         case (.builtin(let x), .builtin(let y)): return x === y
         case (.native(let x), .native(let y)): return x === y
+        case (.instance(let x), .instance(let y)): return x === y
+        case (.classType(let x), .classType(let y)): return x === y
+        case (.boundMethod(let x), .boundMethod(let y)): return x.receiver === y.receiver && x.method === y.method
         default: return false
         }
     }

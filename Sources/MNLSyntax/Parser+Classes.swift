@@ -11,11 +11,37 @@ extension Parser {
         }
         let open = try expect(.leftBrace, "'{'")
         let (doc, methods) = try nested { (p: inout Parser) throws(Diagnostic) -> (String?, [FunctionDecl]) in
-            try p.parseClassBody()
+            try p.parseClassBodyRecovering()
         }
         let decl = ClassDecl(name: name, nameRange: nameRange, base: base, doc: doc, methods: methods, range: range(from: start))
         guard decl.height <= Parser.maxTreeDepth else { throw Diagnostic(.expressionTooDeep(limit: Parser.maxTreeDepth), at: open.range) }
         return Stmt(.classDecl(decl), decl.range)
+    }
+
+    /// The body; after an error inside it, the parser moves past the class's closing brace
+    /// before reporting it, so that the rest of the body is not read as top-level statements
+    /// (one error, not a cascade). At the end of input it stays put: the prompt asks for more.
+    mutating func parseClassBodyRecovering() throws(Diagnostic) -> (String?, [FunctionDecl]) {
+        let start = index
+        do {
+            return try parseClassBody()
+        } catch {
+            if case .unexpectedEndOfInput = error.kind { throw error }
+            if error.kind.isDepthLimit { throw error }
+            skipToClosingBrace(from: start)
+            throw error
+        }
+    }
+
+    /// Moves past the `}` that closes the block whose body starts at token `start`.
+    mutating func skipToClosingBrace(from start: Int) {
+        index = start
+        var open = 1
+        while !atEnd {
+            let t = advance()
+            if t.kind == .op(.leftBrace) { open += 1 }
+            if t.kind == .op(.rightBrace) { open -= 1; if open == 0 { return } }
+        }
     }
 
     /// The body after its `{`, up to and including the `}`: an optional doc string, then methods.

@@ -98,6 +98,7 @@ final class Handoff {
 enum MethodArity {
     static func tooMany(_ fn: CompiledFunction, given: Int) -> DiagnosticKind {
         let n = fn.parameters.count - 1
-        return .argumentCount(function: fn.name, expected: "at most \(n) argument\(n == 1 ? "" : "s")", got: given)
+        let expected = n == 0 ? "no arguments" : "at most \(n) argument\(n == 1 ? "" : "s")"
+        return .argumentCount(function: fn.name, expected: expected, got: given)
     }
 }
