@@ -1,10 +1,11 @@
 import MNLSyntax
 
-/// Where `super` finds the class whose method is running. One box per compiled class
-/// declaration, filled each time the declaration runs; weak, because the class's methods
-/// (which hold the box through their code) must not keep their own class alive.
+/// Where `super` finds the base of the class whose method is running. One box per compiled
+/// class declaration, filled each time the declaration runs. It holds the base, not the class
+/// itself: the class's methods hold the box through their code, and a reference back to their
+/// own class would be a cycle (a weak one would slow every retain of the class).
 final class ClassBox {
-    weak var current: ClassType?
+    var base: ClassType?
 }
 
 extension Compiler {
@@ -25,7 +26,7 @@ extension Compiler {
             var made: [(String, Closure)] = []
             for (method, code) in methods { if case .closure(let c) = try code(f) { made.append((method, c)) } }
             let k = ClassType(name: name, base: parent, doc: doc, methods: made, fields: fields)
-            box.current = k
+            box.base = parent
             store(f, .classType(k))
             return .normal(.null)
         }
@@ -46,7 +47,7 @@ extension Compiler {
             guard case .instance(let instance) = try receiver(f) else {
                 throw Diagnostic(.classError(.superOutsideMethod), at: range)
             }
-            guard let parent = box.current?.base else { throw Diagnostic(.classError(.superOutsideMethod), at: range) }
+            guard let parent = box.base else { throw Diagnostic(.classError(.superOutsideMethod), at: range) }
             guard let method = parent.methods[name] else {
                 throw Diagnostic(.noSuchMember(type: parent.name, name: name, suggestion: closestName(to: name, among: parent.methods.keys)),
                                  at: nameRange)
@@ -58,10 +59,10 @@ extension Compiler {
     /// `x.name`: an instance's field or method through the site's cache, anything else
     /// through `Members`.
     func memberRead(_ base: Expr, _ name: String, _ nameRange: SourceRange) -> Code {
-        let object = expression(base)
+        let object = operand(base)
         let cache = MemberCache(name)
         return { f in
-            let o = try object(f)
+            let o = try object.load(f)
             if case .instance(let instance) = o {
                 cache.update(for: instance.cls)
                 if cache.slot >= 0, let v = instance.fields[cache.slot] { return v }
@@ -73,10 +74,10 @@ extension Compiler {
 
     /// `x.name = v`: a field of the class's layout is stored in its slot.
     func memberWrite(_ base: Expr, _ name: String, _ range: SourceRange) -> (Frame, Value) throws -> Void {
-        let object = expression(base)
+        let object = operand(base)
         let cache = MemberCache(name)
         return { f, v in
-            let o = try object(f)
+            let o = try object.load(f)
             if case .instance(let instance) = o {
                 cache.update(for: instance.cls)
                 if cache.slot >= 0 {
@@ -93,7 +94,11 @@ extension Compiler {
 /// A site sees one class almost always, so a read costs one identity comparison.
 final class MemberCache {
     let name: String
+    /// Keeps the cached class alive, so that `seen` can never match a new class that
+    /// happens to reuse a freed one's address.
     @exclusivity(unchecked) private(set) var cls: ClassType?
+    /// The same class, compared without retaining it.
+    @exclusivity(unchecked) private(set) unowned(unsafe) var seen: ClassType?
     /// The field's index in the layout, or -1.
     @exclusivity(unchecked) private(set) var slot = -1
     @exclusivity(unchecked) private(set) var method: Closure?
@@ -102,12 +107,13 @@ final class MemberCache {
 
     @inline(__always)
     func update(for k: ClassType) {
-        if cls !== k { refill(k) }
+        if seen !== k { refill(k) }
     }
 
     @inline(never)
     private func refill(_ k: ClassType) {
         cls = k
+        seen = k
         slot = k.fieldIndex[name] ?? -1
         method = k.methods[name]
     }

@@ -7,7 +7,7 @@ extension Compiler {
     /// field, an instance's function-valued field) takes the general path. As in Python, the
     /// method is found before the arguments are evaluated.
     func methodCall(_ base: Expr, _ name: String, _ nameRange: SourceRange, _ argumentExprs: [Expr], _ range: SourceRange) -> Code {
-        let object = expression(base)
+        let object = operand(base)
         let cache = MemberCache(name)
         let args = argumentExprs.map(expression)
         // Everything but an instance's method takes the usual call path, with the object
@@ -26,14 +26,14 @@ extension Compiler {
         switch args.count {
         case 0:
             return { f in
-                let o = try object(f)
+                let o = try object.load(f)
                 guard case .instance(let instance) = o, let m = cache.method(of: instance) else { return try general(o, f) }
                 return try Compiler.callMethod(m, o, given: 0, f, range) { _ in }
             }
         case 1:
             let a0 = args[0]
             return { f in
-                let o = try object(f)
+                let o = try object.load(f)
                 guard case .instance(let instance) = o, let m = cache.method(of: instance) else { return try general(o, f) }
                 let v0 = try a0(f)
                 return try Compiler.callMethod(m, o, given: 1, f, range) { $0.initialize(to: v0) }
@@ -41,7 +41,7 @@ extension Compiler {
         case 2:
             let a0 = args[0], a1 = args[1]
             return { f in
-                let o = try object(f)
+                let o = try object.load(f)
                 guard case .instance(let instance) = o, let m = cache.method(of: instance) else { return try general(o, f) }
                 let v0 = try a0(f), v1 = try a1(f)
                 return try Compiler.callMethod(m, o, given: 2, f, range) { slots in
@@ -51,7 +51,7 @@ extension Compiler {
             }
         default:
             return { f in
-                let o = try object(f)
+                let o = try object.load(f)
                 guard case .instance(let instance) = o, let m = cache.method(of: instance) else { return try general(o, f) }
                 var values: [Value] = []
                 for a in args { values.append(try a(f)) }
