@@ -63,6 +63,7 @@ final class SessionEngine: ReplEngine {
     }
 
     func help(for name: String) -> String? {
+        if let method = ClassHelp.method(named: name, in: session) { return Help.text(for: method, session: session) }
         guard session.builtins[name] != nil || session.global(name) != nil else { return nil }
         return Help.text(for: .string(name), session: session)
     }

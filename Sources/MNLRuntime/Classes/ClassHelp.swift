@@ -2,7 +2,7 @@ import MNLSyntax
 
 /// What `help(Dense)` and `?Dense` show: the class line, its doc, how to construct it and
 /// each method with its signature and doc (inherited ones say where they come from).
-enum ClassHelp {
+public enum ClassHelp {
     static func text(_ k: ClassType) -> String {
         var lines = ["class \(k.name)" + (k.base.map { "(\($0.name))" } ?? "")]
         if let doc = k.doc { lines.append("  " + doc) }
@@ -36,5 +36,16 @@ enum ClassHelp {
         var c = k
         while !c.ownMethodNames.contains(name), let base = c.base { c = base }
         return c
+    }
+}
+
+extension ClassHelp {
+    /// `Dense.forward` for `?Dense.forward`: the method of a global class, found without
+    /// running anything; nil for any other name.
+    public static func method(named dotted: String, in session: Session) -> Value? {
+        let parts = dotted.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, case .classType(let k)? = session.global(String(parts[0])),
+              let m = k.methods[String(parts[1])] else { return nil }
+        return .closure(m)
     }
 }
