@@ -77,7 +77,8 @@ import Testing
         #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl",
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
                                            "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
-                                           "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl"]),
+                                           "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl",
+                                           "bench/method_calls.mnl", "examples/classes.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
     }
 }
