@@ -66,14 +66,15 @@ extension Compiler {
             return compoundIndex(op, base, items, r, value, range)
         case .member(let base, let name, let r):
             let object = expression(base)
+            let cache = MemberCache(name)   // instances' fields go through their slots
             return { f in
                 let ctx = CallContext(interp: f.interp)
                 let o = try object(f)
-                let current = try located(r) { try Members.get(o, name, ctx) }
+                let current = try located(r) { try Compiler.getMember(o, cache, f) }
                 let v = try value(f)
                 if case .native(let n) = current, try located(range, { try n.inPlace(op, v, ctx) }) { return done }
                 let updated = try located(range) { try Operators.binary(op, current, v, ctx) }
-                try located(r) { try Members.set(o, name, updated, ctx) }
+                try located(r) { try Compiler.setMember(o, updated, cache, f) }
                 return done
             }
         case .tuple(_, let r):

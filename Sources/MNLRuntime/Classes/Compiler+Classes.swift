@@ -61,15 +61,31 @@ extension Compiler {
     func memberRead(_ base: Expr, _ name: String, _ nameRange: SourceRange) -> Code {
         let object = operand(base)
         let cache = MemberCache(name)
-        return { f in
-            let o = try object.load(f)
-            if case .instance(let instance) = o {
-                cache.update(for: instance.cls)
-                if cache.slot >= 0, let v = instance.fields[cache.slot] { return v }
-                if instance.extra == nil, let m = cache.method { return .boundMethod(BoundMethod(receiver: instance, method: m)) }
-            }
-            return try located(nameRange) { try Members.get(o, name, f.context) }
+        return { f in try located(nameRange) { try Compiler.getMember(try object.load(f), cache, f) } }
+    }
+
+    /// `o.name` through the site's cache when `o` is an instance, else through `Members`.
+    @inline(__always)
+    static func getMember(_ o: Value, _ cache: MemberCache, _ f: Frame) throws -> Value {
+        if case .instance(let instance) = o {
+            cache.update(for: instance.cls)
+            if cache.slot >= 0, let v = instance.fields[cache.slot] { return v }
+            if instance.extra == nil, let m = cache.method { return .boundMethod(BoundMethod(receiver: instance, method: m)) }
         }
+        return try Members.get(o, cache.name, f.context)
+    }
+
+    /// `o.name = v`: a field of the class's layout is stored in its slot.
+    @inline(__always)
+    static func setMember(_ o: Value, _ v: Value, _ cache: MemberCache, _ f: Frame) throws {
+        if case .instance(let instance) = o {
+            cache.update(for: instance.cls)
+            if cache.slot >= 0 {
+                instance.fields[cache.slot] = v
+                return
+            }
+        }
+        try Members.set(o, cache.name, v, f.context)
     }
 
     /// `x.name = v`: a field of the class's layout is stored in its slot.
@@ -78,14 +94,7 @@ extension Compiler {
         let cache = MemberCache(name)
         return { f, v in
             let o = try object.load(f)
-            if case .instance(let instance) = o {
-                cache.update(for: instance.cls)
-                if cache.slot >= 0 {
-                    instance.fields[cache.slot] = v
-                    return
-                }
-            }
-            try located(range) { try Members.set(o, name, v, f.context) }
+            try located(range) { try Compiler.setMember(o, v, cache, f) }
         }
     }
 }
