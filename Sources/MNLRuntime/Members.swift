@@ -30,6 +30,7 @@ public enum Members {
         switch base {
         case .record(let r): r[name] = value
         case .instance(let i): i.setField(name, value)
+        case .classType(let k): throw Diagnostic(.classError(.classMemberAssigned(className: k.name, name: name)), at: nil)
         case .native(let o): try o.setMember(name, to: value, ctx)
         default: throw Diagnostic(.notAssignable(type: base.typeName), at: nil)
         }

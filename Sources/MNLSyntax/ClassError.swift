@@ -15,6 +15,8 @@ public enum ClassError: Equatable, Sendable {
     case noInit(className: String, got: Int)
     /// `__str__` or `__repr__` returned something other than a string.
     case badTextMethod(method: String, got: String)
+    /// `Dense.forward = f`: a class's members are its methods, declared in its body.
+    case classMemberAssigned(className: String, name: String)
 
     public var message: String {
         switch self {
@@ -27,6 +29,8 @@ public enum ClassError: Equatable, Sendable {
         case .inheritanceTooDeep(let limit): "class hierarchy too deep (more than \(limit) levels)"
         case .noInit(let c, let n): "'\(c)' has no init method and takes no arguments, got \(n)"
         case .badTextMethod(let m, let t): "\(m) must return a string, not a \(t)"
+        case .classMemberAssigned(let c, let n):
+            "cannot assign '\(c).\(n)': a class's methods are declared in its body (fields belong to instances)"
         }
     }
 }
