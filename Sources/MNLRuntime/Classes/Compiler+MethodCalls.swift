@@ -28,7 +28,7 @@ extension Compiler {
             return { f in
                 let o = try object.load(f)
                 guard case .instance(let instance) = o, let m = cache.method(of: instance) else { return try general(o, f) }
-                return try Compiler.callMethod(m, o, given: 0, f, range) { _ in }
+                return try Compiler.callMethod(m, consume o, given: 0, f, range) { _ in }
             }
         case 1:
             let a0 = args[0]
@@ -36,7 +36,7 @@ extension Compiler {
                 let o = try object.load(f)
                 guard case .instance(let instance) = o, let m = cache.method(of: instance) else { return try general(o, f) }
                 let v0 = try a0(f)
-                return try Compiler.callMethod(m, o, given: 1, f, range) { $0.initialize(to: v0) }
+                return try Compiler.callMethod(m, consume o, given: 1, f, range) { $0.initialize(to: v0) }
             }
         case 2:
             let a0 = args[0], a1 = args[1]
@@ -44,7 +44,7 @@ extension Compiler {
                 let o = try object.load(f)
                 guard case .instance(let instance) = o, let m = cache.method(of: instance) else { return try general(o, f) }
                 let v0 = try a0(f), v1 = try a1(f)
-                return try Compiler.callMethod(m, o, given: 2, f, range) { slots in
+                return try Compiler.callMethod(m, consume o, given: 2, f, range) { slots in
                     slots.initialize(to: v0)
                     (slots + 1).initialize(to: v1)
                 }
@@ -55,7 +55,7 @@ extension Compiler {
                 guard case .instance(let instance) = o, let m = cache.method(of: instance) else { return try general(o, f) }
                 var values: [Value] = []
                 for a in args { values.append(try a(f)) }
-                return try Compiler.callMethod(m, o, given: values.count, f, range) { slots in
+                return try Compiler.callMethod(m, consume o, given: values.count, f, range) { slots in
                     for (i, v) in values.enumerated() { (slots + i).initialize(to: v) }
                 }
             }
@@ -66,14 +66,15 @@ extension Compiler {
     /// after it. (On the general path those slots already hold nil, which has nothing to
     /// release, so initialising over it is safe.)
     @inline(__always)
-    static func callMethod(_ m: Closure, _ receiver: Value, given: Int, _ f: Frame, _ range: SourceRange,
+    static func callMethod(_ m: Closure, _ receiver: consuming Value, given: Int, _ f: Frame, _ range: SourceRange,
                            arguments: (UnsafeMutablePointer<Value>) -> Void) throws -> Value {
         let fn = m.function, count = given + 1
         if fn.directArity == count {
-            return try enterDirect(m, f, range, given: count) { base in
-                base.initialize(to: receiver)
-                arguments(base + 1)
-            }
+            // The receiver moves into the frame (no copy to retain and release).
+            let base = try pushDirect(m, f, range, given: count)
+            base.initialize(to: receiver)
+            arguments(base + 1)
+            return try runDirect(m, f, base, range)
         }
         guard fn.parameters.count >= count else { throw Diagnostic(MethodArity.tooMany(fn, given: given), at: range) }
         return try enter(m, f, range, given: count) { base in
