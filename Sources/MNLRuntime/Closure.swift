@@ -21,13 +21,16 @@ final class CompiledFunction {
     let value: Code
     let isExpression: Bool
     let range: SourceRange
+    /// The doc string (a string literal opening the body), for `help`.
+    let doc: String?
     /// Parameter positions by name, for keyword arguments to long parameter lists (a short
     /// list is searched instead); keeps a call with n keywords linear in n.
     private let parameterIndex: [String: Int]?
 
     init(name: String, parameters: [String], scope: FunctionScope, range: SourceRange, defaults: [Code?], body: @escaping Exec,
-         value: ValueFunction?) {
+         value: ValueFunction?, doc: String? = nil) {
         self.name = name
+        self.doc = doc
         self.parameters = parameters
         self.slotCount = scope.slotCount
         self.ownCellCount = scope.ownCellCount
@@ -156,12 +159,14 @@ extension Interpreter {
             let args = try Arguments(function: o.typeName, binding: ParameterBinding.nativeCall, receiver: nil,
                                      positional: positional, keywords: keywords)
             return try o.call(args, CallContext(interp: self)) ?? .null
+        case .classType(let k): return try construct(k, positional, keywords)
+        case .boundMethod(let m): return try callMethod(m.method, .instance(m.receiver), positional, keywords)
         default:
             throw Diagnostic(.notCallable(type: callee.typeName), at: nil)
         }
     }
 
-    private func callClosure(_ c: Closure, _ positional: [Value], _ keywords: [(String, Value)]) throws -> Value {
+    func callClosure(_ c: Closure, _ positional: [Value], _ keywords: [(String, Value)]) throws -> Value {
         let fn = c.function
         guard positional.count <= fn.parameters.count else {
             throw Diagnostic(.argumentCount(function: fn.name, expected: "at most \(fn.parameters.count) arguments",

@@ -10,12 +10,7 @@ extension Compiler {
             return { f, v in store(f, v) }
         case .index(let base, let items, let range):
             return indexBinder(base, items, range)
-        case .member(let base, let name, let range):
-            let object = expression(base)
-            return { f, v in
-                let o = try object(f)
-                try located(range) { try Members.set(o, name, v, CallContext(interp: f.interp)) }
-            }
+        case .member(let base, let name, let range): return memberWrite(base, name, range)
         case .tuple(let parts, let range):
             let places = parts.compactMap(place(of:))
             if places.count == 2, case .slot(let s0) = places[0], case .slot(let s1) = places[1] {
@@ -71,14 +66,15 @@ extension Compiler {
             return compoundIndex(op, base, items, r, value, range)
         case .member(let base, let name, let r):
             let object = expression(base)
+            let cache = MemberCache(name)   // instances' fields go through their slots
             return { f in
                 let ctx = CallContext(interp: f.interp)
                 let o = try object(f)
-                let current = try located(r) { try Members.get(o, name, ctx) }
+                let current = try located(r) { try Compiler.getMember(o, cache, f) }
                 let v = try value(f)
                 if case .native(let n) = current, try located(range, { try n.inPlace(op, v, ctx) }) { return done }
                 let updated = try located(range) { try Operators.binary(op, current, v, ctx) }
-                try located(r) { try Members.set(o, name, updated, ctx) }
+                try located(r) { try Compiler.setMember(o, updated, cache, f) }
                 return done
             }
         case .tuple(_, let r):

@@ -5,6 +5,9 @@ extension Compiler {
     /// straight into the callee's new frame; everything else goes through `Interpreter.call`.
     func call(_ calleeExpr: Expr, _ arguments: [Argument], _ range: SourceRange) -> Code {
         if arguments.allSatisfy({ $0.label == nil }) {
+            if case .member(let base, let name, let nameRange) = calleeExpr.kind {
+                return methodCall(base, name, nameRange, arguments.map(\.value), range)
+            }
             return positionalCall(operand(calleeExpr), arguments.map(\.value), range)
         }
         let callee = expression(calleeExpr)

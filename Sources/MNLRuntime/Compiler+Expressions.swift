@@ -45,12 +45,8 @@ extension Compiler {
             return { f in try located(e.range) { try Operators.makeRange(try x(f), try y(f)) } }
         case .call(let callee, let arguments): return call(callee, arguments, e.range)
         case .index(let base, let items): return index(base, items, e.range)
-        case .member(let base, let name, let nameRange):
-            let object = expression(base), site = MemberSite(name)
-            return { f in
-                let o = try object(f)
-                return try located(nameRange) { try site.get(o, CallContext(interp: f.interp)) }
-            }
+        case .member(let base, let name, let nameRange): return memberRead(base, name, nameRange)
+        case .superMember(let name, let nameRange): return superMember(name, nameRange, e.range)
         case .function(let decl): return closure(decl)
         case .conditional(let branches, let otherwise):
             return valueOf(conditional(branches, otherwise), e.range)
@@ -103,7 +99,7 @@ extension Compiler {
                 case .text(let s): out += s
                 case .value(let code, let spec, let range):
                     let v = try code(f)
-                    out += try located(range) { try Formatting.format(v, spec) }
+                    out += try located(range) { try Formatting.format(try Compiler.printable(v, f), spec) }
                 }
             }
             return .string(out)
@@ -132,7 +128,7 @@ extension Compiler {
     }
 
     /// A function literal or declaration: makes a closure over the current frame's cells.
-    func closure(_ decl: FunctionDecl) -> Code {
+    func closure(_ decl: FunctionDecl, name: String? = nil) -> Code {
         guard let inner = resolution.scope(of: decl) else { return { _ in .null } }
         let outer = scope
         scope = inner
@@ -142,8 +138,9 @@ extension Compiler {
         let body: Exec
         if let value { body = Compiler.statementForm(value) } else { body = block(decl.body) }
         scope = outer
-        let compiled = CompiledFunction(name: decl.name ?? "fn", parameters: decl.parameters.map(\.name),
-                                        scope: inner, range: decl.range, defaults: defaults, body: body, value: value)
+        let compiled = CompiledFunction(name: name ?? decl.name ?? "fn", parameters: decl.parameters.map(\.name),
+                                        scope: inner, range: decl.range, defaults: defaults, body: body, value: value,
+                                        doc: decl.doc)
         let sources = inner.captures.map { cellIndex(of: $0.source) }
         if sources.isEmpty {
             let shared = Closure(function: compiled, captured: [])

@@ -11,6 +11,8 @@ final class Compiler {
     /// True while compiling the general code of an arithmetic tree that has a numeric form
     /// (see `numericFirst`).
     var compilingNumericFallback = false
+    /// The classes whose methods are being compiled, innermost last (for `super`).
+    var classBoxes: [ClassBox] = []
 
     init(resolution: Resolution, globals: GlobalTable, file: SourceFile) {
         self.resolution = resolution

@@ -56,7 +56,7 @@ extension Value {
     func summarised(_ style: EchoStyle) -> String {
         var printer = ValuePrinter()
         printer.limits = style.limits
-        printer.write(self)
+        printer.write(self) { "<\($0.cls.name)>" }
         return printer.text
     }
 

@@ -15,7 +15,7 @@ extension Value {
         switch self {
         case .list, .record, .tuple:
             var printer = ValuePrinter()
-            printer.write(self)
+            printer.write(self) { "<\($0.cls.name)>" }
             return printer.text
         default: return leafRepr()
         }
@@ -42,6 +42,9 @@ extension Value {
         case .closure(let c): return "<fn \(c.signature)>"
         case .builtin(let b): return b.receiver == nil ? "<builtin \(b.builtin.signature)>" : "<method \(b.name)>"
         case .native(let o): return o.render()
+        case .instance(let i): return "<\(i.cls.name)>"
+        case .classType(let k): return "<class \(k.name)>"
+        case .boundMethod(let m): return "<method \(m.method.name)>"
         }
     }
 }

@@ -13,7 +13,10 @@ public enum Help {
         case .builtin(let b)?:
             guard case .native(let o)? = b.receiver else { return entry(b.builtin) }
             return entry(b.builtin, method: o.typeName)
-        case .closure(let c)?: return "\(c.signature)\n  a function defined in \(c.function.range)"
+        case .closure(let c)?: return ClassHelp.function(c)
+        case .classType(let k)?: return ClassHelp.text(k)
+        case .instance(let i)?: return ClassHelp.text(i.cls) + "\n  fields: " + i.fieldSummary
+        case .boundMethod(let m)?: return ClassHelp.function(m.method)
         case .native(let o)?: return classText(o)
         case let v?: return "\(v.typeName) value; methods: " + Members.names(of: v).joined(separator: ", ")
         }

@@ -9,6 +9,8 @@ public enum Members {
             if let v = r[name] { return v }
             if let m = CoreMethods.record[name] { return .builtin(BuiltinFunction(m, receiver: base)) }
             throw Diagnostic(.noSuchMember(type: "record", name: name, suggestion: closestName(to: name, among: r.keys)), at: nil)
+        case .instance(let i): return try ClassMembers.get(i, name)
+        case .classType(let k): return try ClassMembers.get(k, name)
         case .native(let o):
             guard let m = o.nativeClass.member(name, of: o) else {
                 throw Diagnostic(.noSuchMember(type: o.typeName, name: name,
@@ -26,6 +28,8 @@ public enum Members {
         switch base {
         case .record(let r): r[name] = value
         case .native(let o): try o.setMember(name, to: value)
+        case .instance(let i): i.setField(name, value)
+        case .classType(let k): throw Diagnostic(.classError(.classMemberAssigned(className: k.name, name: name)), at: nil)
         default: throw Diagnostic(.notAssignable(type: base.typeName), at: nil)
         }
     }
@@ -35,6 +39,8 @@ public enum Members {
         switch v {
         case .record(let r): return r.keys + CoreMethods.record.keys.sorted()
         case .native(let o): return o.nativeClass.memberNames(of: o)
+        case .instance(let i): return ClassMembers.names(of: i)
+        case .classType(let k): return k.methods.keys.sorted()
         default: return CoreMethods.table(for: v).keys.sorted()
         }
     }

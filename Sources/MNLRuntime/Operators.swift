@@ -147,6 +147,9 @@ enum Operators {
             return p == q
         case (.native(let x), .number(let y)), (.number(let y), .native(let x)):
             return x.scalarNumber == y
+        case (.instance(let x), .instance(let y)): return x === y
+        case (.classType(let x), .classType(let y)): return x === y
+        case (.boundMethod(let x), .boundMethod(let y)): return x.receiver === y.receiver && x.method === y.method
         default: return false
         }
     }

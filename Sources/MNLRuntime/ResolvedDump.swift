@@ -41,6 +41,9 @@ struct ResolvedDump {
         case .importFile(let path): emit(depth, "import \"\(path)\"")
         case .assert(let condition, let message): emit(depth, "assert \(expr(condition))" + (message.map { ", " + expr($0) } ?? ""))
         case .global(let names): emit(depth, "global " + names.joined(separator: ", "))
+        case .classDecl(let decl):
+            emit(depth, "class \(name(decl.name, decl.nameRange))" + (decl.base.map { "(\(expr($0)))" } ?? ""))
+            for m in decl.methods { function(m, depth: depth + 1) }
         }
     }
 
@@ -121,6 +124,7 @@ struct ResolvedDump {
         case .function(let decl): return "(fn \(decl.parameters.map(\.name).joined(separator: " ")))"
         case .conditional: return "(if ...)"
         case .tryCatch: return "(try ...)"
+        case .superMember(let member, _): return "(super \(name("self", e.range)) \(member))"
         }
     }
 

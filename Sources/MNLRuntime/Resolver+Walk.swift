@@ -42,6 +42,7 @@ extension Resolver {
             if let message { expression(message) }
         case .global:
             if scope.isTopLevel { report(.globalOutsideFunction, s.range) }
+        case .classDecl(let decl): classDeclaration(decl)
         }
     }
 
@@ -101,6 +102,7 @@ extension Resolver {
             block(body)
             if let name, let nameRange { resolution.names[nameRange.start] = assignmentTarget(name) }
             block(handler)
+        case .superMember: superReference(e.range)
         }
     }
 }
@@ -138,6 +140,7 @@ enum AssignedNames {
                 case .assign(let p, let v): pattern(p); expr(v)
                 case .compoundAssign(_, let p, _): pattern(p)
                 case .function(let d): if let n = d.name { add(n) }
+                case .classDecl(let d): add(d.name)
                 case .forLoop(let p, _, let body): pattern(p); walk(body.statements)
                 case .whileLoop(_, let body): walk(body.statements)
                 case .expression(let e): expr(e)

@@ -11,6 +11,8 @@ struct Resolver {
     var resolution = Resolution()
     var scope: FunctionScope
     var loopDepth = 0
+    /// The method being resolved, for `super` (see Resolver+Classes.swift).
+    var method: MethodContext?
 
     init(globals: GlobalTable) {
         self.globals = globals

@@ -19,6 +19,10 @@ public enum Value {
     case closure(Closure)
     case builtin(BuiltinFunction)
     case native(NativeObject)
+    // MARK: classes (Classes/ClassType.swift)
+    case instance(Instance)
+    case classType(ClassType)
+    case boundMethod(BoundMethod)
 
     /// The name programs see from `type(x)` and in error messages.
     public var typeName: String {
@@ -33,6 +37,9 @@ public enum Value {
         case .range: "range"
         case .closure, .builtin: "function"
         case .native(let o): o.typeName
+        case .instance(let i): i.cls.name
+        case .classType: "class"
+        case .boundMethod: "method"
         }
     }
 
@@ -49,6 +56,7 @@ public enum Value {
         case .range(let r): r.count > 0
         case .closure, .builtin: true
         case .native(let o): try o.truthValue()
+        case .instance, .classType, .boundMethod: true
         }
     }
 

@@ -30,8 +30,9 @@ struct ValuePrinter {
         var gap: Int? = nil
     }
 
-    mutating func write(_ root: Value) {
-        start(root)
+    /// Writes `root`; `instance` gives the text of each class instance met (its `__repr__`).
+    mutating func write(_ root: Value, instance: (Instance) throws -> String) rethrows {
+        try start(root, instance)
         while !open.isEmpty {
             let top = open.count - 1
             let i = open[top].next
@@ -44,12 +45,12 @@ struct ValuePrinter {
             if i == open[top].gap { text += "..., " }
             if let keys = open[top].keys { text += Formatting.key(keys[i]) + ": " }
             open[top].next = i + 1
-            start(open[top].items[i])
+            try start(open[top].items[i], instance)
         }
     }
 
     /// Writes a leaf, or opens a container (whose elements the loop in `write` then writes).
-    private mutating func start(_ v: Value) {
+    private mutating func start(_ v: Value, _ instance: (Instance) throws -> String) rethrows {
         switch v {
         case .list(let l):
             let id = ObjectIdentifier(l)
@@ -73,6 +74,8 @@ struct ValuePrinter {
             push(OpenContainer(items: t.items, keys: nil, close: t.items.count == 1 ? ",)" : ")", identity: nil))
         case .string(let s) where limits.map { s.count > $0.characters } ?? false:
             text += Self.summarised(s, edge: limits?.edgeCharacters ?? 0)
+        case .instance(let i):
+            text += try instance(i)
         default:
             text += v.leafRepr()
         }

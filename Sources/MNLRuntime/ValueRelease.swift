@@ -54,7 +54,7 @@ extension Value {
     /// True for values that hold other values.
     var ownsValues: Bool {
         switch self {
-        case .list, .record, .tuple, .closure: true
+        case .list, .record, .tuple, .closure, .instance, .boundMethod: true
         case .builtin(let b): b.receiver != nil
         default: false
         }
@@ -69,13 +69,15 @@ extension Value {
         case .record(let r): r.holdsNestedValues
         case .closure(let c): c.capturesNestedValues
         case .builtin(let b): b.receiver?.ownsValues ?? false
+        case .instance(let i): i.holdsNestedValues
+        case .boundMethod: true
         default: false
         }
     }
 }
 
 extension ValueRelease {
-    private enum Kind { case list, tuple, record, closure, builtin, none }
+    private enum Kind { case list, tuple, record, closure, builtin, instance, boundMethod, none }
 
     /// The object a value holds, as the only reference the caller keeps. A separate function
     /// because the uniqueness check must see no other copy: a `switch` over the value in the
@@ -87,6 +89,8 @@ extension ValueRelease {
         case .record(let box): (box, .record)
         case .closure(let closure): (closure, .closure)
         case .builtin(let function): (function, .builtin)
+        case .instance(let instance): (instance, .instance)
+        case .boundMethod(let method): (method, .boundMethod)
         default: (nil, .none)
         }
     }
@@ -115,6 +119,10 @@ extension ValueRelease {
             guard let receiver = function.receiver else { return }
             function.receiver = nil
             if receiver.holdsNestedValues { pending.append(receiver) }
+        case .instance:
+            unsafeDowncast(held, to: Instance.self).surrenderFields(into: &pending)
+        case .boundMethod:
+            pending.append(.instance(unsafeDowncast(held, to: BoundMethod.self).receiver))
         case .none:
             return
         }

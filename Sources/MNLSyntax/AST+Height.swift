@@ -11,7 +11,7 @@ extension ExprKind {
     /// The height of the tallest child; 0 for a leaf.
     var childHeight: Int {
         switch self {
-        case .number, .string, .bool, .nilLiteral, .name: 0
+        case .number, .string, .bool, .nilLiteral, .name, .superMember: 0
         case .interpolated(let parts):
             tallest(parts) { if case .expression(let e, _) = $0 { e.height } else { 0 } }
         case .list(let items), .tuple(let items): tallest(items, \.height)
@@ -40,6 +40,7 @@ extension StmtKind {
         case .expression(let e): e.height
         case .assign(let p, let e), .compoundAssign(_, let p, let e): Swift.max(p.height, e.height)
         case .function(let decl): decl.height
+        case .classDecl(let decl): decl.height
         case .forLoop(let p, let e, let body): Swift.max(p.height, e.height, body.height)
         case .whileLoop(let e, let body): Swift.max(e.height, body.height)
         case .returnValue(let e): e?.height ?? 0

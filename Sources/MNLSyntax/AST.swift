@@ -41,6 +41,8 @@ public indirect enum ExprKind: Sendable {
     case conditional(branches: [(condition: Expr, body: Block)], otherwise: Block?)
     /// `try { } catch e { }`; the value of whichever block completed.
     case tryCatch(body: Block, name: String?, nameRange: SourceRange?, handler: Block)
+    /// `super.name` (or `super().name`) inside a method: the parent class's member, bound to self.
+    case superMember(name: String, nameRange: SourceRange)
 }
 
 public enum InterpolationPart: Sendable {
@@ -152,6 +154,7 @@ public enum StmtKind: Sendable {
     case importFile(String)
     case assert(Expr, message: Expr?)
     case global([String])
+    case classDecl(ClassDecl)
 }
 
 /// A parsed file or REPL input.

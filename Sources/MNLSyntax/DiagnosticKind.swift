@@ -78,6 +78,9 @@ public enum DiagnosticKind: Equatable, Sendable {
     /// `exit(status)` or `quit(status)`: not an error but a request to end the script or the
     /// REPL; `try` does not catch it.
     case exitRequested(status: Int)
+    // MARK: classes
+    /// A misuse of classes (see ClassError.swift).
+    case classError(ClassError)
 }
 
 extension DiagnosticKind {
@@ -146,6 +149,7 @@ extension DiagnosticKind {
         case .readOnlyMember(let t, let n): "\(t) member '\(n)' is read-only"
         case .badMemberValue(let t, let n, let e, let g): "bad value for '\(n)' of \(t) (\(e) expected, got \(g))"
         case .library(let f): f.message
+        case .classError(let e): e.message
         }
     }
 

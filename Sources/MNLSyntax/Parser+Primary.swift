@@ -1,6 +1,6 @@
 extension Parser {
     /// primary = number | string | "true" | "false" | "nil" | name | list | record | paren
-    ///         | lambda | ifExpr | tryExpr
+    ///         | lambda | ifExpr | tryExpr | superExpr
     mutating func parsePrimary() throws(Diagnostic) -> Expr {
         let t = current
         switch t.kind {
@@ -18,6 +18,7 @@ extension Parser {
             return Expr(.function(decl), decl.range)
         case .keyword(.if): return try parseIf()
         case .keyword(.try): return try parseTry()
+        case .keyword(.super): return try parseSuper()
         default: throw unexpected("an expression")
         }
     }

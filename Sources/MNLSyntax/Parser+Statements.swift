@@ -1,5 +1,5 @@
 extension Parser {
-    /// statement = fnDecl | forStmt | whileStmt | "break" | "continue" | returnStmt
+    /// statement = fnDecl | classDecl | forStmt | whileStmt | "break" | "continue" | returnStmt
     ///           | importStmt | assertStmt | globalStmt | simpleStmt
     mutating func parseStatement() throws(Diagnostic) -> Stmt {
         let start = current.range
@@ -8,6 +8,7 @@ extension Parser {
             let decl = try parseFunction(named: true)
             return Stmt(.function(decl), decl.range)
         case .keyword(.for): return try parseFor()
+        case .keyword(.class): return try parseClass()
         case .keyword(.while):
             _ = advance()
             let condition = try parseExpression()

@@ -75,7 +75,9 @@ final class SessionEngine: ReplEngine {
             lastFailure = nil
             guard let echo else { return .success(echo: nil) }
             session.rememberLastValue(echo)
-            return .success(echo: echo.echoed(style: echoStyle))
+            // Instances print through their own __repr__, which needs the interpreter.
+            let text = Self.holdsInstances(echo) ? session.echoText(echo) : echo.echoed(style: echoStyle)
+            return .success(echo: text)
         case .failure(let diagnostics):
             return outcome(of: diagnostics, source: source, name: name)
         }
@@ -127,12 +129,25 @@ final class SessionEngine: ReplEngine {
         }
     }
 
+    /// Whether the value is an instance of a user class or directly holds one.
+    static func holdsInstances(_ value: Value) -> Bool {
+        func isInstance(_ v: Value) -> Bool { if case .instance = v { true } else { false } }
+        switch value {
+        case .instance: return true
+        case .list(let l): return l.items.contains(where: isInstance)
+        case .tuple(let t): return t.items.contains(where: isInstance)
+        case .record(let r): return r.fields.contains { isInstance($0.1) }
+        default: return false
+        }
+    }
+
     static func detail(of value: Value) -> String {
         switch value {
         case .native(let o): return o.summary()
         case .closure(let c): return c.signature
         case .record(let r): return "fields: " + r.keys.joined(separator: ", ")
         case .list(let l): return "\(l.items.count) items"
+        case .instance(let i): return i.fieldSummary
         default:
             let text = value.repr()
             return text.count > 60 ? String(text.prefix(57)) + "..." : text
@@ -141,6 +156,7 @@ final class SessionEngine: ReplEngine {
 
     /// Help on the topic, with each example's output; for an unknown topic, the closest one.
     func help(for topic: String) -> String? {
+        if let method = ClassHelp.method(named: topic, in: session) { return Help.text(for: method, session: session) }
         let style = echoStyle
         return Help.text(forTopic: topic, session: session, runExample: { code in
             Self.exampleOutput(code, echoStyle: style)

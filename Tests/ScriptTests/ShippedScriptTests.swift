@@ -25,9 +25,24 @@ import Testing
         #expect(outcome.lines.first?.contains("embedded MNIST sample") == true)
     }
 
+    /// The course's Layer / Dense / Activation / Loss / NeuralNetwork design written with classes.
+    @Test func classesExampleTrainsAndItsAccuracyRises() throws {
+        let outcome = ScriptHarness.run(try Self.script("scripts/examples/classes.mnl"), name: "scripts/examples/classes.mnl")
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
+        #expect(outcome.lines.contains("<NeuralNetwork <Dense 784→64> → <ReLU> → <Dense 64→32> → <Tanh> → <Dense 32→10>>"))
+        let accuracies = outcome.lines.compactMap { line -> Double? in
+            guard line.contains("accuracy "), let r = line.range(of: "accuracy ") else { return nil }
+            return Double(line[r.upperBound...])
+        }
+        #expect(accuracies.count == 4)
+        for (before, after) in zip(accuracies, accuracies.dropFirst()) { #expect(after > before, "accuracy fell from \(before) to \(after)") }
+        #expect((accuracies.last ?? 0) > 0.8)
+    }
+
     @Test(arguments: [("scripts/bench/scalar_loop.mnl", ["top", "1000"], "s=249750.0"),
                       ("scripts/bench/scalar_loop.mnl", ["func", "1000"], "s=249750.0"),
                       ("scripts/bench/fib.mnl", ["15"], "value=610"),
+                      ("scripts/bench/method_calls.mnl", ["1000"], "method_ns="),
                       ("scripts/bench/linreg_sgd.mnl", ["top", "3"], "theta0="),
                       ("scripts/bench/linreg_sgd.mnl", ["func", "3"], "theta0="),
                       ("scripts/bench/softmax_gd.mnl", ["3", "0.5", "sample"], "iters=3"),
@@ -62,7 +77,8 @@ import Testing
         #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl",
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
                                            "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
-                                           "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl"]),
+                                           "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl",
+                                           "bench/method_calls.mnl", "examples/classes.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
     }
 }

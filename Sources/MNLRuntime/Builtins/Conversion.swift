@@ -4,10 +4,10 @@ import MNLSyntax
 extension CoreBuiltins {
     static let conversion: [Builtin] = [
         Builtin("type", [.required("value")], topic: "core",
-                doc: "The name of a value's type: number, string, bool, nil, list, record, tuple, range, function, or a library type such as tensor.",
+                doc: "The name of a value's type: number, string, bool, nil, list, record, tuple, range, function, a library type such as tensor, the class name of an instance, class, or method.",
                 example: "type([1, 2])") { a, _ in .string(try a.value(0).typeName) },
-        Builtin("str", [.required("value")], topic: "core", doc: "The value as print shows it.", example: "str(3) + \"!\"") { a, _ in
-            .string(try a.value(0).rendered())
+        Builtin("str", [.required("value")], topic: "core", doc: "The value as print shows it.", example: "str(3) + \"!\"") { a, ctx in
+            .string(try a.value(0).rendered(ctx))
         },
         Builtin("int", [.required("value")], topic: "core",
                 doc: "A number truncated toward zero, or a string parsed as an integer. A one-element tensor gives its value.",

@@ -8,7 +8,7 @@ extension CoreBuiltins {
                 example: "print(\"loss\", 0.25)\nprint(1, 2, sep=\", \", end=\"!\\n\")") { a, ctx in
             let sep = try a.string(0, default: " "), end = try a.string(1, default: "\n")
             _ = try a.bool(2, default: false)
-            ctx.write(a.rest.map { $0.rendered() }.joined(separator: sep) + end)
+            ctx.write(try a.rest.map { try $0.rendered(ctx) }.joined(separator: sep) + end)
             return .null
         },
         Builtin("help", [.optional("name", defaultText: "nil")], topic: "core",
@@ -19,8 +19,8 @@ extension CoreBuiltins {
         },
         Builtin("error", [.required("message")], topic: "core",
                 doc: "Stops with an error carrying message; try { } catch e { } catches it, with e holding the message.",
-                example: "try { error(\"bad input\") } catch e { print(e) }") { a, _ in
-            throw Diagnostic(.userError(message: try a.value(0).rendered()), at: nil)
+                example: "try { error(\"bad input\") } catch e { print(e) }") { a, ctx in
+            throw Diagnostic(.userError(message: try a.value(0).rendered(ctx)), at: nil)
         },
     ]
 }
