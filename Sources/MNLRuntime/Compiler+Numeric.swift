@@ -113,6 +113,7 @@ extension Compiler {
             case .greaterEqual: return NumberOperand.specialise(l, r, NumberCondition<GreaterEqualCmp>(general: general, range: e.range)).run
             case .equal: return NumberOperand.specialise(l, r, NumberCondition<EqualCmp>(general: general, range: e.range)).run
             case .notEqual: return NumberOperand.specialise(l, r, NumberCondition<NotEqualCmp>(general: general, range: e.range)).run
+            case .contains, .notContains: break
             }
         }
         let range = e.range

@@ -24,7 +24,7 @@ enum Iteration {
         case .string(let s):
             try Allocation.check(values: s.utf8.count)
             return AnyIterator(s.map { Value.string(String($0)) }.makeIterator())
-        case .record(let r): return AnyIterator(r.keys.map { Value.string($0) }.makeIterator())
+        case .record(let r): return AnyIterator(r.keys.map(\.value).makeIterator())
         case .native(let o): return try o.iterate(ctx)
         default: throw Diagnostic(.notIterable(type: v.typeName), at: nil)
         }

@@ -8,7 +8,7 @@ public enum Members {
         case .record(let r):
             if let v = r[name] { return v }
             if let m = CoreMethods.record[name] { return .builtin(BuiltinFunction(m, receiver: base)) }
-            throw Diagnostic(.noSuchMember(type: "record", name: name, suggestion: closestName(to: name, among: r.keys)), at: nil)
+            throw Diagnostic(.noSuchMember(type: "record", name: name, suggestion: closestName(to: name, among: r.stringKeys)), at: nil)
         case .native(let o):
             switch o.members[name] {
             case .property(_, let get)?: return try get(o)
@@ -35,7 +35,7 @@ public enum Members {
     /// Member names for completion after `x.`.
     public static func names(of v: Value) -> [String] {
         switch v {
-        case .record(let r): return r.keys + CoreMethods.record.keys.sorted()
+        case .record(let r): return r.stringKeys + CoreMethods.record.keys.sorted()
         case .native(let o): return o.members.names
         default: return CoreMethods.table(for: v).keys.sorted()
         }

@@ -23,6 +23,10 @@ public protocol NativeObject: AnyObject {
     func compare(_ op: CompareOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value?
     /// `-self`
     func negate(_ ctx: CallContext) throws -> Value?
+    /// `~self`; nil when unsupported.
+    func invert(_ ctx: CallContext) throws -> Value?
+    /// `element in self`; nil when unsupported (a tensor answers as NumPy's `__contains__`).
+    func contains(_ element: Value, _ ctx: CallContext) throws -> Bool?
     func truthValue() throws -> Bool
     /// `self[items]`
     func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value
@@ -60,6 +64,8 @@ extension NativeObject {
     public func inPlace(_ op: BinaryOperator, _ other: Value, _ ctx: CallContext) throws -> Bool { false }
     public func compare(_ op: CompareOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? { nil }
     public func negate(_ ctx: CallContext) throws -> Value? { nil }
+    public func invert(_ ctx: CallContext) throws -> Value? { nil }
+    public func contains(_ element: Value, _ ctx: CallContext) throws -> Bool? { nil }
     public func truthValue() throws -> Bool { true }
     public func index(_ items: [IndexArgument], _ ctx: CallContext) throws -> Value {
         throw Diagnostic(.notIndexable(type: typeName), at: nil)

@@ -22,6 +22,7 @@ extension Parser {
             return Stmt(.returnValue(value), range(from: start))
         case .keyword(.import):
             _ = advance()
+            if case .identifier(let module) = current.kind { throw Diagnostic(.pythonImport(module: module), at: current.range) }
             guard case .string(let path) = current.kind else { throw unexpected("a file name in quotes") }
             _ = advance()
             return Stmt(.importFile(path), range(from: start))
@@ -40,12 +41,17 @@ extension Parser {
         }
     }
 
-    /// simpleStmt = expression [ ("=" | "+=" | "-=" | "*=" | "/=") expression ]
+    /// simpleStmt = expression [ ("=" | "+=" | "-=" | "*=" | "/=" | "//=" | "%=" | "**=" | "@="
+    ///                            | "&=" | "|=" | "^=") expression ]
     mutating func parseSimpleStatement() throws(Diagnostic) -> Stmt {
         let start = current.range
+        try rejectPythonStatement()
         let lhs = try parseExpression()
         let compound: [Operator: BinaryOperator] = [.plusEqual: .add, .minusEqual: .subtract,
-                                                     .starEqual: .multiply, .slashEqual: .divide]
+                                                     .starEqual: .multiply, .slashEqual: .divide,
+                                                     .slashSlashEqual: .floorDivide, .percentEqual: .modulo,
+                                                     .starStarEqual: .power, .atEqual: .matmul,
+                                                     .ampersandEqual: .bitAnd, .pipeEqual: .bitOr, .caretEqual: .bitXor]
         if match(.equal) {
             let target = try pattern(from: lhs)
             skipNewlines()

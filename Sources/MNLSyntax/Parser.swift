@@ -74,6 +74,7 @@ public struct Parser {
     /// The error for the current token: at the end of input it is `unexpectedEndOfInput`,
     /// which tells the REPL to read another line.
     func unexpected(_ expected: String) -> Diagnostic {
+        if let habit = pythonHabit(expected: expected) { return habit }
         if atEnd {
             // Point just after the last real token, where the missing text belongs.
             let end = index > 0 ? previous.range.end : current.range.start

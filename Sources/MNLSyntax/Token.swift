@@ -25,6 +25,10 @@ public enum Operator: String, Sendable, CaseIterable {
     case dotDot = "..", dot = ".", comma = ",", colon = ":", semicolon = ";", question = "?"
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
     case leftBrace = "{", rightBrace = "}"
+    // Bitwise operators and the remaining compound assignments (issue 9).
+    case ampersand = "&", pipe = "|", caret = "^", tilde = "~"
+    case slashSlashEqual = "//=", percentEqual = "%=", starStarEqual = "**=", atEqual = "@="
+    case ampersandEqual = "&=", pipeEqual = "|=", caretEqual = "^="
 }
 
 public struct Token: Sendable {

@@ -51,7 +51,7 @@ final class SessionEngine: ReplEngine {
             switch value {
             case .native(let o): detail = o.summary()
             case .closure(let c): detail = c.signature
-            case .record(let r): detail = "fields: " + r.keys.joined(separator: ", ")
+            case .record(let r): detail = "fields: " + r.keys.map(\.text).joined(separator: ", ")
             case .list(let l): detail = "\(l.items.count) items"
             default:
                 let text = value.repr()

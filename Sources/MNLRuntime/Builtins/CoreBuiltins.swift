@@ -2,7 +2,7 @@ import MNLSyntax
 
 /// The language's own builtins, by topic. Libraries add theirs with `Session.install`.
 public enum CoreBuiltins {
-    public static var all: [Builtin] { output + conversion + math + collections + system }
+    public static var all: [Builtin] { output + conversion + math + collections + system + dicts }
 }
 
 extension CoreBuiltins {

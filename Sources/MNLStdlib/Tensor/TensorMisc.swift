@@ -45,9 +45,18 @@ enum TensorMisc {
                 guard let d = try TensorConversion.dtype(try a.value(1), function: "astype") else { return .tensor(x) }
                 return .tensor(try x.cast(to: d))
             },
-            D.op("shuffle", doc: "Shuffles the tensor's rows in place with the session's generator.",
-                 example: "x = arange(5)\nshuffle(x)") { x, _, ctx in
-                try x.shuffle(using: ctx.random)
+            Builtin("shuffle", [.required("x")], topic: "tensor",
+                    doc: "Shuffles in place with the session's generator (seed(n) reproduces it): a list's elements, as Python's random.shuffle, or a tensor's rows (along axis 0), as NumPy's rng.shuffle. Returns nil.",
+                    example: "xs = [1, 2, 3, 4]\nshuffle(xs)\nx = arange(5)\nshuffle(x)") { a, ctx in
+                switch try a.value(0) {
+                case .list(let l):
+                    // The tensor's permutation, so a list and a tensor of one length shuffle alike.
+                    let order = try bridging { try Tensor.permutation(l.items.count, using: ctx.random).toDoubles() }
+                    let items = l.items
+                    l.items = order.map { items[Int($0)] }
+                case .native(let o as TensorObject): try bridging { try o.tensor.shuffle(using: ctx.random) }
+                case let v: throw a.bad(0, expected: "list or tensor", got: v)
+                }
                 return .null
             },
         ]

@@ -21,12 +21,26 @@ final class TensorObject: NativeObject {
             let o = try TensorConversion.tensor(other, argument: "@")
             return try bridging { .tensor(try reversed ? Tensor.matmul(o, tensor) : Tensor.matmul(tensor, o)) }
         }
+        if op.isBitwise, case .bool(let b) = other {
+            // `mask & true` stays bool, as NumPy's Python-bool scalar does (a number would be int64).
+            let s = Tensor(scalar: b)
+            return try bridging { .tensor(try reversed ? Tensor.binary(TensorOperators.binaryOp(op), s, tensor) : Tensor.binary(TensorOperators.binaryOp(op), tensor, s)) }
+        }
         return try elementwise(TensorOperators.binaryOp(op), other, reversed: reversed)
     }
 
     func compare(_ op: CompareOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? {
-        try elementwise(TensorOperators.compareOp(op), other, reversed: reversed)
+        guard let binaryOp = TensorOperators.compareOp(op) else { return nil }
+        return try elementwise(binaryOp, other, reversed: reversed)
     }
+
+    /// NumPy's `__contains__`: `x in t` is `(t == x).any()`.
+    func contains(_ element: Value, _ ctx: CallContext) throws -> Bool? {
+        guard case .native(let mask as TensorObject) = try elementwise(.equal, element, reversed: false) else { return nil }
+        return try bridging { try mask.tensor.any().item() != 0 }
+    }
+
+    func invert(_ ctx: CallContext) throws -> Value? { try bridging { .tensor(try tensor.unary(.invert)) } }
 
     /// `tensor op other` (or reversed) where other is a number, bool, list or tensor.
     func elementwise(_ op: BinaryOp, _ other: Value, reversed: Bool) throws -> Value {
@@ -133,10 +147,13 @@ enum TensorOperators {
         case .floorDivide: .floorDivide
         case .modulo: .mod
         case .power, .matmul: .power
+        case .bitAnd: .bitAnd
+        case .bitOr: .bitOr
+        case .bitXor: .bitXor
         }
     }
 
-    static func compareOp(_ op: CompareOperator) -> BinaryOp {
+    static func compareOp(_ op: CompareOperator) -> BinaryOp? {
         switch op {
         case .equal: .equal
         case .notEqual: .notEqual
@@ -144,6 +161,7 @@ enum TensorOperators {
         case .lessEqual: .lessEqual
         case .greater: .greater
         case .greaterEqual: .greaterEqual
+        case .contains, .notContains: nil
         }
     }
 }

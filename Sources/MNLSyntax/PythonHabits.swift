@@ -1,0 +1,73 @@
+/// Python spellings that a newcomer types out of habit. Each gets one error that names the
+/// mnl spelling, at the Python word, instead of the cascade of "expected ..." errors the
+/// plain grammar would give. The parser asks here when it is about to report an error, so
+/// valid programs never pay for the checks; names such as `None` are checked by the resolver
+/// only once they turn out to be undefined, so a program may still use them as variables.
+public enum PythonHabits {
+    /// The error for reading an undefined `name` that is a Python builtin word.
+    public static func undefinedName(_ name: String) -> DiagnosticKind? {
+        switch name {
+        case "None": .pythonSpelling(python: "None", mnl: "nil")
+        case "True": .pythonSpelling(python: "True", mnl: "true")
+        case "False": .pythonSpelling(python: "False", mnl: "false")
+        case "pass": .pythonConstruct(what: "Python's 'pass'", write: "an empty block '{ }'")
+        default: nil
+        }
+    }
+}
+
+extension Parser {
+    /// Python statements that are not mnl syntax: `def f(...)`, `pass`, `from x import y`.
+    mutating func rejectPythonStatement() throws(Diagnostic) {
+        guard case .identifier(let word) = current.kind else { return }
+        let next = tokens[Swift.min(index + 1, tokens.count - 1)].kind
+        switch (word, next) {
+        case ("def", .identifier):
+            throw Diagnostic(.pythonSpelling(python: "def", mnl: "fn"), at: current.range)
+        case ("elif", _) where next != .op(.equal):
+            throw Diagnostic(.pythonSpelling(python: "elif", mnl: "else if"), at: current.range)
+        case ("from", .identifier(let module)):
+            throw Diagnostic(.pythonImport(module: module), at: current.range)
+        default: return
+        }
+    }
+
+    /// Python expressions that are not mnl syntax, at the name that starts them:
+    /// `lambda x: ...` and `f"..."`.
+    func rejectPythonExpression(_ name: String) throws(Diagnostic) {
+        let next = tokens[Swift.min(index + 1, tokens.count - 1)]
+        switch (name, next.kind) {
+        case ("lambda", .identifier), ("lambda", .op(.colon)):
+            throw Diagnostic(.pythonConstruct(what: "Python's lambda", write: "'fn(x) { x * x }'"), at: current.range)
+        case (_, .string) where ["f", "F", "rf", "fr"].contains(name) && next.range.start == current.range.end:
+            throw Diagnostic(.pythonConstruct(what: "Python's f-string", write: "a plain string: every string interpolates, \"x = {x}\""),
+                             at: current.range)
+        default: return
+        }
+    }
+
+    /// The error to report instead of "expected ..., found ..." when the token found is a
+    /// Python habit: `x if c else y`, `a is b`, `if c:`.
+    func pythonHabit(expected: String) -> Diagnostic? {
+        switch current.kind {
+        case .keyword(.if) where index > 0 && endsOperand(previous.kind):
+            return Diagnostic(.pythonConstruct(what: "Python's conditional expression", write: "'if c { x } else { y }'"),
+                              at: current.range)
+        case .identifier("is"):
+            let isNot = tokens[Swift.min(index + 1, tokens.count - 1)].kind == .keyword(.not)
+            return Diagnostic(.pythonSpelling(python: isNot ? "is not" : "is", mnl: isNot ? "!=" : "=="), at: current.range)
+        case .op(.colon) where expected == "'{'":
+            return Diagnostic(.pythonConstruct(what: "a block is in braces, not after ':'", write: "'if cond { ... }'"),
+                              at: current.range)
+        default: return nil
+        }
+    }
+
+    private func endsOperand(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .identifier, .number, .string, .keyword(.true), .keyword(.false), .keyword(.nil): true
+        case .op(.rightParen), .op(.rightBracket), .op(.rightBrace): true
+        default: false
+        }
+    }
+}
