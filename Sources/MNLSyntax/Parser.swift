@@ -128,6 +128,7 @@ public struct Parser {
                     skipStatement(from: start)
                 } else {
                     synchronize()
+                    if error.kind.isPythonHabit { skipIndentedBody(under: tokens[start]) }
                 }
             }
             skipSeparators()

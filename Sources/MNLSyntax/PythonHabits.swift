@@ -16,6 +16,15 @@ public enum PythonHabits {
     }
 }
 
+extension DiagnosticKind {
+    public var isPythonHabit: Bool {
+        switch self {
+        case .pythonSpelling, .pythonConstruct, .pythonImport: true
+        default: false
+        }
+    }
+}
+
 extension Parser {
     /// Python statements that are not mnl syntax: `def f(...)`, `pass`, `from x import y`.
     mutating func rejectPythonStatement() throws(Diagnostic) {
@@ -57,9 +66,20 @@ extension Parser {
             let isNot = tokens[Swift.min(index + 1, tokens.count - 1)].kind == .keyword(.not)
             return Diagnostic(.pythonSpelling(python: isNot ? "is not" : "is", mnl: isNot ? "!=" : "=="), at: current.range)
         case .op(.colon) where expected == "'{'":
-            return Diagnostic(.pythonConstruct(what: "a block is in braces, not after ':'", write: "'if cond { ... }'"),
+            return Diagnostic(.pythonConstruct(what: "Python's ':' before a block", write: "the block in braces: 'for x in xs { ... }'"),
                               at: current.range)
         default: return nil
+        }
+    }
+
+    /// After a Python statement (`def f():`, `for x in xs:`), skips the lines indented under
+    /// it: they are its body, and reading them as statements of their own would report
+    /// `return` outside a function or undefined loop variables on top of the one real error.
+    mutating func skipIndentedBody(under head: Token) {
+        let column = file.location(of: head.range.start).column
+        while !atEnd, file.location(of: current.range.start).column > column {
+            synchronize()
+            skipSeparators()
         }
     }
 

@@ -40,6 +40,15 @@ enum TensorMath {
             },
             pairwise("maximum", .maximum, doc: "The larger of a and b, elementwise with broadcasting.", example: "maximum(tensor([1, 5]), 3)"),
             pairwise("minimum", .minimum, doc: "The smaller of a and b, elementwise with broadcasting.", example: "minimum(tensor([1, 5]), 3)"),
+            // Issue 9: NumPy's logical functions, on the kernels `&`, `|`, `^` and `~` use.
+            pairwise("logical_and", .logicalAnd, doc: "a and b elementwise (non-zero is true), a bool tensor.",
+                     example: "logical_and(tensor([1, 0, 2]) > 0, tensor([1, 1, 0]))"),
+            pairwise("logical_or", .logicalOr, doc: "a or b elementwise (non-zero is true), a bool tensor.",
+                     example: "logical_or(tensor([1, 0, 0]), tensor([0, 0, 1]))"),
+            pairwise("logical_xor", .logicalXor, doc: "a xor b elementwise (non-zero is true), a bool tensor.",
+                     example: "logical_xor(tensor([1, 0, 1]), tensor([1, 1, 0]))"),
+            TensorDeclarations.unary("logical_not", .logicalNot, doc: "not x elementwise (zero is true), a bool tensor.",
+                                     example: "logical_not(tensor([1, 0, 2]))"),
             Builtin("where", [.required("condition"), .required("a"), .required("b")], topic: "tensor",
                     doc: "Elements of a where condition is true and of b elsewhere, with broadcasting.",
                     example: "x = tensor([-1, 2])\nwhere(x > 0, x, 0)") { a, _ in
