@@ -63,6 +63,7 @@ enum CoreMethods {
         method("split", [.optional("separator", defaultText: "whitespace")], "Splits the string into a list of strings.",
                "\"a,b,c\".split(\",\")") { a, _ in
             let s = try a.string(0)
+            if a[1] != nil, try a.string(1).isEmpty { throw a.invalid("empty separator") }
             let parts: [String] = a[1] == nil ? s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
                 : s.components(separatedBy: try a.string(1))
             return .list(parts.map { .string($0) })

@@ -31,7 +31,9 @@ enum TensorMath {
             TensorDeclarations.op("clip", [.optional("min", defaultText: "nil"), .optional("max", defaultText: "nil")],
                                   doc: "Each element limited to [min, max] (either bound may be nil).",
                                   example: "clip(tensor([-2, 0.5, 3]), 0, 1)") { x, a, _ in
-                .tensor(try x.clip(min: try a[1].map { _ in try a.number(1) }, max: try a[2].map { _ in try a.number(2) }))
+                // Without either bound clip would change nothing; NumPy refuses it too.
+                guard a[1] != nil || a[2] != nil else { throw a.invalid("give min, max or both") }
+                return .tensor(try x.clip(min: try a[1].map { _ in try a.number(1) }, max: try a[2].map { _ in try a.number(2) }))
             },
             TensorDeclarations.op("pow", [.required("exponent")], doc: "Each element raised to exponent (a number or a tensor).",
                                   example: "pow(tensor([2, 3]), 2)") { x, a, _ in

@@ -37,8 +37,16 @@ enum TensorMisc {
                 try bridging { try Storage.checkAllocation(bytes: nestedListBytes(x.shape)) }
                 return nestedList(x)
             },
-            D.op("copy", doc: "A new tensor with its own copy of the elements.", example: "a = ones(2)\nb = a.copy()") { x, _, _ in
-                .tensor(try x.copy())
+            Builtin("copy", [.required("x")], topic: "tensor",
+                    doc: "A copy: a tensor with its own elements, or a shallow copy of a list or record (as x.copy()).",
+                    example: "a = ones(2)\nb = a.copy()\ncopy([1, 2])") { a, _ in
+                switch try a.value(0) {
+                case .list(let l): return .list(ListBox(l.items))
+                case .record(let r): return .record(RecordBox(entries: r.entries))
+                case let v:
+                    let x = try TensorConversion.tensor(v, argument: "copy")
+                    return try bridging { .tensor(try x.copy()) }
+                }
             },
             D.op("astype", [.required("dtype")], doc: "A copy converted to dtype (\"f32\", \"f64\", \"i64\", \"u8\", \"bool\").",
                  example: "tensor([1.7, 2.2]).astype(\"i64\")") { x, a, _ in
