@@ -26,6 +26,7 @@ extension Compiler {
         case .importFile(let path): return importFile(path, s.range)
         case .assert(let condition, let message): return assertion(condition, message)
         case .global: return { _ in done }
+        case .delete(let target): return deletion(target)
         }
     }
 

@@ -41,6 +41,7 @@ struct ResolvedDump {
         case .importFile(let path): emit(depth, "import \"\(path)\"")
         case .assert(let condition, let message): emit(depth, "assert \(expr(condition))" + (message.map { ", " + expr($0) } ?? ""))
         case .global(let names): emit(depth, "global " + names.joined(separator: ", "))
+        case .delete(let target): emit(depth, "del \(pattern(target))")
         }
     }
 

@@ -40,6 +40,7 @@ extension Resolver {
         case .assert(let condition, let message):
             expression(condition)
             if let message { expression(message) }
+        case .delete(let target): pattern(target)
         case .global:
             if scope.isTopLevel { report(.globalOutsideFunction, s.range) }
         }

@@ -44,6 +44,7 @@ extension StmtKind {
         case .returnValue(let e): e?.height ?? 0
         case .assert(let condition, let message): Swift.max(condition.height, message?.height ?? 0)
         case .breakLoop, .continueLoop, .importFile, .global: 0
+        case .delete(let p): p.height
         }
     }
 }

@@ -165,6 +165,8 @@ public enum StmtKind: Sendable {
     case importFile(String)
     case assert(Expr, message: Expr?)
     case global([String])
+    /// `del x[i]` or `del x.field` (a `.index` or `.member` pattern).
+    case delete(Pattern)
 }
 
 /// A parsed file or REPL input.

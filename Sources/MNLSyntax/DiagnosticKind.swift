@@ -80,6 +80,10 @@ public enum DiagnosticKind: Equatable, Sendable {
     /// `&`, `|`, `^` or `~` on a number that is not an integer.
     case notAnIntegerForBitwise(op: String, value: String)
     case unterminatedTripleQuotedString
+    /// `del x`: only elements and fields can be deleted.
+    case invalidDeleteTarget
+    /// `del t[i]` on a value that has no deletion (a tuple, string, tensor).
+    case notDeletable(type: String)
 }
 
 extension DiagnosticKind {
@@ -151,6 +155,8 @@ extension DiagnosticKind {
             "there is no module '\(m)' to import: NumPy's and math's functions are builtins here (zeros, randn, sum, exp, pi); 'import' runs a script: import \"file.mnl\""
         case .notAnIntegerForBitwise(let op, let v): "'\(op)' needs integers, not \(v)"
         case .unterminatedTripleQuotedString: "unterminated string (missing closing '\"\"\"')"
+        case .invalidDeleteTarget: "'del' removes an element or field: write del x[i], del d[key] or del d.field"
+        case .notDeletable(let t): "a \(t) does not support deleting elements"
         }
     }
 

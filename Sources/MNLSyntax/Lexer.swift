@@ -153,6 +153,10 @@ public struct Lexer {
                 return Token(.op(op), range(start))
             }
         }
+        if bytes[pos] == UInt8(ascii: "'") {
+            throw Diagnostic(.pythonConstruct(what: "Python's single-quoted string", write: "it in double quotes: \"text\""),
+                             at: SourceRange(file: file, start: start, end: start + 1))
+        }
         // Decode one whole (possibly multi-byte) character for the message.
         var end = pos + 1
         while end < limit && bytes[end] & 0xC0 == 0x80 { end += 1 }

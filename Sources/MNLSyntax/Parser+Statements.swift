@@ -1,6 +1,6 @@
 extension Parser {
     /// statement = fnDecl | forStmt | whileStmt | "break" | "continue" | returnStmt
-    ///           | importStmt | assertStmt | globalStmt | simpleStmt
+    ///           | importStmt | assertStmt | globalStmt | delStmt | simpleStmt
     mutating func parseStatement() throws(Diagnostic) -> Stmt {
         let start = current.range
         switch current.kind {
@@ -36,6 +36,14 @@ extension Parser {
             var names = [try expectIdentifier("a variable name").0]
             while match(.comma) { names.append(try expectIdentifier("a variable name").0) }
             return Stmt(.global(names), range(from: start))
+        case .keyword(.del):
+            _ = advance()
+            let target = try parseExpression()
+            let p = try pattern(from: target)
+            switch p {
+            case .index, .member: return Stmt(.delete(p), range(from: start))
+            default: throw Diagnostic(.invalidDeleteTarget, at: target.range)
+            }
         default:
             return try parseSimpleStatement()
         }

@@ -15,6 +15,7 @@ public enum TokenKind: Equatable, Sendable {
 public enum Keyword: String, Sendable, CaseIterable {
     case fn, `if`, `else`, `for`, `in`, `while`, `break`, `continue`, `return`
     case `true`, `false`, `nil`, and, or, not, `import`, assert, `try`, `catch`, global
+    case del
 }
 
 public enum Operator: String, Sendable, CaseIterable {
