@@ -3,14 +3,18 @@ import MNLSyntax
 extension CoreBuiltins {
     static let output: [Builtin] = [
         Builtin("print", [.variadic("values"), .keywords("options")], topic: "core",
-                doc: "Writes the values separated by spaces (sep=\" \") and then a newline (end=\"\\n\"). Strings print without quotes; tensors print like NumPy.",
+                doc: "Writes the values separated by spaces (sep=\" \") and then a newline (end=\"\\n\"). Strings print without quotes; tensors print like NumPy. flush=true is accepted (output is never held back).",
                 example: "print(\"loss\", 0.25)") { a, ctx in
             var sep = " ", end = "\n"
             for (k, v) in a.extraKeywords {
-                guard case .string(let s) = v else { throw Diagnostic(.badArgument(function: "print", position: 0, name: k, expected: "string", got: v.typeName), at: nil) }
-                switch k {
-                case "sep": sep = s
-                case "end": end = s
+                // The name first, then the type: `flush=true` is not "string expected".
+                switch (k, v) {
+                case ("sep", .string(let s)): sep = s
+                case ("end", .string(let s)): end = s
+                case ("flush", .bool): break  // every print is written out at once already
+                case ("sep", _), ("end", _), ("flush", _):
+                    let expected = k == "flush" ? "bool" : "string"
+                    throw Diagnostic(.badArgument(function: "print", position: 0, name: k, expected: expected, got: v.typeName), at: nil)
                 default: throw Diagnostic(.unknownKeyword(function: "print", name: k), at: nil)
                 }
             }
