@@ -105,7 +105,7 @@ extension Compiler {
     func condition(_ e: Expr) -> (Frame) throws -> Bool {
         let general = expression(e)
         if case .comparison(let first, let rest) = e.kind, rest.count == 1, let (op, second) = rest.first,
-           let l = numeric(first), let r = numeric(second) {
+           op != .contains, op != .notContains, let l = numeric(first), let r = numeric(second) {
             switch op {
             case .less: return NumberOperand.specialise(l, r, NumberCondition<LessCmp>(general: general, range: e.range)).run
             case .lessEqual: return NumberOperand.specialise(l, r, NumberCondition<LessEqualCmp>(general: general, range: e.range)).run
