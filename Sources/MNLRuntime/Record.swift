@@ -25,9 +25,11 @@ public final class RecordBox {
     public subscript(key: RecordKey) -> Value? {
         get { values[key] }
         set {
-            if values[key] == nil, newValue != nil { keys.append(key) }
-            if newValue == nil, values[key] != nil, let i = keys.firstIndex(of: key) { keys.remove(at: i) }
-            values[key] = newValue
+            if let newValue {
+                if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if values.removeValue(forKey: key) != nil, let i = keys.firstIndex(of: key) {
+                keys.remove(at: i)
+            }
         }
     }
 
@@ -63,7 +65,7 @@ public final class RecordBox {
 /// A value that can be a record key: a number, string, bool or tuple of those. Keys compare
 /// as the language's `==` does: `1` and `1.0` are one key (numbers are doubles), and `true`
 /// and `1` are two keys, because `true == 1` is false here (Python says true and merges them).
-public indirect enum RecordKey: Hashable, Sendable {
+public enum RecordKey: Hashable, Sendable {
     case string(String)
     case number(Double)
     case bool(Bool)
