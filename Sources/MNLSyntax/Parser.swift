@@ -126,9 +126,12 @@ public struct Parser {
                 diagnostics.append(error)
                 if error.kind.isDepthLimit {
                     skipStatement(from: start)
+                } else if error.kind.isPythonHabit {
+                    // The whole statement, and the lines indented under it, are Python: one error.
+                    skipStatement(from: start)
+                    skipIndentedBody(under: tokens[start])
                 } else {
                     synchronize()
-                    if error.kind.isPythonHabit { skipIndentedBody(under: tokens[start]) }
                 }
             }
             skipSeparators()

@@ -37,6 +37,8 @@ extension Parser {
             throw Diagnostic(.pythonSpelling(python: "elif", mnl: "else if"), at: current.range)
         case ("from", .identifier(let module)):
             throw Diagnostic(.pythonImport(module: module), at: current.range)
+        case ("raise", .identifier):
+            throw Diagnostic(.pythonConstruct(what: "Python's raise", write: "error(\"message\")"), at: current.range)
         default: return
         }
     }
@@ -62,6 +64,8 @@ extension Parser {
         case .keyword(.if) where index > 0 && endsOperand(previous.kind):
             return Diagnostic(.pythonConstruct(what: "Python's conditional expression", write: "'if c { x } else { y }'"),
                               at: current.range)
+        case .identifier("except"):
+            return Diagnostic(.pythonSpelling(python: "except", mnl: "catch"), at: current.range)
         case .identifier("is"):
             let isNot = tokens[Swift.min(index + 1, tokens.count - 1)].kind == .keyword(.not)
             return Diagnostic(.pythonSpelling(python: isNot ? "is not" : "is", mnl: isNot ? "!=" : "=="), at: current.range)
