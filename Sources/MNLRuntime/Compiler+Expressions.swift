@@ -14,11 +14,8 @@ extension Compiler {
         case .list(let items):
             let codes = items.map(expression)
             return { f in .list(ListBox(try codes.map { try $0(f) })) }
-        case .comprehension(let element, let target, let iterable, let condition):
-            return comprehension(element, target, iterable, condition)
-        case .record(let fields):
-            let codes = fields.map { ($0.key, expression($0.value)) }
-            return { f in .record(RecordBox(try codes.map { ($0.0, try $0.1(f)) })) }
+        case .comprehension(let element, let clauses): return comprehension(element, clauses)
+        case .record(let fields): return record(fields)
         case .tuple(let items):
             let codes = items.map(expression)
             return { f in .tuple(try codes.map { try $0(f) }) }
@@ -81,6 +78,11 @@ extension Compiler {
                 if case .number(let n) = v { return .number(-n) }
                 return try located(range) { try Operators.negate(v, CallContext(interp: f.interp)) }
             }
+        case .invert:
+            return { f in
+                let v = try x(f)
+                return try located(range) { try Bitwise.invert(v, CallContext(interp: f.interp)) }
+            }
         }
     }
 
@@ -106,24 +108,66 @@ extension Compiler {
         }
     }
 
-    func comprehension(_ element: Expr, _ target: Pattern, _ iterable: Expr, _ condition: Expr?) -> Code {
-        let source = expression(iterable), bind = binder(target), make = expression(element)
-        let keep = condition.map(expression)
+    /// `[element for ... in ... if ... for ...]`: each clause loops inside the one before it,
+    /// as nested `for` statements would, and the innermost appends the element.
+    func comprehension(_ element: Expr, _ clauses: [ComprehensionClause]) -> Code {
+        let make = expression(element)
+        typealias Emit = (Frame, inout [Value]) throws -> Void
+        var emit: Emit = { f, out in
+            let v = try make(f)
+            try located(element.range) { try Allocation.checkGrowth(of: out) }
+            out.append(v)
+        }
+        for clause in clauses.reversed() {
+            let inner = emit, source = expression(clause.iterable), bind = binder(clause.pattern)
+            let keeps = clause.conditions.map { ($0.range, expression($0)) }
+            let iterable = clause.iterable, sized = clauses.count == 1 && keeps.isEmpty
+            emit = { f, out in
+                let values = try source(f)
+                // A single unfiltered range has a known result size: refuse it before looping.
+                if sized, case .range(let r) = values { try located(iterable.range) { try Allocation.check(values: r.count) } }
+                let iterator = try located(iterable.range) { try Iteration.iterator(values, CallContext(interp: f.interp)) }
+                items: while let item = try located(iterable.range, { try iterator.next() }) {
+                    try f.tick()
+                    try bind(f, item)
+                    for (range, keep) in keeps where try !truth(try keep(f), at: range) { continue items }
+                    try inner(f, &out)
+                }
+            }
+        }
+        let run = emit
         return { f in
             var out: [Value] = []
-            let values = try source(f)
-            // Without a filter, a range's result size is known: refuse it before looping.
-            if keep == nil, case .range(let r) = values { try located(iterable.range) { try Allocation.check(values: r.count) } }
-            let iterator = try located(iterable.range) { try Iteration.iterator(values, CallContext(interp: f.interp)) }
-            while let item = try located(iterable.range, { try iterator.next() }) {
-                try f.tick()
-                try bind(f, item)
-                if let keep, let condition, try !truth(try keep(f), at: condition.range) { continue }
-                let element = try make(f)
-                try located(iterable.range) { try Allocation.checkGrowth(of: out) }
-                out.append(element)
-            }
+            try run(f, &out)
             return .list(ListBox(out))
+        }
+    }
+
+    /// `{key: value, ...}`. Keys that are constants are made into record keys once.
+    func record(_ fields: [RecordField]) -> Code {
+        enum KeyCode { case constant(RecordKey), computed(Code, SourceRange) }
+        let codes: [(KeyCode, Code)] = fields.map { field in
+            let key: KeyCode
+            switch field.key.kind {
+            case .string(let s): key = .constant(.string(s))
+            case .number(let n) where !n.isNaN: key = .constant(.number(n + 0.0))
+            case .bool(let b): key = .constant(.bool(b))
+            default: key = .computed(expression(field.key), field.key.range)
+            }
+            return (key, expression(field.value))
+        }
+        return { f in
+            let box = RecordBox()
+            for (key, value) in codes {
+                switch key {
+                case .constant(let k): box[k] = try value(f)
+                case .computed(let code, let range):
+                    let v = try code(f)
+                    let k = try located(range) { try RecordKey(v) }
+                    box[k] = try value(f)
+                }
+            }
+            return .record(box)
         }
     }
 

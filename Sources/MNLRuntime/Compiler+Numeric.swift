@@ -105,7 +105,7 @@ extension Compiler {
     func condition(_ e: Expr) -> (Frame) throws -> Bool {
         let general = expression(e)
         if case .comparison(let first, let rest) = e.kind, rest.count == 1, let (op, second) = rest.first,
-           let l = numeric(first), let r = numeric(second) {
+           op != .contains, op != .notContains, let l = numeric(first), let r = numeric(second) {
             switch op {
             case .less: return NumberOperand.specialise(l, r, NumberCondition<LessCmp>(general: general, range: e.range)).run
             case .lessEqual: return NumberOperand.specialise(l, r, NumberCondition<LessEqualCmp>(general: general, range: e.range)).run
@@ -113,6 +113,7 @@ extension Compiler {
             case .greaterEqual: return NumberOperand.specialise(l, r, NumberCondition<GreaterEqualCmp>(general: general, range: e.range)).run
             case .equal: return NumberOperand.specialise(l, r, NumberCondition<EqualCmp>(general: general, range: e.range)).run
             case .notEqual: return NumberOperand.specialise(l, r, NumberCondition<NotEqualCmp>(general: general, range: e.range)).run
+            case .contains, .notContains: break
             }
         }
         let range = e.range

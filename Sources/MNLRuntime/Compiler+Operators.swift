@@ -82,7 +82,7 @@ extension Compiler {
     }
 
     func comparison(_ first: Expr, _ rest: [(CompareOperator, Expr)], _ range: SourceRange) -> Code {
-        if rest.count == 1, let (op, e) = rest.first {
+        if rest.count == 1, let (op, e) = rest.first, op != .contains, op != .notContains {
             let l = operand(first), r = operand(e)
             switch op {
             case .less: return compare(LessCmp.self, l, r, range)
@@ -91,6 +91,7 @@ extension Compiler {
             case .greaterEqual: return compare(GreaterEqualCmp.self, l, r, range)
             case .equal: return compare(EqualCmp.self, l, r, range)
             case .notEqual: return compare(NotEqualCmp.self, l, r, range)
+            case .contains, .notContains: break
             }
         }
         // A chain `a < b < c`: each operand evaluated once, stopping at the first false.

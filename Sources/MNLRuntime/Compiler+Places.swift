@@ -50,7 +50,7 @@ extension Compiler {
         let table = globals
         return { f in
             guard place.isDefined() else {
-                throw Diagnostic(.undefinedVariable(name: name, suggestion: closestName(to: name, among: table.definedNames)), at: nameRange)
+                throw Diagnostic(.undefinedVariable(name: name, suggestion: closestVariable(to: name, among: table.definedNames)), at: nameRange)
             }
             let v = try value(f)
             let p = place.pointer(f)

@@ -27,6 +27,7 @@ extension Compiler {
         case .assert(let condition, let message): return assertion(condition, message)
         case .global: return { _ in done }
         case .classDecl(let decl): return classDeclaration(decl)
+        case .delete(let target): return deletion(target)
         }
     }
 

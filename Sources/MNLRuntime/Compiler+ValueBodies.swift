@@ -39,7 +39,7 @@ extension Compiler {
     /// compares doubles in the same closure that picks the branch.
     func branch(_ condition: Expr, _ yes: @escaping Code, _ no: @escaping Code) -> Code {
         if case .comparison(let first, let rest) = condition.kind, rest.count == 1, let (op, second) = rest.first,
-           let l = numeric(first), let r = numeric(second) {
+           op != .contains, op != .notContains, let l = numeric(first), let r = numeric(second) {
             let general = expression(condition)
             switch op {
             case .less: return NumberOperand.specialise(l, r, NumberBranch<LessCmp>(general: general, range: condition.range, yes: yes, no: no)).run
@@ -49,6 +49,7 @@ extension Compiler {
                 return NumberOperand.specialise(l, r, NumberBranch<GreaterEqualCmp>(general: general, range: condition.range, yes: yes, no: no)).run
             case .equal: return NumberOperand.specialise(l, r, NumberBranch<EqualCmp>(general: general, range: condition.range, yes: yes, no: no)).run
             case .notEqual: return NumberOperand.specialise(l, r, NumberBranch<NotEqualCmp>(general: general, range: condition.range, yes: yes, no: no)).run
+            case .contains, .notContains: break
             }
         }
         let test = self.condition(condition)

@@ -95,7 +95,7 @@ final class Compiler {
             return { _ in
                 let v = p.pointee
                 if case .null = v, !defined.pointee {
-                    throw Diagnostic(.undefinedVariable(name: name, suggestion: closestName(to: name, among: table.definedNames)),
+                    throw Diagnostic(.undefinedVariable(name: name, suggestion: closestVariable(to: name, among: table.definedNames)),
                                      at: range)
                 }
                 return v

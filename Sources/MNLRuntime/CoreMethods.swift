@@ -72,6 +72,7 @@ enum CoreMethods {
         method("split", [.optional("separator", defaultText: "whitespace")], "Splits the string into a list of strings.",
                "\"a,b,c\".split(\",\")") { a, _ in
             let s = try a.string(0)
+            if a[1] != nil, try a.string(1).isEmpty { throw a.invalid("empty separator") }
             let parts: [String] = a[1] == nil ? s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
                 : s.components(separatedBy: try a.string(1))
             return .list(parts.map { .string($0) })
@@ -110,27 +111,5 @@ enum CoreMethods {
         },
     ])
 
-    static let record: [String: Builtin] = Dictionary(uniqueKeysWithValues: [
-        method("keys", [], "The field names, in insertion order.", "{a: 1, b: 2}.keys()") { a, _ in
-            guard case .record(let r) = try a.value(0) else { return .null }
-            return .list(r.keys.map { .string($0) })
-        },
-        method("values", [], "The field values, in insertion order.", "{a: 1, b: 2}.values()") { a, _ in
-            guard case .record(let r) = try a.value(0) else { return .null }
-            return .list(r.fields.map(\.1))
-        },
-        method("items", [], "(name, value) tuples, in insertion order.", "{a: 1}.items()") { a, _ in
-            guard case .record(let r) = try a.value(0) else { return .null }
-            return .list(r.fields.map { .tuple([.string($0.0), $0.1]) })
-        },
-        method("get", [.required("key"), .optional("default", defaultText: "nil")], "The field's value, or default when absent.",
-               "{a: 1}.get(\"b\", 0)") { a, _ in
-            guard case .record(let r) = try a.value(0) else { return .null }
-            return r[try a.string(1)] ?? (a[2] ?? .null)
-        },
-        method("has", [.required("key")], "True when the record has the field.", "{a: 1}.has(\"a\")") { a, _ in
-            guard case .record(let r) = try a.value(0) else { return .null }
-            return .bool(r[try a.string(1)] != nil)
-        },
-    ])
+    static var record: [String: Builtin] { RecordMethods.table }
 }

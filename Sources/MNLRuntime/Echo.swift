@@ -38,10 +38,10 @@ extension Value {
         case .record(let r):
             let line = summarised(style)
             let width = style.lineWidth ?? 80
-            let holdsNatives = r.fields.contains { if case .native = $0.1 { true } else { false } }
+            let holdsNatives = r.entries.contains { if case .native = $0.1 { true } else { false } }
             guard holdsNatives || line.count > width else { return line }
-            let fields = r.fields.map { name, value in
-                Self.cut("  " + Formatting.key(name) + ": " + value.fieldSummary(style), to: width)
+            let fields = r.entries.map { key, value in
+                Self.cut("  " + key.text + ": " + value.fieldSummary(style), to: width)
             }
             return (["{"] + fields + ["}"]).joined(separator: "\n")
         case .native(let o):

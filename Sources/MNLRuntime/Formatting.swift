@@ -77,7 +77,8 @@ public enum Formatting {
     static func key(_ k: String) -> String {
         let simple = !k.isEmpty && k.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) }
             && !(k.first?.isNumber ?? true)
-        return simple ? k : quoted(k)
+        // A keyword is quoted: `{"true": 1}` has a string key, `{true: 1}` a bool key.
+        return simple && Keyword(rawValue: k) == nil ? k : quoted(k)
     }
 
     /// Applies an interpolation format spec (`.4f`, `>8`, `.1%`, `,`) to a value.

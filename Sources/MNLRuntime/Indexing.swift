@@ -7,7 +7,7 @@ enum Indexing {
         if case .native(let o) = base { return try o.index(items, ctx) }
         if case .record(let r) = base {
             let key = try recordKey(items)
-            guard let v = r[key] else { throw Diagnostic(.keyNotFound(key), at: nil) }
+            guard let v = r[key] else { throw missing(key, in: r) }
             return v
         }
         guard items.count == 1 else { throw Diagnostic(.notIndexable(type: "\(base.typeName) with \(items.count) indices"), at: nil) }
@@ -43,13 +43,23 @@ enum Indexing {
         }
     }
 
-    static func recordKey(_ items: [IndexArgument]) throws -> String {
-        guard items.count == 1, case .value(.string(let key)) = items[0] else {
-            throw Diagnostic(.badArgument(function: "[]", position: 1, name: "", expected: "string key",
-                                          got: items.first.map { if case .value(let v) = $0 { v.typeName } else { "slice" } } ?? "nothing"),
-                             at: nil)
+    /// The key of `d[k]`: one value that can be a key (`d[1, 2]` is the tuple key `(1, 2)`,
+    /// as in Python).
+    static func recordKey(_ items: [IndexArgument]) throws -> RecordKey {
+        var values: [Value] = []
+        for item in items {
+            guard case .value(let v) = item else { throw Diagnostic(.unhashableKey(type: "slice"), at: nil) }
+            values.append(v)
         }
-        return key
+        if values.count == 1 { return try RecordKey(values[0]) }
+        return try RecordKey(.tuple(values))
+    }
+
+    /// The error for a key that `r` lacks, with a suggestion among its string keys.
+    static func missing(_ key: RecordKey, in r: RecordBox) -> Diagnostic {
+        var suggestion: String?
+        if case .string(let s) = key { suggestion = closestName(to: s, among: r.stringKeys) }
+        return Diagnostic(.keyNotFound(key: key.quotedText, suggestion: suggestion), at: nil)
     }
 
     /// One element (negative counts from the end) or a slice of `items`.

@@ -24,7 +24,7 @@ enum Iteration {
         case .string(let s):
             try Allocation.check(values: s.utf8.count)
             return ValueIterator(s.map { Value.string(String($0)) })
-        case .record(let r): return ValueIterator(r.keys.map { Value.string($0) })
+        case .record(let r): return ValueIterator(r.keys.map(\.value))
         case .native(let o): return try o.iterate(ctx)
         default: throw Diagnostic(.notIterable(type: v.typeName), at: nil)
         }

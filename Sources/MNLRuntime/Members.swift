@@ -8,7 +8,7 @@ public enum Members {
         case .record(let r):
             if let v = r[name] { return v }
             if let m = CoreMethods.record[name] { return .builtin(BuiltinFunction(m, receiver: base)) }
-            throw Diagnostic(.noSuchMember(type: "record", name: name, suggestion: closestName(to: name, among: r.keys)), at: nil)
+            throw Diagnostic(.noSuchMember(type: "record", name: name, suggestion: closestName(to: name, among: r.stringKeys)), at: nil)
         case .instance(let i): return try ClassMembers.get(i, name)
         case .classType(let k): return try ClassMembers.get(k, name)
         case .native(let o):
@@ -37,7 +37,7 @@ public enum Members {
     /// Member names for completion after `x.`.
     public static func names(of v: Value) -> [String] {
         switch v {
-        case .record(let r): return r.keys + CoreMethods.record.keys.sorted()
+        case .record(let r): return r.stringKeys + CoreMethods.record.keys.sorted()
         case .native(let o): return o.nativeClass.memberNames(of: o)
         case .instance(let i): return ClassMembers.names(of: i)
         case .classType(let k): return k.methods.keys.sorted()

@@ -10,6 +10,10 @@ struct NativeHooks {
     var inPlace: ((Object, BinaryOperator, Value, CallContext) throws -> Bool)?
     var compare: ((Object, CompareOperator, Value, Bool, CallContext) throws -> Value?)?
     var negate: ((Object, CallContext) throws -> Value)?
+    /// `~self`.
+    var invert: ((Object, CallContext) throws -> Value)?
+    /// `element in self`.
+    var contains: ((Object, Value, CallContext) throws -> Bool)?
     var truth: ((Object) throws -> Bool)?
     /// `float(x)`, `int(x)`: the object as one number, or nil when it is not one.
     var number: ((Object) throws -> Double?)?
@@ -109,6 +113,10 @@ extension NativeClass {
         }
         public mutating func negate(_ f: @escaping (Object, CallContext) throws -> Value) { hooks.negate = { try f(Self.typed($0), $1) } }
         public mutating func truth(_ f: @escaping (Object) throws -> Bool) { hooks.truth = { try f(Self.typed($0)) } }
+        public mutating func invert(_ f: @escaping (Object, CallContext) throws -> Value) { hooks.invert = { try f(Self.typed($0), $1) } }
+        public mutating func contains(_ f: @escaping (Object, Value, CallContext) throws -> Bool) {
+            hooks.contains = { try f(Self.typed($0), $1, $2) }
+        }
         public mutating func number(_ f: @escaping (Object) throws -> Double?) { hooks.number = { try f(Self.typed($0)) } }
         public mutating func index(_ f: @escaping (Object, [IndexArgument], CallContext) throws -> Value) {
             hooks.index = { try f(Self.typed($0), $1, $2) }

@@ -37,6 +37,10 @@ open class NativeObject {
         try nativeClass.hooks.compare?(self, op, other, reversed, ctx)
     }
     final func negate(_ ctx: CallContext) throws -> Value? { try nativeClass.hooks.negate?(self, ctx) }
+    /// `~self`; nil when unsupported.
+    final func invert(_ ctx: CallContext) throws -> Value? { try nativeClass.hooks.invert?(self, ctx) }
+    /// `element in self`; nil when unsupported (a tensor answers as NumPy's `__contains__`).
+    final func contains(_ element: Value, _ ctx: CallContext) throws -> Bool? { try nativeClass.hooks.contains?(self, element, ctx) }
     final func truthValue() throws -> Bool { try nativeClass.hooks.truth?(self) ?? true }
     final func number() throws -> Double? { try nativeClass.hooks.number?(self) }
 

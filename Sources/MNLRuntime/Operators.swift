@@ -10,6 +10,7 @@ enum Operators {
         if case .native(let o) = b, let v = try o.binary(op, a, reversed: true, ctx) { return v }
         switch (a, b) {
         case (.number(let x), .number(let y)): return .number(try numbers(op, x, y))
+        case (.bool(let x), .bool(let y)) where op.isBitwise: return .bool(Bitwise.bools(op, x, y))
         case (.bool, _), (_, .bool):
             if let x = a.numeric, let y = b.numeric { return .number(try numbers(op, x, y)) }
         case (.string(let x), .string(let y)) where op == .add: return .string(try concatenated(x, y))
@@ -44,6 +45,7 @@ enum Operators {
             return Foundation.pow(x, y)
         case .matmul:
             throw Diagnostic(.unsupportedOperands(op: "@", lhs: "number", rhs: "number"), at: nil)
+        case .bitAnd, .bitOr, .bitXor: return try Bitwise.numbers(op, x, y)
         }
     }
 
@@ -94,6 +96,14 @@ enum Operators {
     }
 
     static func compare(_ op: CompareOperator, _ a: Value, _ b: Value, _ ctx: CallContext) throws -> Value {
+        switch op {
+        case .contains: return .bool(try Membership.contains(a, in: b, ctx))
+        case .notContains: return .bool(try !Membership.contains(a, in: b, ctx))
+        case .equal, .notEqual:
+            // `x == nil` is a plain bool for every value: a tensor is never nil.
+            if a.isNil || b.isNil { return .bool((a.isNil && b.isNil) == (op == .equal)) }
+        default: break
+        }
         if case .native(let o) = a, let v = try o.compare(op, b, reversed: false, ctx) { return v }
         if case .native(let o) = b, let v = try o.compare(op, a, reversed: true, ctx) { return v }
         switch op {
@@ -132,9 +142,10 @@ enum Operators {
         case (.tuple(let x), .tuple(let y)): return try x === y || sequencesEqual(x.items, y.items, depth: depth + 1)
         case (.record(let x), .record(let y)):
             if x === y { return true }
-            guard x.keys == y.keys else { return false }
+            guard x.count == y.count else { return false }
             try checkDepth(depth + 1)
-            for (k, v) in x.fields {
+            // Python's dicts are equal whatever the order of their keys.
+            for (k, v) in x.entries {
                 guard let w = y[k], try equal(v, w, depth: depth + 1) else { return false }
             }
             return true

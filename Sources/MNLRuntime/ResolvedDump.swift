@@ -44,6 +44,7 @@ struct ResolvedDump {
         case .classDecl(let decl):
             emit(depth, "class \(name(decl.name, decl.nameRange))" + (decl.base.map { "(\(expr($0)))" } ?? ""))
             for m in decl.methods { function(m, depth: depth + 1) }
+        case .delete(let target): emit(depth, "del \(pattern(target))")
         }
     }
 
@@ -116,11 +117,13 @@ struct ResolvedDump {
         case .member(let base, let member, _): return "(. \(expr(base)) \(member))"
         case .list(let items): return "[" + items.map(expr).joined(separator: ", ") + "]"
         case .tuple(let items): return "(tuple " + items.map(expr).joined(separator: " ") + ")"
-        case .record(let fields): return "{" + fields.map { "\($0.key): \(expr($0.value))" }.joined(separator: ", ") + "}"
+        case .record(let fields): return "{" + fields.map { "\(expr($0.key)): \(expr($0.value))" }.joined(separator: ", ") + "}"
         case .interpolated(let parts):
             return "(format " + parts.map { if case .expression(let x, _) = $0 { expr(x) } else { "…" } }.joined(separator: " ") + ")"
-        case .comprehension(let element, let target, let iterable, let condition):
-            return "[\(expr(element)) for \(pattern(target)) in \(expr(iterable))" + (condition.map { " if " + expr($0) } ?? "") + "]"
+        case .comprehension(let element, let clauses):
+            return "[\(expr(element))" + clauses.map { c in
+                " for \(pattern(c.pattern)) in \(expr(c.iterable))" + c.conditions.map { " if " + expr($0) }.joined()
+            }.joined() + "]"
         case .function(let decl): return "(fn \(decl.parameters.map(\.name).joined(separator: " ")))"
         case .conditional: return "(if ...)"
         case .tryCatch: return "(try ...)"

@@ -40,6 +40,7 @@ extension Resolver {
         case .assert(let condition, let message):
             expression(condition)
             if let message { expression(message) }
+        case .delete(let target): pattern(target)
         case .global:
             if scope.isTopLevel { report(.globalOutsideFunction, s.range) }
         case .classDecl(let decl): classDeclaration(decl)
@@ -74,12 +75,18 @@ extension Resolver {
         case .name(let n):
             if let ref = lookup(n, e.range) { resolution.names[e.range.start] = ref }
         case .list(let items), .tuple(let items): for i in items { expression(i) }
-        case .comprehension(let element, let target, let iterable, let condition):
-            expression(iterable)
-            pattern(target)
-            if let condition { expression(condition) }
+        case .comprehension(let element, let clauses):
+            for c in clauses {
+                expression(c.iterable)
+                pattern(c.pattern)
+                for condition in c.conditions { expression(condition) }
+            }
             expression(element)
-        case .record(let fields): for f in fields { expression(f.value) }
+        case .record(let fields):
+            for f in fields {
+                expression(f.key)
+                expression(f.value)
+            }
         case .unary(_, let x), .not(let x): expression(x)
         case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b), .range(let a, let b):
             expression(a)
@@ -130,7 +137,7 @@ enum AssignedNames {
                 walk(body.statements)
                 if let name { add(name) }
                 walk(handler.statements)
-            case .comprehension(_, let target, _, _): pattern(target)
+            case .comprehension(_, let clauses): for c in clauses { pattern(c.pattern) }
             default: break
             }
         }

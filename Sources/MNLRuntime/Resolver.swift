@@ -35,6 +35,7 @@ struct Resolver {
     /// Where a name read refers to; reports it when it is defined nowhere.
     mutating func lookup(_ name: String, _ range: SourceRange) -> VariableRef? {
         if let ref = reference(name, in: scope) { return ref }
+        if let habit = PythonHabits.undefinedName(name) { report(habit, range); return nil }
         report(.undefinedVariable(name: name, suggestion: suggestion(for: name)), range)
         return nil
     }
@@ -78,7 +79,7 @@ struct Resolver {
         var visible = Set(globals.names)
         var s: FunctionScope? = scope
         while let f = s { visible.formUnion(f.locals.keys); s = f.parent }
-        return closestName(to: name, among: visible)
+        return closestVariable(to: name, among: visible)
     }
 
     /// Resolves a function body in a new scope; its own assignments are hoisted first.

@@ -63,7 +63,12 @@ extension Session {
         var seen: Set<String> = []
         predeclareImports(of: program.statements, directory: Session.directory(containing: file.name), seen: &seen)
         let resolution = Resolver.resolve(program, globals: globals)
-        var diagnostics = syntaxErrors + resolution.diagnostics
+        var resolved = resolution.diagnostics
+        if syntaxErrors.contains(where: \.kind.isPythonHabit) {
+            // A Python `def f():` was not parsed, so every use of `f` would be undefined too.
+            resolved.removeAll { if case .undefinedVariable = $0.kind { true } else { false } }
+        }
+        var diagnostics = syntaxErrors + resolved
         if globals.overflowed {
             diagnostics.append(Diagnostic(.tooManyVariables(limit: GlobalTable.capacity - 1), at: program.statements.first?.range))
         }

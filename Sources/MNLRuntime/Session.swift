@@ -30,6 +30,7 @@ public final class Session {
         self.output = output
         self.interpreter = Interpreter(session: self, globals: globals)
         install(CoreBuiltins.all)
+        for (name, value) in CoreBuiltins.constants { globals.set(name, value) }
         globals.set("args", .list([]))
     }
 
@@ -57,6 +58,7 @@ public final class Session {
         importedFiles = []
         libraryState = [:]
         for b in builtins.values { globals.set(b.name, .builtin(BuiltinFunction(b))) }
+        for (name, value) in CoreBuiltins.constants { globals.set(name, value) }
         globals.set("args", .list(scriptArguments.map { .string($0) }))
     }
 
@@ -69,6 +71,8 @@ public final class Session {
             guard let v = globals[name] else { return nil }
             if case .builtin(let b) = v, builtins[name] != nil, b.receiver == nil { return nil }
             if name == "args" { return nil }
+            if case .number(let n) = v, let c = CoreBuiltins.constants.first(where: { $0.0 == name }),
+               case .number(let m) = c.1, n.bitPattern == m.bitPattern { return nil }  // an untouched pi, e, inf or nan
             return (name, v)
         }
     }

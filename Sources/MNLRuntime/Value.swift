@@ -84,47 +84,6 @@ public final class TupleBox {
     deinit { ValueRelease.release(&items) }
 }
 
-/// A record (`{lr: 0.1, epochs: 3}`): string keys in insertion order, shared by reference.
-public final class RecordBox {
-    public private(set) var keys: [String] = []
-    public private(set) var values: [String: Value] = [:]
-
-    public init(_ fields: [(String, Value)] = []) {
-        for (k, v) in fields { self[k] = v }
-    }
-
-    public subscript(key: String) -> Value? {
-        get { values[key] }
-        set {
-            if values[key] == nil, newValue != nil { keys.append(key) }
-            if newValue == nil, values[key] != nil { keys.removeAll { $0 == key } }
-            values[key] = newValue
-        }
-    }
-
-    public var fields: [(String, Value)] { keys.compactMap { k in values[k].map { (k, $0) } } }
-
-    /// Moves the values that own further values to `pending` and empties the record
-    /// (`ValueRelease` calls it on a record that is being freed).
-    func surrenderValues(into pending: inout [Value]) {
-        for v in values.values where v.holdsNestedValues { pending.append(v) }
-        values = [:]
-        keys = []
-    }
-
-    /// See `Value.holdsNestedValues`.
-    var holdsNestedValues: Bool {
-        values.count > ValueRelease.quickLookLimit || values.values.contains(where: \.ownsValues)
-    }
-
-    deinit {
-        guard values.values.contains(where: \.holdsNestedValues) else { return }
-        var pending: [Value] = []
-        surrenderValues(into: &pending)
-        ValueRelease.release(&pending)
-    }
-}
-
 /// `range(start, stop, step)` or `a..b`: a lazy sequence of integers.
 public final class RangeBox {
     public let start: Int, stop: Int, step: Int

@@ -20,7 +20,7 @@ struct ValuePrinter {
     /// A list, record or tuple being written: its elements and how far the printer got.
     private struct OpenContainer {
         let items: [Value]
-        /// The field names of a record (nil for lists and tuples).
+        /// The printed keys of a record (nil for lists and tuples).
         let keys: [String]?
         let close: String
         /// The list or record object (nil for tuples, which cannot contain themselves).
@@ -43,7 +43,7 @@ struct ValuePrinter {
             }
             if i > 0 { text += ", " }
             if i == open[top].gap { text += "..., " }
-            if let keys = open[top].keys { text += Formatting.key(keys[i]) + ": " }
+            if let keys = open[top].keys { text += keys[i] + ": " }
             open[top].next = i + 1
             try start(open[top].items[i], instance)
         }
@@ -67,8 +67,8 @@ struct ValuePrinter {
             let id = ObjectIdentifier(r)
             if isOpen(id) { text += "{...}"; return }
             text += "{"
-            let fields = r.fields
-            push(OpenContainer(items: fields.map(\.1), keys: fields.map(\.0), close: "}", identity: id))
+            let entries = r.entries
+            push(OpenContainer(items: entries.map(\.1), keys: entries.map(\.0.text), close: "}", identity: id))
         case .tuple(let t):
             text += "("
             push(OpenContainer(items: t.items, keys: nil, close: t.items.count == 1 ? ",)" : ")", identity: nil))

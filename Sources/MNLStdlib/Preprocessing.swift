@@ -48,6 +48,8 @@ enum PreprocessingBuiltins {
                     doc: "The tensors' rows in one shared random order (x and y stay paired): (xs, ys) = shuffled(x, y).",
                     example: "(a, b) = shuffled(arange(4), arange(4))\nall(a == b)") { a, ctx in
                 let parts = try a.rest.enumerated().map { try TensorConversion.tensor($1, argument: "shuffled", position: $0 + 1) }
+                guard !parts.isEmpty else { throw a.invalid("give at least one tensor") }
+                if parts.contains(where: { $0.ndim == 0 }) { throw a.invalid("cannot shuffle a 0-d tensor (a single number)") }
                 let out = try bridging { try Preprocessing.shuffled(parts, using: ctx.random) }
                 return out.count == 1 ? .tensor(out[0]) : .tuple(out.map { Value.tensor($0) })
             },

@@ -15,9 +15,8 @@ extension ExprKind {
         case .interpolated(let parts):
             tallest(parts) { if case .expression(let e, _) = $0 { e.height } else { 0 } }
         case .list(let items), .tuple(let items): tallest(items, \.height)
-        case .comprehension(let element, let pattern, let iterable, let condition):
-            Swift.max(element.height, pattern.height, iterable.height, condition?.height ?? 0)
-        case .record(let fields): tallest(fields, \.value.height)
+        case .comprehension(let element, let clauses): Swift.max(element.height, tallest(clauses, \.height))
+        case .record(let fields): tallest(fields) { Swift.max($0.key.height, $0.value.height) }
         case .unary(_, let x), .not(let x): x.height
         case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b), .range(let a, let b):
             Swift.max(a.height, b.height)
@@ -46,6 +45,7 @@ extension StmtKind {
         case .returnValue(let e): e?.height ?? 0
         case .assert(let condition, let message): Swift.max(condition.height, message?.height ?? 0)
         case .breakLoop, .continueLoop, .importFile, .global: 0
+        case .delete(let p): p.height
         }
     }
 }

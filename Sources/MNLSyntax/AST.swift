@@ -21,8 +21,8 @@ public indirect enum ExprKind: Sendable {
     case nilLiteral
     case name(String)
     case list([Expr])
-    /// `[element for pattern in iterable if condition]`
-    case comprehension(element: Expr, pattern: Pattern, iterable: Expr, condition: Expr?)
+    /// `[element for a in xs if c for b in ys]`: clauses nest left to right, as in Python.
+    case comprehension(element: Expr, clauses: [ComprehensionClause])
     case record([RecordField])
     case tuple([Expr])
     case unary(UnaryOperator, Expr)
@@ -51,8 +51,18 @@ public enum InterpolationPart: Sendable {
 }
 
 public struct RecordField: Sendable {
-    public let key: String
+    /// A name key (`{lr: 1}`) is the string literal "lr"; `(expr)` keys are any expression.
+    public let key: Expr
     public let value: Expr
+}
+
+/// One `for pattern in iterable [if condition]...` of a comprehension.
+public struct ComprehensionClause: Sendable {
+    public let pattern: Pattern
+    public let iterable: Expr
+    public let conditions: [Expr]
+
+    var height: Int { Swift.max(pattern.height, iterable.height, tallest(conditions, \.height)) }
 }
 
 public struct Argument: Sendable {
@@ -67,15 +77,18 @@ public enum IndexItem: Sendable {
     case slice(start: Expr?, stop: Expr?, step: Expr?, range: SourceRange)
 }
 
-public enum UnaryOperator: String, Sendable { case negate = "-", plus = "+" }
+public enum UnaryOperator: String, Sendable { case negate = "-", plus = "+", invert = "~" }
 
 public enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//"
     case modulo = "%", power = "**", matmul = "@"
+    case bitAnd = "&", bitOr = "|", bitXor = "^"
 }
 
 public enum CompareOperator: String, Sendable {
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    /// Membership: `x in xs`, `x not in xs` (comparisons in Python's grammar, so they chain).
+    case contains = "in", notContains = "not in"
 }
 
 public struct Parameter: Sendable {
@@ -155,6 +168,8 @@ public enum StmtKind: Sendable {
     case assert(Expr, message: Expr?)
     case global([String])
     case classDecl(ClassDecl)
+    /// `del x[i]` or `del x.field` (a `.index` or `.member` pattern).
+    case delete(Pattern)
 }
 
 /// A parsed file or REPL input.

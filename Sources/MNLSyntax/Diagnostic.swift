@@ -15,7 +15,7 @@ public struct Diagnostic: Error, Sendable {
     /// True when the parser stopped at the end of the input inside an open construct.
     public var isIncompleteInput: Bool {
         if case .unexpectedEndOfInput = kind { return true }
-        if case .unterminatedString = kind, let r = range { return r.end >= r.file.bytes.count }
+        if case .unterminatedTripleQuotedString = kind, let r = range { return r.end >= r.file.bytes.count }
         return false
     }
 

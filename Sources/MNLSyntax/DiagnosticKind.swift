@@ -39,7 +39,6 @@ public enum DiagnosticKind: Equatable, Sendable {
     case badArgument(function: String, position: Int, name: String, expected: String, got: String)
     case invalidValue(function: String, message: String)
     case indexOutOfRange(index: Int, axis: Int?, size: Int)
-    case keyNotFound(String)
     case noSuchMember(type: String, name: String, suggestion: String?)
     case notIndexable(type: String)
     case notAssignable(type: String)
@@ -81,6 +80,24 @@ public enum DiagnosticKind: Equatable, Sendable {
     // MARK: classes
     /// A misuse of classes (see ClassError.swift).
     case classError(ClassError)
+    // MARK: dicts, operators, Python habits (issue 9)
+    /// `key` is written as the program would (`'lr'`, `3`, `(1, 2)`); the suggestion is a string key.
+    case keyNotFound(key: String, suggestion: String?)
+    /// A list, tensor, record or nan used as a record key.
+    case unhashableKey(type: String)
+    /// Python spellings: `None`, `elif`, `def`, ... with the mnl spelling.
+    case pythonSpelling(python: String, mnl: String)
+    /// A Python construct with no one-word equivalent: what it is, and how to write it here.
+    case pythonConstruct(what: String, write: String)
+    /// `import numpy as np`, `from math import pi`.
+    case pythonImport(module: String)
+    /// `&`, `|`, `^` or `~` on a number that is not an integer.
+    case notAnIntegerForBitwise(op: String, value: String)
+    case unterminatedTripleQuotedString
+    /// `del x`: only elements and fields can be deleted.
+    case invalidDeleteTarget
+    /// `del t[i]` on a value that has no deletion (a tuple, string, tensor).
+    case notDeletable(type: String)
 }
 
 extension DiagnosticKind {
@@ -88,7 +105,7 @@ extension DiagnosticKind {
     public var message: String {
         switch self {
         case .unexpectedCharacter(let c): "unexpected character '\(c)'"
-        case .unterminatedString: "unterminated string (missing closing '\"')"
+        case .unterminatedString: "unterminated string (missing closing '\"' on this line; text over several lines goes in \"\"\"...\"\"\")"
         case .invalidEscape(let e): "invalid escape sequence '\\\(e)' in string"
         case .invalidNumber(let n): "invalid number '\(n)'"
         case .unexpectedToken(let found, let expected): "expected \(expected), found \(found)"
@@ -121,7 +138,6 @@ extension DiagnosticKind {
         case .indexOutOfRange(let i, let axis, let size):
             axis.map { "index \(i) is out of range for axis \($0) with size \(size)" }
                 ?? "index \(i) is out of range for size \(size)"
-        case .keyNotFound(let k): "key '\(k)' not found"
         case .noSuchMember(let t, let n, let s):
             "\(t) has no member '\(n)'" + (s.map { " (did you mean '\($0)'?)" } ?? "")
         case .notIndexable(let t): "a \(t) cannot be indexed"
@@ -150,6 +166,17 @@ extension DiagnosticKind {
         case .badMemberValue(let t, let n, let e, let g): "bad value for '\(n)' of \(t) (\(e) expected, got \(g))"
         case .library(let f): f.message
         case .classError(let e): e.message
+        case .keyNotFound(let k, let s): "key \(k) not found" + (s.map { " (did you mean '\($0)'?)" } ?? "")
+        case .unhashableKey(let t):
+            t == "nan" ? "nan cannot be a record key" : "a \(t) cannot be a record key (keys are numbers, strings, bools and tuples of them)"
+        case .pythonSpelling(let python, let mnl): "'\(python)' is spelled '\(mnl)' here"
+        case .pythonConstruct(let what, let write): "\(what): write \(write)"
+        case .pythonImport(let m):
+            "there is no module '\(m)' to import: NumPy's and math's functions are builtins here (zeros, randn, sum, exp, pi); 'import' runs a script: import \"file.mnl\""
+        case .notAnIntegerForBitwise(let op, let v): "'\(op)' needs integers, not \(v)"
+        case .unterminatedTripleQuotedString: "unterminated string (missing closing '\"\"\"')"
+        case .invalidDeleteTarget: "'del' removes an element or field: write del x[i], del d[key] or del d.field"
+        case .notDeletable(let t): "a \(t) does not support deleting elements"
         }
     }
 

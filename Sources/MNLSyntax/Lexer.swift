@@ -106,32 +106,56 @@ public struct Lexer {
     }
 
     /// A string literal; its raw contents are kept for the parser, which handles escapes and
-    /// `{...}` interpolation. Strings may span lines.
+    /// `{...}` interpolation. A `"` string ends on its line: a missing closing quote is
+    /// reported at the opening one (and the REPL does not wait for more lines). Text over
+    /// several lines is a triple-quoted string.
     private mutating func string() throws(Diagnostic) -> Token {
         let start = pos
+        if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\"") { return try tripleQuotedString() }
         pos += 1
-        while pos < limit && bytes[pos] != UInt8(ascii: "\"") {
-            pos += bytes[pos] == UInt8(ascii: "\\") ? 2 : 1
+        while pos < limit && bytes[pos] != UInt8(ascii: "\"") && bytes[pos] != UInt8(ascii: "\n") {
+            pos += bytes[pos] == UInt8(ascii: "\\") && peek(1) != UInt8(ascii: "\n") ? 2 : 1
         }
-        guard pos < limit else {
-            pos = limit
-            throw Diagnostic(.unterminatedString, at: range(start))
+        guard pos < limit, bytes[pos] == UInt8(ascii: "\"") else {
+            pos = Swift.min(pos, limit)
+            throw Diagnostic(.unterminatedString, at: SourceRange(file: file, start: start, end: start + 1))
         }
         pos += 1
         let raw = String(decoding: bytes[(start + 1)..<(pos - 1)], as: UTF8.self)
         return Token(.string(raw), range(start))
     }
 
+    /// `"""..."""`: may span lines; ends at the first three quotes not escaped. An open one
+    /// at the end of the input is incomplete (the REPL asks for more lines).
+    private mutating func tripleQuotedString() throws(Diagnostic) -> Token {
+        let start = pos
+        pos += 3
+        while pos < limit && !(bytes[pos] == UInt8(ascii: "\"") && peek(1) == UInt8(ascii: "\"") && peek(2) == UInt8(ascii: "\"")) {
+            pos += bytes[pos] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        guard pos < limit else {
+            pos = limit
+            throw Diagnostic(.unterminatedTripleQuotedString, at: range(start))
+        }
+        pos += 3
+        let raw = String(decoding: bytes[(start + 3)..<(pos - 3)], as: UTF8.self)
+        return Token(.string(raw), range(start))
+    }
+
     private mutating func punctuation() throws(Diagnostic) -> Token {
         let start = pos
         // Longest match first: three-, two-, then one-character operators.
-        for length in [2, 1] where pos + length <= limit {
+        for length in [3, 2, 1] where pos + length <= limit {
             let text = String(decoding: bytes[pos..<(pos + length)], as: UTF8.self)
             if let op = Operator(rawValue: text) {
                 pos += length
                 track(op)
                 return Token(.op(op), range(start))
             }
+        }
+        if bytes[pos] == UInt8(ascii: "'") {
+            throw Diagnostic(.pythonConstruct(what: "Python's single-quoted string", write: "it in double quotes: \"text\""),
+                             at: SourceRange(file: file, start: start, end: start + 1))
         }
         // Decode one whole (possibly multi-byte) character for the message.
         var end = pos + 1

@@ -37,21 +37,56 @@ extension Parser {
         return Expr(.not(operand), start.to(operand.range))
     }
 
-    /// comparison = rangeExpr { ("==" | "!=" | "<" | "<=" | ">" | ">=") rangeExpr }
+    /// comparison = bitOr { ("==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "not" "in") bitOr }
     /// A chain of comparisons is one node however long (later stages loop over it).
     mutating func parseComparison() throws(Diagnostic) -> Expr {
-        let first = try parseRange()
+        let first = try parseBitOr()
         var rest: [(CompareOperator, Expr)] = []
         var tallest = first.height
-        while case .op(let op) = current.kind, let c = CompareOperator(rawValue: op.rawValue) {
-            let place = advance().range
-            let operand = try parseRange()
+        while let c = comparisonOperator() {
+            let place = current.range
+            _ = advance()
+            if c == .notContains { _ = advance() }
+            let operand = try parseBitOr()
             tallest = Swift.max(tallest, operand.height)
             if tallest >= Parser.maxTreeDepth { throw Diagnostic(.expressionTooDeep(limit: Parser.maxTreeDepth), at: place) }
             rest.append((c, operand))
         }
         guard let last = rest.last else { return first }
         return Expr(.comparison(first: first, rest: rest), first.range.to(last.1.range))
+    }
+
+    /// The comparison operator at the current token (`not` counts only when `in` follows).
+    func comparisonOperator() -> CompareOperator? {
+        switch current.kind {
+        case .op(let op): return CompareOperator(rawValue: op.rawValue)
+        case .keyword(.in): return .contains
+        case .keyword(.not) where tokens[Swift.min(index + 1, tokens.count - 1)].kind == .keyword(.in): return .notContains
+        default: return nil
+        }
+    }
+
+    /// bitOr = bitXor { "|" bitXor } ;  bitXor = bitAnd { "^" bitAnd } ;  bitAnd = rangeExpr { "&" rangeExpr }
+    /// Python's levels: looser than arithmetic, tighter than comparisons, so `a > 0 & b > 0`
+    /// means `a > (0 & b) > 0` there and here; masks are written `(a > 0) & (b > 0)`.
+    mutating func parseBitOr() throws(Diagnostic) -> Expr {
+        try parseBitwise(.pipe, .bitOr) { (p: inout Parser) throws(Diagnostic) -> Expr in
+            try p.parseBitwise(.caret, .bitXor) { (q: inout Parser) throws(Diagnostic) -> Expr in
+                try q.parseBitwise(.ampersand, .bitAnd) { (r: inout Parser) throws(Diagnostic) -> Expr in try r.parseRange() }
+            }
+        }
+    }
+
+    /// One left-associative level of a bitwise operator over `operand`.
+    mutating func parseBitwise(_ token: Operator, _ op: BinaryOperator,
+                               _ operand: (inout Parser) throws(Diagnostic) -> Expr) throws(Diagnostic) -> Expr {
+        var lhs = try operand(&self)
+        while check(token) {
+            let place = advance().range
+            let rhs = try operand(&self)
+            lhs = try limited(Expr(.binary(op, lhs, rhs), lhs.range.to(rhs.range)), at: place)
+        }
+        return lhs
     }
 
     /// rangeExpr = additive [ ".." additive ]
@@ -87,12 +122,13 @@ extension Parser {
         return lhs
     }
 
-    /// unary = ("-" | "+") unary | power
+    /// unary = ("-" | "+" | "~") unary | power
     mutating func parseUnary() throws(Diagnostic) -> Expr {
-        guard check(.minus) || check(.plus) else { return try parsePower() }
+        let unaries: [Operator: UnaryOperator] = [.minus: .negate, .plus: .plus, .tilde: .invert]
+        guard case .op(let o) = current.kind, let unary = unaries[o] else { return try parsePower() }
         let op = advance()
         let operand = try nested { (p: inout Parser) throws(Diagnostic) -> Expr in try p.parseUnary() }
-        return Expr(.unary(op.kind == .op(.minus) ? .negate : .plus, operand), op.range.to(operand.range))
+        return Expr(.unary(unary, operand), op.range.to(operand.range))
     }
 
     /// power = postfix [ "**" unary ]   (right-associative; `-2 ** 2` is -4 as in Python)

@@ -9,7 +9,9 @@ extension Parser {
         case .keyword(.true): _ = advance(); return Expr(.bool(true), t.range)
         case .keyword(.false): _ = advance(); return Expr(.bool(false), t.range)
         case .keyword(.nil): _ = advance(); return Expr(.nilLiteral, t.range)
-        case .identifier(let name): _ = advance(); return Expr(.name(name), t.range)
+        case .identifier(let name):
+            try rejectPythonExpression(name)
+            _ = advance(); return Expr(.name(name), t.range)
         case .op(.leftBracket): return try parseList()
         case .op(.leftBrace): return try parseRecord()
         case .op(.leftParen): return try parseParenthesised()
@@ -24,20 +26,25 @@ extension Parser {
     }
 
     /// list = "[" [ expression { "," expression } [","] ] "]"
-    ///      | "[" expression "for" target "in" expression [ "if" expression ] "]"
+    ///      | "[" expression clause { clause } "]" ;  clause = "for" target "in" orExpr { "if" orExpr }
     mutating func parseList() throws(Diagnostic) -> Expr {
         let start = advance().range
         var items: [Expr] = []
         while !check(.rightBracket) {
             let item = try parseExpression()
-            if items.isEmpty, match(.for) {
-                let target = try parseForTarget()
-                guard match(.in) else { throw unexpected("'in'") }
-                let iterable = try parseExpression()
-                let condition = match(.if) ? try parseExpression() : nil
-                _ = try expect(.rightBracket, "']'")
-                return Expr(.comprehension(element: item, pattern: target, iterable: iterable, condition: condition),
-                            range(from: start))
+            if items.isEmpty, check(.for) {
+                var clauses: [ComprehensionClause] = []
+                while match(.for) {
+                    let target = try parseForTarget()
+                    guard match(.in) else { throw unexpected("'in'") }
+                    let iterable = try parseComprehensionPart()
+                    var conditions: [Expr] = []
+                    while match(.if) { conditions.append(try parseComprehensionPart()) }
+                    clauses.append(ComprehensionClause(pattern: target, iterable: iterable, conditions: conditions))
+                }
+                _ = try expect(.rightBracket, "']', 'for' or 'if'")
+                let e = Expr(.comprehension(element: item, clauses: clauses), range(from: start))
+                return try limited(e, at: e.range)
             }
             items.append(item)
             if !match(.comma) { break }
@@ -46,20 +53,22 @@ extension Parser {
         return Expr(.list(items), range(from: start))
     }
 
-    /// record = "{" [ field { "," field } [","] ] "}" ;  field = (name | string) ":" expression
+    /// A comprehension's iterable or condition: an expression that stops before `if` and
+    /// `for` (an `if` there starts a filter, not an `if` expression).
+    mutating func parseComprehensionPart() throws(Diagnostic) -> Expr {
+        let e = try nested { (p: inout Parser) throws(Diagnostic) -> Expr in try p.parseOr() }
+        return try limited(e, at: e.range)
+    }
+
+    /// record = "{" [ field { "," field } [","] ] "}" ;  field = key ":" expression
+    /// key = NAME | STRING | [ "-" ] NUMBER | "true" | "false" | "(" expression ")"
     mutating func parseRecord() throws(Diagnostic) -> Expr {
         let start = advance().range
         var fields: [RecordField] = []
         skipNewlines()
         while !check(.rightBrace) {
-            let key: String
-            switch current.kind {
-            case .identifier(let name): key = name
-            case .string(let raw) where !raw.contains("{"): key = raw
-            default: throw unexpected("a field name")
-            }
-            _ = advance()
-            _ = try expect(.colon, "':' after the field name")
+            let key = try parseRecordKey()
+            _ = try expect(.colon, "':' after the key")
             skipNewlines()
             fields.append(RecordField(key: key, value: try parseExpression()))
             skipNewlines()
@@ -68,6 +77,25 @@ extension Parser {
         }
         _ = try expect(.rightBrace, "'}' or ','")
         return Expr(.record(fields), range(from: start))
+    }
+
+    /// A record key: a name is the string of its spelling (`{lr: 0.1}`), literals are
+    /// themselves, and a parenthesised expression is evaluated (`{(k): v}`).
+    mutating func parseRecordKey() throws(Diagnostic) -> Expr {
+        let t = current
+        switch t.kind {
+        case .identifier(let name): _ = advance(); return Expr(.string(name), t.range)
+        case .string: _ = advance(); return try parseStringLiteral(t)
+        case .number(let n): _ = advance(); return Expr(.number(n), t.range)
+        case .keyword(.true), .keyword(.false): _ = advance(); return Expr(.bool(t.kind == .keyword(.true)), t.range)
+        case .op(.minus):
+            guard case .number(let n) = tokens[Swift.min(index + 1, tokens.count - 1)].kind else { break }
+            _ = advance()
+            return Expr(.number(-n), t.range.to(advance().range))
+        case .op(.leftParen): return try parseParenthesised()
+        default: break
+        }
+        throw unexpected("a key (a name, a string, a number or a parenthesised expression)")
     }
 
     /// paren = "(" ")" | "(" expression ")" | "(" expression "," [ expression { "," expression } [","] ] ")"
@@ -92,7 +120,7 @@ extension Parser {
         var branches: [(condition: Expr, body: Block)] = []
         var otherwise: Block?
         branches.append((try parseExpression(), try parseBlock()))
-        while elseFollows() {
+        while try elseFollows() {
             _ = advance()
             if match(.if) {
                 branches.append((try parseExpression(), try parseBlock()))
@@ -104,10 +132,11 @@ extension Parser {
         return Expr(.conditional(branches: branches, otherwise: otherwise), range(from: start))
     }
 
-    /// `else` may start the next line after a closing brace.
-    mutating func elseFollows() -> Bool {
+    /// `else` may start the next line after a closing brace. Python's `elif` there is an error.
+    mutating func elseFollows() throws(Diagnostic) -> Bool {
         var i = index
         while tokens[i].kind == .newline && i < tokens.count - 1 { i += 1 }
+        if tokens[i].kind == .identifier("elif") { throw Diagnostic(.pythonSpelling(python: "elif", mnl: "else if"), at: tokens[i].range) }
         guard tokens[i].kind == .keyword(.else) else { return false }
         index = i
         return true

@@ -1,6 +1,6 @@
 extension Parser {
     /// statement = fnDecl | classDecl | forStmt | whileStmt | "break" | "continue" | returnStmt
-    ///           | importStmt | assertStmt | globalStmt | simpleStmt
+    ///           | importStmt | assertStmt | globalStmt | delStmt | simpleStmt
     mutating func parseStatement() throws(Diagnostic) -> Stmt {
         let start = current.range
         switch current.kind {
@@ -23,6 +23,7 @@ extension Parser {
             return Stmt(.returnValue(value), range(from: start))
         case .keyword(.import):
             _ = advance()
+            if case .identifier(let module) = current.kind { throw Diagnostic(.pythonImport(module: module), at: current.range) }
             guard case .string(let path) = current.kind else { throw unexpected("a file name in quotes") }
             _ = advance()
             return Stmt(.importFile(path), range(from: start))
@@ -36,17 +37,30 @@ extension Parser {
             var names = [try expectIdentifier("a variable name").0]
             while match(.comma) { names.append(try expectIdentifier("a variable name").0) }
             return Stmt(.global(names), range(from: start))
+        case .keyword(.del):
+            _ = advance()
+            let target = try parseExpression()
+            let p = try pattern(from: target)
+            switch p {
+            case .index, .member: return Stmt(.delete(p), range(from: start))
+            default: throw Diagnostic(.invalidDeleteTarget, at: target.range)
+            }
         default:
             return try parseSimpleStatement()
         }
     }
 
-    /// simpleStmt = expression [ ("=" | "+=" | "-=" | "*=" | "/=") expression ]
+    /// simpleStmt = expression [ ("=" | "+=" | "-=" | "*=" | "/=" | "//=" | "%=" | "**=" | "@="
+    ///                            | "&=" | "|=" | "^=") expression ]
     mutating func parseSimpleStatement() throws(Diagnostic) -> Stmt {
         let start = current.range
+        try rejectPythonStatement()
         let lhs = try parseExpression()
         let compound: [Operator: BinaryOperator] = [.plusEqual: .add, .minusEqual: .subtract,
-                                                     .starEqual: .multiply, .slashEqual: .divide]
+                                                     .starEqual: .multiply, .slashEqual: .divide,
+                                                     .slashSlashEqual: .floorDivide, .percentEqual: .modulo,
+                                                     .starStarEqual: .power, .atEqual: .matmul,
+                                                     .ampersandEqual: .bitAnd, .pipeEqual: .bitOr, .caretEqual: .bitXor]
         if match(.equal) {
             let target = try pattern(from: lhs)
             skipNewlines()

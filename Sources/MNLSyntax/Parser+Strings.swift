@@ -2,10 +2,16 @@ extension Parser {
     /// string = '"' { character | escape | "{{" | "}}" | "{" expression [ ":" formatSpec ] "}" } '"'
     /// Escapes: \n \t \r \0 \\ \" \{ \} \u{XXXX}. Interpolated expressions are parsed from
     /// the same file, so errors inside them point at the right column.
+    /// A triple-quoted string (`"""..."""`) is the same with three quotes, and a newline
+    /// right after the opening quotes is not part of the text (the rest is kept as written).
     mutating func parseStringLiteral(_ token: Token) throws(Diagnostic) -> Expr {
         let bytes = file.bytes
-        let end = token.range.end - 1
-        var i = token.range.start + 1
+        let quote = UInt8(ascii: "\"")
+        let s = token.range.start
+        let triple = token.range.end - s >= 6 && bytes[s + 1] == quote && bytes[s + 2] == quote
+        let end = token.range.end - (triple ? 3 : 1)
+        var i = s + (triple ? 3 : 1)
+        if triple, i < end, bytes[i] == UInt8(ascii: "\n") { i += 1 }
         var parts: [InterpolationPart] = []
         var text: [UInt8] = []
         func flush() {

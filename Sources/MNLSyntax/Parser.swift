@@ -74,6 +74,7 @@ public struct Parser {
     /// The error for the current token: at the end of input it is `unexpectedEndOfInput`,
     /// which tells the REPL to read another line.
     func unexpected(_ expected: String) -> Diagnostic {
+        if let habit = pythonHabit(expected: expected) { return habit }
         if atEnd {
             // Point just after the last real token, where the missing text belongs.
             let end = index > 0 ? previous.range.end : current.range.start
@@ -125,6 +126,10 @@ public struct Parser {
                 diagnostics.append(error)
                 if error.kind.isDepthLimit {
                     skipStatement(from: start)
+                } else if error.kind.isPythonHabit {
+                    // The whole statement, and the lines indented under it, are Python: one error.
+                    skipStatement(from: start)
+                    skipIndentedBody(under: tokens[start])
                 } else {
                     synchronize()
                 }

@@ -17,6 +17,7 @@ public enum Keyword: String, Sendable, CaseIterable {
     case `true`, `false`, `nil`, and, or, not, `import`, assert, `try`, `catch`, global
     // MARK: classes
     case `class`, `super`
+    case del
 }
 
 public enum Operator: String, Sendable, CaseIterable {
@@ -27,6 +28,10 @@ public enum Operator: String, Sendable, CaseIterable {
     case dotDot = "..", dot = ".", comma = ",", colon = ":", semicolon = ";", question = "?"
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
     case leftBrace = "{", rightBrace = "}"
+    // Bitwise operators and the remaining compound assignments (issue 9).
+    case ampersand = "&", pipe = "|", caret = "^", tilde = "~"
+    case slashSlashEqual = "//=", percentEqual = "%=", starStarEqual = "**=", atEqual = "@="
+    case ampersandEqual = "&=", pipeEqual = "|=", caretEqual = "^="
 }
 
 public struct Token: Sendable {

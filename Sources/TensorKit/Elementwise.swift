@@ -10,6 +10,8 @@ public enum BinaryOp: String, Sendable, CaseIterable {
     case maximum, minimum
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case logicalAnd = "and", logicalOr = "or", logicalXor = "xor"
+    /// Bit by bit on integers; on bools the logical operation (NumPy's `&`, `|`, `^`).
+    case bitAnd = "&", bitOr = "|", bitXor = "^"
 
     public var isComparison: Bool {
         switch self {
@@ -18,6 +20,7 @@ public enum BinaryOp: String, Sendable, CaseIterable {
         }
     }
     public var isLogical: Bool { self == .logicalAnd || self == .logicalOr || self == .logicalXor }
+    public var isBitwise: Bool { self == .bitAnd || self == .bitOr || self == .bitXor }
 }
 
 /// A unary elementwise operation. `exp log sqrt tanh sigmoid` give a float result (float32 for
@@ -25,6 +28,8 @@ public enum BinaryOp: String, Sendable, CaseIterable {
 public enum UnaryOp: String, Sendable, CaseIterable {
     case negative = "neg", exp, log, sqrt, abs, tanh, sigmoid, relu, sign, floor, ceil, round
     case square, isnan, isinf, logicalNot = "not"
+    /// `~`: bitwise not on integers, logical not on bools (NumPy's `invert`).
+    case invert = "~"
 
     var isFloatMath: Bool {
         switch self {
@@ -40,6 +45,7 @@ extension Tensor {
     static func binaryPlan(_ op: BinaryOp, _ a: DType, _ b: DType) throws -> (compute: DType, result: DType, op: BinaryOp) {
         if op.isLogical { return (.bool, .bool, op) }
         let c = Promotion.promote(a, b)
+        if op.isBitwise { return try bitwisePlan(op, c) }
         if op.isComparison { return (c, .bool, op) }
         if op == .divide {
             let f = Promotion.floatResult(c)
@@ -92,6 +98,7 @@ extension Tensor {
     static func runBinary(_ op: BinaryOp, _ compute: DType, _ a: Tensor, _ b: Tensor, into out: Tensor) throws {
         let ac = try a.cast(to: compute).broadcast(to: out.shape, op: op.rawValue)
         let bc = try b.cast(to: compute).broadcast(to: out.shape, op: op.rawValue)
+        if op.isBitwise { return try integerBitwise(op, ac, bc, into: out) }
         switch compute {
         case .float32: try numericBinary(Float.self, op, ac, bc, out)
         case .float64: try numericBinary(Double.self, op, ac, bc, out)
@@ -129,7 +136,7 @@ extension Tensor {
         case .lessEqual: try Kernels.binary(LeOp<T>(), a, b, into: out)
         case .greater: try Kernels.binary(GtOp<T>(), a, b, into: out)
         case .greaterEqual: try Kernels.binary(GeOp<T>(), a, b, into: out)
-        case .logicalAnd, .logicalOr, .logicalXor:
+        case .logicalAnd, .logicalOr, .logicalXor, .bitAnd, .bitOr, .bitXor:
             throw TensorError.unsupportedDType(op: op.rawValue, dtype: T.dtype)
         }
     }
@@ -254,6 +261,7 @@ extension Tensor {
             let out = try Tensor(uninitialized: shape, dtype: .bool)
             try Kernels.unary(NotOp(), x, into: out)
             return out
+        case .invert: return try inverted()
         default: break
         }
         if dtype == .bool {

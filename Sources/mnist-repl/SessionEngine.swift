@@ -136,7 +136,7 @@ final class SessionEngine: ReplEngine {
         case .instance: return true
         case .list(let l): return l.items.contains(where: isInstance)
         case .tuple(let t): return t.items.contains(where: isInstance)
-        case .record(let r): return r.fields.contains { isInstance($0.1) }
+        case .record(let r): return r.entries.contains { isInstance($0.1) }
         default: return false
         }
     }
@@ -145,7 +145,7 @@ final class SessionEngine: ReplEngine {
         switch value {
         case .native(let o): return o.summary()
         case .closure(let c): return c.signature
-        case .record(let r): return "fields: " + r.keys.joined(separator: ", ")
+        case .record(let r): return "fields: " + r.keys.map(\.text).joined(separator: ", ")
         case .list(let l): return "\(l.items.count) items"
         case .instance(let i): return i.fieldSummary
         default:

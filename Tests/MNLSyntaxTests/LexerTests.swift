@@ -12,7 +12,7 @@ import Testing
         #expect(try kinds("fn if else for in while not and or nil") ==
                 [.keyword(.fn), .keyword(.if), .keyword(.else), .keyword(.for), .keyword(.in), .keyword(.while),
                  .keyword(.not), .keyword(.and), .keyword(.or), .keyword(.nil), .endOfInput])
-        #expect(try kinds("a //= b") == [.identifier("a"), .op(.slashSlash), .op(.equal), .identifier("b"), .endOfInput])
+        #expect(try kinds("a //= b") == [.identifier("a"), .op(.slashSlashEqual), .identifier("b"), .endOfInput])
         #expect(try kinds("0..5") == [.number(0), .op(.dotDot), .number(5), .endOfInput])
         #expect(try kinds("x.T") == [.identifier("x"), .op(.dot), .identifier("T"), .endOfInput])
     }
@@ -38,6 +38,14 @@ import Testing
         } catch {
             #expect(error.kind == .unterminatedString)
             #expect(error.range.map { $0.file.location(of: $0.start).line } == 2)
+            // A "..." string ends on its line: the REPL reports it instead of waiting (issue 9).
+            #expect(!error.isIncompleteInput)
+        }
+        do {
+            _ = try Lexer.tokenize(SourceFile(name: "t", text: "y = \"\"\"open\nmore"))
+            Issue.record("should throw")
+        } catch {
+            #expect(error.kind == .unterminatedTripleQuotedString)
             #expect(error.isIncompleteInput)
         }
         do {

@@ -70,7 +70,8 @@ import Testing
     }
 
     @Test func incompleteInputAsksForMore() {
-        for text in ["fn f(x) {", "[1, 2,", "f(1,", "if x {\n  y", "\"open {x"] {
+        // A `"` string ends on its line (issue 9): only an open triple-quoted one asks for more.
+        for text in ["fn f(x) {", "[1, 2,", "f(1,", "if x {\n  y", "\"\"\"open {x", "s = \"\"\"\nline"] {
             let (_, errors) = parse(text)
             #expect(errors.contains { $0.isIncompleteInput }, "\(text)")
         }
@@ -78,6 +79,8 @@ import Testing
         #expect(complete.isEmpty)
         let (_, wrong) = parse("x = )")
         #expect(!wrong.contains { $0.isIncompleteInput })
+        let (_, unclosed) = parse("\"open {x")
+        #expect(unclosed.map(\.kind) == [.unterminatedString])
     }
 
     @Test func errorKinds() {

@@ -43,12 +43,12 @@ extension CoreBuiltins {
         Builtin("keys", [.required("record")], topic: "core", doc: "The field names of a record, in insertion order.",
                 example: "keys({lr: 0.1, epochs: 3})") { a, _ in
             guard case .record(let r) = try a.value(0) else { throw a.bad(0, expected: "record", got: try a.value(0)) }
-            return .list(r.keys.map { .string($0) })
+            return .list(r.keys.map(\.value))
         },
         Builtin("values", [.required("record")], topic: "core", doc: "The field values of a record, in insertion order.",
                 example: "values({lr: 0.1, epochs: 3})") { a, _ in
             guard case .record(let r) = try a.value(0) else { throw a.bad(0, expected: "record", got: try a.value(0)) }
-            return .list(r.fields.map(\.1))
+            return .list(r.entries.map(\.1))
         },
     ]
 
@@ -58,7 +58,7 @@ extension CoreBuiltins {
         case .list(let l): .number(Double(l.items.count))
         case .tuple(let t): .number(Double(t.items.count))
         case .string(let s): .number(Double(s.count))
-        case .record(let r): .number(Double(r.keys.count))
+        case .record(let r): .number(Double(r.count))
         case .range(let r): .number(Double(r.count))
         case .native(let o): o.length.map { .number(Double($0)) }
         default: nil

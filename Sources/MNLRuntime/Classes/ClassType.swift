@@ -99,7 +99,7 @@ public final class Instance {
     var assignedFields: [(String, Value)] {
         var out: [(String, Value)] = []
         for (i, v) in fields.enumerated() { if let v { out.append((cls.fieldNames[i], v)) } }
-        return out + (extra?.fields ?? [])
+        return out + (extra?.entries.map { ($0.0.text, $0.1) } ?? [])
     }
 
     /// Moves the field values that hold further values to `pending` and empties the instance

@@ -118,7 +118,10 @@ enum DataBuiltins {
         var pairs: [(String, Tensor)] = []
         if let v = a[1] {
             guard case .record(let r) = v else { throw a.bad(1, expected: "record of tensors", got: v) }
-            for (k, x) in r.fields { pairs.append((k, try TensorConversion.tensor(x, argument: a.function, position: 2))) }
+            for (key, x) in r.entries {
+                guard case .string(let k) = key else { throw a.bad(1, expected: "record with string keys", got: key.value) }
+                pairs.append((k, try TensorConversion.tensor(x, argument: a.function, position: 2)))
+            }
         }
         for (k, x) in a.extraKeywords { pairs.append((k, try TensorConversion.tensor(x, argument: a.function, position: 0, name: k))) }
         guard !pairs.isEmpty else { throw a.invalid("nothing to save: pass tensors as keywords, e.g. w=W") }

@@ -21,6 +21,8 @@ enum TensorClass {
         c.compare { o, op, other, reversed, _ in try o.compare(op, other, reversed: reversed) }
         c.inPlace { o, op, other, _ in try o.inPlace(op, other) }
         c.negate { o, _ in try o.negate() }
+        c.invert { o, _ in try o.invert() }
+        c.contains { o, element, _ in try o.contains(element) }
         c.truth { try $0.truth() }
         c.number { o in try bridging { try o.tensor.item() } }
         c.index { o, items, _ in try o.get(items) }

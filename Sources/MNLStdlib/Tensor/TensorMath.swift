@@ -25,7 +25,9 @@ enum TensorMath {
             TensorDeclarations.op("clip", [.optional("min", defaultText: "nil"), .optional("max", defaultText: "nil")],
                                   doc: "Each element limited to [min, max] (either bound may be nil).",
                                   example: "clip(tensor([-2, 0.5, 3]), 0, 1)") { x, a, _ in
-                .tensor(try x.clip(min: try a[1].map { _ in try a.number(1) }, max: try a[2].map { _ in try a.number(2) }))
+                // Without either bound clip would change nothing; NumPy refuses it too.
+                guard a[1] != nil || a[2] != nil else { throw a.invalid("give min, max or both") }
+                return .tensor(try x.clip(min: try a[1].map { _ in try a.number(1) }, max: try a[2].map { _ in try a.number(2) }))
             },
             TensorDeclarations.op("pow", [.required("exponent")], doc: "Each element raised to exponent (a number or a tensor).",
                                   example: "pow(tensor([2, 3]), 2)") { x, a, _ in
@@ -34,6 +36,15 @@ enum TensorMath {
             },
             pairwise("maximum", .maximum, doc: "The larger of a and b, elementwise with broadcasting.", example: "maximum(tensor([1, 5]), 3)"),
             pairwise("minimum", .minimum, doc: "The smaller of a and b, elementwise with broadcasting.", example: "minimum(tensor([1, 5]), 3)"),
+            // Issue 9: NumPy's logical functions, on the kernels `&`, `|`, `^` and `~` use.
+            pairwise("logical_and", .logicalAnd, doc: "a and b elementwise (non-zero is true), a bool tensor.",
+                     example: "logical_and(tensor([1, 0, 2]) > 0, tensor([1, 1, 0]))"),
+            pairwise("logical_or", .logicalOr, doc: "a or b elementwise (non-zero is true), a bool tensor.",
+                     example: "logical_or(tensor([1, 0, 0]), tensor([0, 0, 1]))"),
+            pairwise("logical_xor", .logicalXor, doc: "a xor b elementwise (non-zero is true), a bool tensor.",
+                     example: "logical_xor(tensor([1, 0, 1]), tensor([1, 1, 0]))"),
+            TensorDeclarations.unary("logical_not", .logicalNot, doc: "not x elementwise (zero is true), a bool tensor.",
+                                     example: "logical_not(tensor([1, 0, 2]))"),
             Builtin("where", [.required("condition"), .required("a"), .required("b")], topic: "tensor",
                     doc: "Elements of a where condition is true and of b elsewhere, with broadcasting.",
                     example: "x = tensor([-1, 2])\nwhere(x > 0, x, 0)") { a, _ in

@@ -37,19 +37,37 @@ enum TensorMisc {
                 try bridging { try Storage.checkAllocation(bytes: nestedListBytes(x.shape)) }
                 return nestedList(x)
             },
-            D.op("copy", doc: "A new tensor with its own copy of the elements.", example: "a = ones(2)\nb = a.copy()") { x, _, _ in
-                .tensor(try x.copy())
-            },
+            // copy and shuffle take lists too; as functions and as tensor methods (x.copy()).
+            TensorOperation(builtin: Builtin("copy", [.required("x")], topic: "tensor",
+                    doc: "A copy: a tensor with its own elements, or a shallow copy of a list or record (as x.copy()).",
+                    example: "a = ones(2)\nb = a.copy()\ncopy([1, 2])") { a, _ in
+                switch try a.value(0) {
+                case .list(let l): return .list(ListBox(l.items))
+                case .record(let r): return .record(RecordBox(entries: r.entries))
+                case let v:
+                    let x = try TensorConversion.tensor(v, argument: "copy")
+                    return try bridging { .tensor(try x.copy()) }
+                }
+            }, role: .functionAndMethod),
             D.op("astype", [.required("dtype")], doc: "A copy converted to dtype (\"f32\", \"f64\", \"i64\", \"u8\", \"bool\").",
                  example: "tensor([1.7, 2.2]).astype(\"i64\")") { x, a, _ in
                 guard let d = try TensorConversion.dtype(try a.value(1), function: "astype") else { return .tensor(x) }
                 return .tensor(try x.cast(to: d))
             },
-            D.op("shuffle", doc: "Shuffles the tensor's rows in place with the session's generator.",
-                 example: "x = arange(5)\nshuffle(x)") { x, _, ctx in
-                try x.shuffle(using: ctx.random)
+            TensorOperation(builtin: Builtin("shuffle", [.required("x")], topic: "tensor",
+                    doc: "Shuffles in place with the session's generator (seed(n) reproduces it): a list's elements, as Python's random.shuffle, or a tensor's rows (along axis 0), as NumPy's rng.shuffle. Returns nil.",
+                    example: "xs = [1, 2, 3, 4]\nshuffle(xs)\nx = arange(5)\nshuffle(x)") { a, ctx in
+                switch try a.value(0) {
+                case .list(let l):
+                    // The tensor's permutation, so a list and a tensor of one length shuffle alike.
+                    let order = try bridging { try Tensor.permutation(l.items.count, using: ctx.random).toDoubles() }
+                    let items = l.items
+                    l.items = order.map { items[Int($0)] }
+                case .native(let o as TensorObject): try bridging { try o.tensor.shuffle(using: ctx.random) }
+                case let v: throw a.bad(0, expected: "list or tensor", got: v)
+                }
                 return .null
-            },
+            }, role: .functionAndMethod),
         ]
     }
 

@@ -54,13 +54,19 @@ final class TensorObject: NativeObject {
             let o = try TensorConversion.tensor(other, argument: "@")
             return try bridging { .tensor(try reversed ? Tensor.matmul(o, tensor) : Tensor.matmul(tensor, o)) }
         }
+        if op.isBitwise, case .bool(let b) = other {
+            // `mask & true` stays bool, as NumPy's Python-bool scalar does (a number would be int64).
+            let s = Tensor(scalar: b)
+            return try bridging { .tensor(try reversed ? Tensor.binary(TensorOperators.binaryOp(op), s, tensor) : Tensor.binary(TensorOperators.binaryOp(op), tensor, s)) }
+        }
         return try elementwise(TensorOperators.binaryOp(op), other, reversed: reversed)
     }
 
     func compare(_ op: CompareOperator, _ other: Value, reversed: Bool) throws -> Value? {
         guard TensorObject.isOperand(other) else { return nil }
-        if let v = scalarFast(TensorOperators.compareOp(op), other, reversed: reversed) { return v }
-        return try elementwise(TensorOperators.compareOp(op), other, reversed: reversed)
+        guard let binaryOp = TensorOperators.compareOp(op) else { return nil }
+        if let v = scalarFast(binaryOp, other, reversed: reversed) { return v }
+        return try elementwise(binaryOp, other, reversed: reversed)
     }
 
     /// Whether `other` can meet a tensor in an operator: numbers, bools, lists, tuples and
@@ -88,6 +94,14 @@ final class TensorObject: NativeObject {
         }
         return result.map { .native(TensorObject(element: $0)) }
     }
+
+    /// NumPy's `__contains__`: `x in t` is `(t == x).any()`.
+    func contains(_ element: Value) throws -> Bool {
+        guard case .native(let mask as TensorObject) = try elementwise(.equal, element, reversed: false) else { return false }
+        return try bridging { try mask.tensor.any().item() != 0 }
+    }
+
+    func invert() throws -> Value { try bridging { .tensor(try tensor.unary(.invert)) } }
 
     /// `tensor op other` (or reversed) where other is a number, bool, list or tensor.
     func elementwise(_ op: BinaryOp, _ other: Value, reversed: Bool) throws -> Value {
@@ -190,10 +204,13 @@ enum TensorOperators {
         case .floorDivide: .floorDivide
         case .modulo: .mod
         case .power, .matmul: .power
+        case .bitAnd: .bitAnd
+        case .bitOr: .bitOr
+        case .bitXor: .bitXor
         }
     }
 
-    static func compareOp(_ op: CompareOperator) -> BinaryOp {
+    static func compareOp(_ op: CompareOperator) -> BinaryOp? {
         switch op {
         case .equal: .equal
         case .notEqual: .notEqual
@@ -201,6 +218,7 @@ enum TensorOperators {
         case .lessEqual: .lessEqual
         case .greater: .greater
         case .greaterEqual: .greaterEqual
+        case .contains, .notContains: nil
         }
     }
 }
