@@ -89,6 +89,10 @@ public enum RecordKey: Hashable, Sendable {
                 throw Diagnostic(.valueTooDeep(operation: "use as a key", limit: RecordKey.depthLimit), at: nil)
             }
             self = .tuple(try t.items.map { try RecordKey($0, depth: depth + 1) })
+        case .native(let o) where o.scalarNumber != nil:
+            // A scalar from a tensor (`d[argmax(p)]`) is the number it holds, as NumPy's
+            // scalars hash equal to Python's numbers.
+            try self.init(.number(o.scalarNumber ?? 0), depth: depth)
         default: throw Diagnostic(.unhashableKey(type: v.typeName), at: nil)
         }
     }
