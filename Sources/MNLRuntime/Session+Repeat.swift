@@ -5,25 +5,12 @@ extension Session {
     /// timing then measures the code, not the parser and compiler. Stops at the first error
     /// (or Ctrl-C). Variables persist as with `run`; echoed values are dropped.
     public func runRepeatedly(_ source: String, name: String, times: Int) -> RunResult {
-        onLargeStack { () -> RunResult in
-            let compiled: CompiledProgram
-            switch self.compile(SourceFile(name: name, text: source)) {
-            case .failure(let failure): return .failure(failure.diagnostics)
-            case .success(let program): compiled = program
+        compileAndRun(SourceFile(name: name, text: source)) { compiled in
+            for _ in 0..<times {
+                if self.isInterruptRequested() { throw Diagnostic(.interrupted, at: nil) }
+                _ = try self.execute(compiled)
             }
-            do {
-                for _ in 0..<times {
-                    if self.isInterruptRequested() { throw Diagnostic(.interrupted, at: nil) }
-                    _ = try self.execute(compiled)
-                }
-                return .success(echo: nil)
-            } catch let d as Diagnostic {
-                self.interpreter.resetStack()
-                return .failure([d])
-            } catch {
-                self.interpreter.resetStack()
-                return .failure([Diagnostic(.userError(message: "\(error)"), at: nil)])
-            }
+            return nil
         }
     }
 }

@@ -19,6 +19,12 @@ extension Session {
     /// Resolving and compiling recurse through the syntax tree as running does (a 1000-term
     /// chain is 1000 levels deep), so all three happen on the large stack.
     public func run(_ file: SourceFile) -> RunResult {
+        compileAndRun(file) { compiled in try self.execute(compiled) }
+    }
+
+    /// Compiles `file` and hands the program to `body` on the large stack; a failure at
+    /// either step becomes the result's diagnostics, and the interpreter's stack is reset.
+    func compileAndRun(_ file: SourceFile, _ body: @escaping (CompiledProgram) throws -> Value?) -> RunResult {
         onLargeStack { () -> RunResult in
             let compiled: CompiledProgram
             switch self.compile(file) {
@@ -26,7 +32,7 @@ extension Session {
             case .success(let program): compiled = program
             }
             do {
-                return .success(echo: try self.execute(compiled))
+                return .success(echo: try body(compiled))
             } catch let d as Diagnostic {
                 self.interpreter.resetStack()
                 return .failure([d])

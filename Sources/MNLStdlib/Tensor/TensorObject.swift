@@ -7,38 +7,43 @@ import TensorKit
 /// `a -= x` and `a[i] = v` change it in place, `a = a - x` makes a new one.
 /// Its class is declared in TensorClass.swift.
 final class TensorObject: NativeObject {
-    /// The tensor, once there is one: an element read (`x[i, j]`, `for v in x`) first holds
-    /// only `element`, and the 0-d tensor is made the first time something asks for it.
-    private var held: Tensor?
-    /// The value of a 0-d tensor that has no storage yet; nil once `held` is set.
-    private(set) var element: ScalarElement?
+    /// The tensor; for an object made by an element read, a shared placeholder until the
+    /// 0-d tensor is needed. A `let`, so the element fast paths read it without retaining.
+    let base: Tensor
+    /// The value of a 0-d tensor made by an element read (`x[i, j]`, `for v in x`), which
+    /// has no storage of its own until something asks for `tensor`.
+    let element: ScalarElement?
+    /// That 0-d tensor, once made.
+    private var materialized: Tensor?
 
     init(_ tensor: Tensor) {
-        self.held = tensor
+        self.base = tensor
+        self.element = nil
         super.init(TensorClass.declaration)
     }
 
     init(element: ScalarElement) {
+        self.base = TensorObject.placeholder
         self.element = element
         super.init(TensorClass.declaration)
     }
 
-    /// Read in place (`_read`), not copied out: the element fast paths read shape and
-    /// strides through it, and a copy would retain and release the storage and both arrays.
+    private static let placeholder = Tensor(scalar: Float(0))
+
     var tensor: Tensor {
-        _read {
-            if held == nil { materialize() }
-            yield held.unsafelyUnwrapped
-        }
+        guard let element else { return base }
+        if let materialized { return materialized }
+        let t = element.tensor()
+        materialized = t
+        return t
     }
 
-    private func materialize() {
-        held = element?.tensor()
-        element = nil
+    /// The value of a 0-d tensor: from the tensor once there is one (a store into it
+    /// shows), else from `element`.
+    var scalarElement: ScalarElement? {
+        guard let element else { return base.scalarElement }
+        return materialized?.scalarElement ?? element
     }
-
-    /// The value of a 0-d tensor, from `element` or the tensor.
-    var scalarElement: ScalarElement? { element ?? held?.scalarElement }
 
     // The element fast paths (TensorObject+Elements.swift).
     override func element(_ a: Value) -> Value? { readElement(a) }
