@@ -117,6 +117,16 @@ extension Compiler {
             }
         }
         let range = e.range
+        if case .comparison(let first, let rest) = e.kind, rest.count == 1, let (op, second) = rest.first,
+           op != .contains, op != .notContains {
+            // Operands that may be scalar tensors (`if img[r, c] > 0.5`): the outcome is asked
+            // for as a Bool, so no 0-d bool tensor is made just to be tested.
+            let l = expression(first), r = expression(second)
+            return { f in
+                let a = try l(f), b = try r(f)
+                return try located(range) { try Operators.compareTruth(op, a, b, CallContext(interp: f.interp)) }
+            }
+        }
         return { f in try truth(try general(f), at: range) }
     }
 }

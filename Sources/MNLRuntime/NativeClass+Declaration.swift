@@ -9,6 +9,8 @@ struct NativeHooks {
     /// `self op= other` in place; false lets the runtime fall back to `self = self op other`.
     var inPlace: ((Object, BinaryOperator, Value, CallContext) throws -> Bool)?
     var compare: ((Object, CompareOperator, Value, Bool, CallContext) throws -> Value?)?
+    /// The truth of a comparison without its result value (conditions); nil to decline.
+    var compareTruth: ((Object, CompareOperator, Value, Bool) -> Bool?)?
     var negate: ((Object, CallContext) throws -> Value)?
     /// `~self`.
     var invert: ((Object, CallContext) throws -> Value)?
@@ -110,6 +112,10 @@ extension NativeClass {
         }
         public mutating func compare(_ f: @escaping (Object, CompareOperator, Value, _ reversed: Bool, CallContext) throws -> Value?) {
             hooks.compare = { try f(Self.typed($0), $1, $2, $3, $4) }
+        }
+        /// `if x < y` asked as a Bool, for classes that can answer without making a value.
+        public mutating func compareTruth(_ f: @escaping (Object, CompareOperator, Value, Bool) -> Bool?) {
+            hooks.compareTruth = { f(Self.typed($0), $1, $2, $3) }
         }
         public mutating func negate(_ f: @escaping (Object, CallContext) throws -> Value) { hooks.negate = { try f(Self.typed($0), $1) } }
         public mutating func truth(_ f: @escaping (Object) throws -> Bool) { hooks.truth = { try f(Self.typed($0)) } }

@@ -36,6 +36,11 @@ open class NativeObject {
     final func compare(_ op: CompareOperator, _ other: Value, reversed: Bool, _ ctx: CallContext) throws -> Value? {
         try nativeClass.hooks.compare?(self, op, other, reversed, ctx)
     }
+    /// The truth of `self op other` (or reversed) when the class can give it without making
+    /// the result value; nil to take the general path.
+    final func compareTruth(_ op: CompareOperator, _ other: Value, reversed: Bool) -> Bool? {
+        nativeClass.hooks.compareTruth?(self, op, other, reversed)
+    }
     final func negate(_ ctx: CallContext) throws -> Value? { try nativeClass.hooks.negate?(self, ctx) }
     /// `~self`; nil when unsupported.
     final func invert(_ ctx: CallContext) throws -> Value? { try nativeClass.hooks.invert?(self, ctx) }

@@ -95,6 +95,26 @@ enum Operators {
         throw Diagnostic(.unsupportedOperand(op: "-", operand: v.typeName), at: nil)
     }
 
+    /// The truth of `a op b` (not `in`), as `truth(compare(op, a, b))` gives it, without
+    /// making the result value when both sides are numbers or a native object answers
+    /// directly (a scalar tensor against a number).
+    static func compareTruth(_ op: CompareOperator, _ a: Value, _ b: Value, _ ctx: CallContext) throws -> Bool {
+        if case .number(let x) = a, case .number(let y) = b {
+            switch op {
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            case .greaterEqual: return x >= y
+            case .equal: return x == y
+            case .notEqual: return x != y
+            case .contains, .notContains: break
+            }
+        }
+        if case .native(let o) = a, let t = o.compareTruth(op, b, reversed: false) { return t }
+        if case .native(let o) = b, let t = o.compareTruth(op, a, reversed: true) { return t }
+        return try compare(op, a, b, ctx).truthValue()
+    }
+
     static func compare(_ op: CompareOperator, _ a: Value, _ b: Value, _ ctx: CallContext) throws -> Value {
         switch op {
         case .contains: return .bool(try Membership.contains(a, in: b, ctx))

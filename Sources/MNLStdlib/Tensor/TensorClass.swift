@@ -19,6 +19,7 @@ enum TensorClass {
 
         c.binary { o, op, other, reversed, _ in try o.binary(op, other, reversed: reversed) }
         c.compare { o, op, other, reversed, _ in try o.compare(op, other, reversed: reversed) }
+        c.compareTruth { o, op, other, reversed in o.scalarTruth(op, other, reversed: reversed) }
         c.inPlace { o, op, other, _ in try o.inPlace(op, other) }
         c.negate { o, _ in try o.negate() }
         c.invert { o, _ in try o.invert() }

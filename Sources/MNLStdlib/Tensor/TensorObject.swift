@@ -85,9 +85,20 @@ final class TensorObject: NativeObject {
         }
     }
 
+    /// `scalarFast` for a comparison whose outcome is wanted as a Bool (a condition).
+    func scalarTruth(_ op: CompareOperator, _ other: Value, reversed: Bool) -> Bool? {
+        guard let binaryOp = TensorOperators.compareOp(op),
+              case .bool(let b)? = scalarFastElement(binaryOp, other, reversed: reversed) else { return nil }
+        return b
+    }
+
     /// A 0-d float tensor with a number or another 0-d tensor of its dtype, computed on the
     /// values alone (`ScalarElement.binary`): the per-element loops students write.
     private func scalarFast(_ op: BinaryOp, _ other: Value, reversed: Bool) -> Value? {
+        scalarFastElement(op, other, reversed: reversed).map { .native(TensorObject(element: $0)) }
+    }
+
+    private func scalarFastElement(_ op: BinaryOp, _ other: Value, reversed: Bool) -> ScalarElement? {
         guard let mine = scalarElement else { return nil }
         let result: ScalarElement?
         switch other {
@@ -97,7 +108,7 @@ final class TensorObject: NativeObject {
             result = reversed ? theirs.binary(op, mine) : mine.binary(op, theirs)
         default: return nil
         }
-        return result.map { .native(TensorObject(element: $0)) }
+        return result
     }
 
     /// NumPy's `__contains__`: `x in t` is `(t == x).any()`.
