@@ -178,6 +178,13 @@ import Testing
         try repl.terminal.expect("\r\n", timeout: .seconds(20))
         try repl.terminal.expect(">>> ", timeout: .seconds(20))
 
+        // The one `sum` builtin declares axis= too, so the global form completes as well.
+        try repl.terminal.send("sum(t, ax")
+        try repl.terminal.sendTab()
+        try repl.terminal.expect("is=")
+        try repl.terminal.sendLine("0).shape")
+        try repl.terminal.expect("(3,)\r\n>>> ", timeout: .seconds(20))
+
         try repl.terminal.send("t.T.sha")
         try repl.terminal.sendTab()
         try repl.terminal.expect("pe")
