@@ -141,19 +141,17 @@ public struct TensorFormatter: Sendable {
         }
         if scientific {
             // Mantissas share one count of fractional digits (zero padded), as NumPy.
-            let parts = values.map { v -> (String, String)? in
-                if special(v) != nil { return nil }
-                let s = String(format: "%.\(precision)e", v)
-                let pieces = s.split(separator: "e")
-                var mant = String(pieces[0])
-                while mant.hasSuffix("0") { mant.removeLast() }
-                return (mant, String(pieces.count > 1 ? pieces[1] : "+00"))
+            let parts = values.map { v -> (String, Int)? in
+                special(v) != nil ? nil : scientificParts(v, single: single)
             }
             let frac = parts.compactMap { $0 }.map { fractionDigits($0.0) }.max() ?? 0
+            // Exponents share one width too, at least two digits (`1.e-45`, `5.e-324 1.e+000`).
+            let expWidth = parts.compactMap { $0 }.map { String(Swift.abs($0.1)).count }.max() ?? 2
             return zip(values, parts).map { v, p in
                 guard let p else { return special(v) ?? "" }
-                let mant = padFraction(p.0, to: frac, with: "0")
-                return mant + "e" + p.1
+                let digits = String(Swift.abs(p.1))
+                let exponent = (p.1 < 0 ? "-" : "+") + String(repeating: "0", count: Swift.max(2, expWidth) - digits.count) + digits
+                return padFraction(p.0, to: frac, with: "0") + "e" + exponent
             }
         }
         let texts = values.map { v -> String? in
@@ -162,6 +160,20 @@ public struct TensorFormatter: Sendable {
         }
         let frac = texts.compactMap { $0 }.map(fractionDigits).max() ?? 0
         return zip(values, texts).map { v, t in t.map { padFraction($0, to: frac, with: " ") } ?? special(v) ?? "" }
+    }
+
+    /// Mantissa and exponent (`"2.5"`, -1) of the shortest digits that read back as `v`
+    /// (in float32 when `single`, so a float32 0.1 is `1.e-01`, not the double's
+    /// `1.00000001e-01`), rounded to `precision` fractional digits when longer, as NumPy.
+    private func scientificParts(_ v: Double, single: Bool) -> (String, Int) {
+        if let shortest = ShortestDigits(single ? "\(Float(v))" : "\(v)"), shortest.digits.count - 1 <= precision {
+            let d = shortest.digits
+            return ((v < 0 ? "-" : "") + String(d.first ?? "0") + "." + String(d.dropFirst()), shortest.exponent)
+        }
+        let pieces = String(format: "%.\(precision)e", v).split(separator: "e")
+        var mantissa = String(pieces[0])
+        while mantissa.hasSuffix("0") { mantissa.removeLast() }
+        return (mantissa, pieces.count > 1 ? Int(pieces[1]) ?? 0 : 0)
     }
 
     /// The shortest text that reads back as `v` (in float32 when `single`), rounded to at most

@@ -38,7 +38,9 @@ extension Tensor {
             x = try ravel()
         }
         let r = x.shape.last ?? 1
-        guard count > 0 && r > 0 else {
+        // As NumPy: only an empty reduced axis is an error; an empty other axis (the last,
+        // empty batch) gives an empty result.
+        guard r > 0 else {
             throw TensorError.invalidArgument(op: name, message: "attempt to get \(name) of an empty sequence")
         }
         let rows = x.count / r

@@ -60,10 +60,24 @@ extension Tensor {
         let n = lengthD > 0 ? Int(lengthD) : 0  // also for -inf when stop - start overflows
         let integral = [start, stop, step].allSatisfy { $0.rounded() == $0 }
         let dt = dtype ?? (integral ? .int64 : .float32)
+        if dt == .int64 && integral, let exact = try integerRange(start, step, count: n) { return exact }
         let t = try Tensor(zeros: [n], dtype: .float64)
         let p = t.storage.pointer(Double.self)
         for i in 0..<n { p[i] = start + Double(i) * step }
         return try t.cast(to: dt)
+    }
+
+    /// An int64 range computed in integers, exact above 2^53 where doubles skip values; nil
+    /// when `start` or `step` lies outside int64 (the double path then saturates as `cast` does).
+    private static func integerRange(_ start: Double, _ step: Double, count n: Int) throws -> Tensor? {
+        let limit = 9.2233720368547758e18
+        guard (-limit..<limit).contains(start), (-limit..<limit).contains(step) else { return nil }
+        let first = Int64(start), by = Int64(step)
+        let t = try Tensor(uninitialized: [n], dtype: .int64)
+        let p = t.storage.pointer(Int64.self)
+        // Every value lies between start and stop, so the wrapping operators never wrap.
+        for i in 0..<n { p[i] = first &+ Int64(i) &* by }
+        return t
     }
 
     /// `count` evenly spaced values from `start` to `stop` (inclusive when `endpoint`).

@@ -360,6 +360,16 @@ extension Tensor {
         return out
     }
 
+    /// `where` with a weak scalar for `b` (see `Promotion`): `where(c, int64, 0)` is int64.
+    public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Double) throws -> Tensor {
+        try `where`(condition, a, weakScalar(b, next: a.dtype, op: .add))
+    }
+
+    /// `where` with a weak scalar for `a`.
+    public static func `where`(_ condition: Tensor, _ a: Double, _ b: Tensor) throws -> Tensor {
+        try `where`(condition, weakScalar(a, next: b.dtype, op: .add), b)
+    }
+
     /// A 0-d tensor of `dtype` holding `value` (converted as `cast` does).
     public init(scalar value: Double, dtype: DType) throws {
         let t = try Tensor(zeros: [], dtype: dtype)

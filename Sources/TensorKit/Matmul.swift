@@ -4,7 +4,8 @@
 extension Tensor {
     /// NumPy's `matmul` (`@`): 2-D products, 1-D vectors promoted to a row (left) or column
     /// (right) and the added axis removed, and batched products over broadcast leading axes.
-    /// Integer and bool operands are promoted to float32; float64 with anything gives float64.
+    /// Two integer or bool operands multiply exactly in int64 (IntegerMatmul.swift); otherwise
+    /// integers are promoted to float32, and float64 with anything gives float64.
     public static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         try matmul(a, b, blockWork: gemmBlockWork)
     }
@@ -14,21 +15,11 @@ extension Tensor {
         guard a.ndim > 0, b.ndim > 0 else {
             throw TensorError.invalidArgument(op: "@", message: "matmul needs operands with at least one dimension, got shapes \(a.shape) and \(b.shape)")
         }
+        if !a.dtype.isFloatingPoint && !b.dtype.isFloatingPoint { return try integerMatmul(a, b) }
         if let product = try matrixVector(a, b) { return product }
         let dt: DType = (a.dtype == .float64 || b.dtype == .float64) ? .float64 : .float32
-        var x = try a.cast(to: dt), y = try b.cast(to: dt)
-        let vecLeft = x.ndim == 1, vecRight = y.ndim == 1
-        if vecLeft { x = try x.expandDims(0) }
-        if vecRight { y = try y.expandDims(-1) }
-        let m = x.shape[x.ndim - 2], k = x.shape[x.ndim - 1], k2 = y.shape[y.ndim - 2], n = y.shape[y.ndim - 1]
-        guard k == k2 else { throw TensorError.innerDimensionMismatch(op: "@", lhs: a.shape, rhs: b.shape, left: k, right: k2) }
-        let batchA = Array(x.shape.dropLast(2)), batchB = Array(y.shape.dropLast(2))
-        let batch: [Int]
-        do { batch = try broadcastShape(batchA, batchB, op: "@") } catch {
-            throw TensorError.batchMismatch(op: "@", lhs: a.shape, rhs: b.shape)
-        }
-        x = try x.broadcast(to: batch + [m, k], op: "@")
-        y = try y.broadcast(to: batch + [k, n], op: "@")
+        let p = try ProductOperands(a, b, as: dt)
+        let (x, y, batch, m, k, n, vecLeft, vecRight) = (p.x, p.y, p.batch, p.m, p.k, p.n, p.vecLeft, p.vecRight)
         let out = k > 0 ? try Tensor(uninitialized: batch + [m, n], dtype: dt) : try Tensor(zeros: batch + [m, n], dtype: dt)
         guard m > 0, n > 0 else { return try finish(out, vecLeft, vecRight) }
         let limit = Int(Int32.max)
@@ -59,7 +50,7 @@ extension Tensor {
         return try finish(out, vecLeft, vecRight)
     }
 
-    private static func finish(_ out: Tensor, _ vecLeft: Bool, _ vecRight: Bool) throws -> Tensor {
+    static func finish(_ out: Tensor, _ vecLeft: Bool, _ vecRight: Bool) throws -> Tensor {
         var r = out
         if vecRight { r = try r.squeeze([-1]) }
         if vecLeft { r = try r.squeeze([r.ndim - (vecRight ? 1 : 2)]) }

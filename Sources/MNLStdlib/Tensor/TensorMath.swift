@@ -48,9 +48,19 @@ enum TensorMath {
             Builtin("where", [.required("condition"), .required("a"), .required("b")], topic: "tensor",
                     doc: "Elements of a where condition is true and of b elsewhere, with broadcasting.",
                     example: "x = tensor([-1, 2])\nwhere(x > 0, x, 0)") { a, _ in
-                try bridging { .tensor(try Tensor.where(try a.tensor(0, dtype: .bool), try a.tensor(1), try a.tensor(2))) }
+                try bridging { .tensor(try selectWhere(a)) }
             },
         ]
+    }
+
+    /// `where(condition, a, b)`: a plain number beside a tensor is weak, as in binary
+    /// operators, so `where(c, int64_tensor, 0)` stays int64.
+    static func selectWhere(_ a: Arguments) throws -> Tensor {
+        let condition = try a.tensor(0, dtype: .bool)
+        let first = TensorConversion.scalar(try a.value(1)), second = TensorConversion.scalar(try a.value(2))
+        if let s = second, first == nil { return try Tensor.where(condition, try a.tensor(1), s) }
+        if let s = first, second == nil { return try Tensor.where(condition, s, try a.tensor(2)) }
+        return try Tensor.where(condition, try a.tensor(1), try a.tensor(2))
     }
 
     static func pairwise(_ name: String, _ op: BinaryOp, doc: String, example: String) -> Builtin {

@@ -31,8 +31,9 @@ enum TensorMisc {
                 let (values, counts) = try x.unique()
                 return try a.bool(1, default: false) ? .tuple([.tensor(values), .tensor(counts)]) : .tensor(values)
             },
-            D.op("item", doc: "The single element of a one-element tensor, as a number.", example: "tensor([[7]]).item()",
-                 fast1: { x in .number(try x.item()) }) { x, _, _ in .number(try x.item()) },
+            D.op("item", doc: "The single element of a one-element tensor, as a number (a float32 gives its shortest digits, as tolist does).",
+                 example: "tensor([[7]]).item()",
+                 fast1: { x in try itemNumber(x) }) { x, _, _ in try itemNumber(x) },
             D.op("tolist", doc: "The elements as (nested) lists of numbers.", example: "tensor([[1, 2], [3, 4]]).tolist()") { x, _, _ in
                 try bridging { try Storage.checkAllocation(bytes: nestedListBytes(x.shape)) }
                 return nestedList(x)
@@ -78,6 +79,13 @@ enum TensorMisc {
     }
 
     /// One element as a language value: bools as bools, float32 with its shortest digits.
+    /// `x.item()`: the number `tolist` gives for the same element, so that a float32 0.1 is
+    /// 0.1 both ways rather than the double 0.10000000149011612.
+    static func itemNumber(_ x: Tensor) throws -> Value {
+        let v = try x.item()
+        return .number(x.dtype == .float32 ? Float(v).shortestDouble : v)
+    }
+
     static func scalarValue(_ v: Double, _ dtype: DType) -> Value {
         switch dtype {
         case .bool: return .bool(v != 0)
