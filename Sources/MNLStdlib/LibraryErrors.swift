@@ -13,6 +13,7 @@ extension TensorError: LibraryError {
         case .unsupportedDType(let op, let dtype): "\(function ?? op): not supported for \(dtype) tensors"
         case .badReshape(let from, let to):
             "\(function ?? "reshape"): cannot reshape a tensor of shape \(TensorError.shapeText(from)) into shape \(TensorError.shapeText(to))"
+        case .negativeIntegerPower: "\(function ?? "**"): \(TensorError.negativePowerText)"
         default: description
         }
     }

@@ -173,7 +173,7 @@ extension DiagnosticKind {
         case .pythonConstruct(let what, let write): "\(what): write \(write)"
         case .pythonImport(let m):
             "there is no module '\(m)' to import: NumPy's and math's functions are builtins here (zeros, randn, sum, exp, pi); 'import' runs a script: import \"file.mnl\""
-        case .notAnIntegerForBitwise(let op, let v): "'\(op)' needs integers, not \(v)"
+        case .notAnIntegerForBitwise(let op, let v): "'\(op)' needs integers (whole numbers within ±2**53), not \(v)"
         case .unterminatedTripleQuotedString: "unterminated string (missing closing '\"\"\"')"
         case .invalidDeleteTarget: "'del' removes an element or field: write del x[i], del d[key] or del d.field"
         case .notDeletable(let t): "a \(t) does not support deleting elements"

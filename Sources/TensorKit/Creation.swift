@@ -34,6 +34,7 @@ extension Tensor {
 
     /// A tensor with every element `value`.
     public static func full(_ shape: [Int], value: Double, dtype: DType = .float32) throws -> Tensor {
+        try checkStorable(value, in: dtype, op: "full")
         let t = try Tensor(zeros: shape, dtype: dtype)
         if value != 0 { try t.assign(Tensor(scalar: value, dtype: dtype)) }
         return t

@@ -38,6 +38,7 @@ extension Tensor {
     public func setElement(at storageIndex: Int, to value: Double) throws {
         precondition(storageIndex >= 0 && storageIndex < storage.count, "storage index \(storageIndex) out of range")
         try checkWritable(op: "[]=")
+        try Tensor.checkStorable(value, in: dtype, op: "[]=")
         switch dtype {
         case .float32: storage.pointer(Float.self)[storageIndex] = Float(value)
         case .float64: storage.pointer(Double.self)[storageIndex] = value

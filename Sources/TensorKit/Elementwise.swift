@@ -66,10 +66,18 @@ extension Tensor {
     public static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
         if let small = try smallArithmetic(op, a, b) { return small }
         let plan = try binaryPlan(op, a.dtype, b.dtype)
+        if plan.op == .power && !plan.result.isFloatingPoint { try checkIntegerExponents(b) }
         let shape = try broadcastShape(a.shape, b.shape, op: op.rawValue)
         let out = try Tensor(uninitialized: shape, dtype: plan.result)
         try runBinary(plan.op, plan.compute, a, b, into: out)
         return out
+    }
+
+    /// NumPy refuses integer powers with a negative exponent (the result would be a
+    /// fraction truncated to 0) rather than give `[1 0 0]` for `arange(1, 4) ** -1`.
+    static func checkIntegerExponents(_ exponents: Tensor) throws {
+        guard exponents.dtype == .int64, exponents.count > 0 else { return }
+        if try exponents.min().int64(atFlatIndex: 0) < 0 { throw TensorError.negativeIntegerPower }
     }
 
     /// `tensor op scalar`; the scalar is weak (see `Promotion`).

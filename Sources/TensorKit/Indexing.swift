@@ -79,6 +79,7 @@ extension Tensor {
 
     /// `x[index] = scalar`.
     public func set(_ index: [IndexComponent], to value: Double) throws {
+        try Tensor.checkStorable(value, in: dtype, op: "[]=")
         try set(index, to: Tensor(scalar: value, dtype: dtype))
     }
 

@@ -26,6 +26,13 @@ extension TensorError: CustomStringConvertible {
             return "\(op): \(message)"
         case .interrupted:
             return "interrupted"
+        case .negativeIntegerPower:
+            return "**: \(TensorError.negativePowerText)"
+        case .valueOutOfRange(let op, let value, let dtype):
+            let limits = dtype == .int64 ? "-2**63 to 2**63 - 1" : "0 to 255"
+            return "\(op): \(TensorError.number(value)) does not fit in \(dtype) (\(limits))"
+        case .nonIntegerIndices(let dtype):
+            return "[]: arrays used as indices must be of integer or boolean type, got \(dtype) (use .astype(\"i64\") or a list of whole numbers)"
         }
     }
 
@@ -68,4 +75,12 @@ extension TensorError: CustomStringConvertible {
     static func shape(_ s: [Int]) -> String {
         s.count == 1 ? "(\(s[0]),)" : "(" + s.map(String.init).joined(separator: ", ") + ")"
     }
+
+    /// A number as the message shows it: integers without a fraction.
+    static func number(_ v: Double) -> String {
+        v.isFinite && v == v.rounded() && Swift.abs(v) < 9.2e18 ? String(Int64(v)) : "\(v)"
+    }
+
+    /// What `negativeIntegerPower` says after the operation's name.
+    public static let negativePowerText = "integers to negative integer powers are not allowed (make the base float: x.astype(\"f32\"))"
 }

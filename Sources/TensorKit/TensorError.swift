@@ -28,4 +28,12 @@ public enum TensorError: Error, Equatable, Sendable {
     case invalidArgument(op: String, message: String)
     /// The computation was cancelled (Ctrl-C) between two chunks of work.
     case interrupted
+
+    // MARK: issue 10, NumPy semantics
+    /// An integer raised to a negative integer power (NumPy's ValueError).
+    case negativeIntegerPower
+    /// A number stored into an integer dtype that cannot hold it (NumPy 2's OverflowError).
+    case valueOutOfRange(op: String, value: Double, dtype: DType)
+    /// A float or other non-integer tensor used as indices (NumPy's IndexError).
+    case nonIntegerIndices(dtype: DType)
 }

@@ -106,12 +106,29 @@ enum TensorConversion {
                 // A number or a scalar tensor: one position, as an integer.
                 return .int(try IntegerConversion.int(v.numberValue ?? 0, what: "index"))
             case .value(let v):
-                let t = try tensor(v, argument: "[]")
-                if t.dtype == .float32 || t.dtype == .float64 {
-                    return .tensor(try bridging { try t.cast(to: .int64) })
-                }
-                return .tensor(t)
+                return .tensor(try indexTensor(v))
             }
+        }
+    }
+
+    /// The tensor of positions that `v` stands for. A list of whole numbers is an index list
+    /// (the language has no separate int, so `[2, 0]` means what NumPy's `[2, 0]` means); a
+    /// float tensor is refused, even with whole values, as NumPy raises IndexError, so that
+    /// `x[tensor([0.7, 1.9])]` is never silently truncated.
+    static func indexTensor(_ v: Value) throws -> Tensor {
+        let t = try tensor(v, argument: "[]")
+        guard t.dtype.isFloatingPoint else { return t }
+        let isList: Bool
+        switch v {
+        case .list, .tuple: isList = true
+        default: isList = false
+        }
+        return try bridging {
+            let whole = try t.cast(to: .int64)
+            guard isList, try Tensor.binary(.notEqual, whole.cast(to: t.dtype), t).any().item() == 0 else {
+                throw TensorError.nonIntegerIndices(dtype: t.dtype)
+            }
+            return whole
         }
     }
 
@@ -180,7 +197,8 @@ func diagnosticKind(_ e: TensorError) -> DiagnosticKind {
     case .shapeMismatch(let op, let l, let r): .shapeMismatch(op: op, lhs: l, rhs: r)
     case .indexOutOfRange(let i, let axis, let size): .indexOutOfRange(index: i, axis: axis, size: size)
     case .axisOutOfRange(let a, let n): .axisOutOfRange(axis: a, ndim: n)
-    case .badReshape, .unsupportedDType, .invalidArgument: .library(LibraryFailure(e))
+    case .badReshape, .unsupportedDType, .invalidArgument, .negativeIntegerPower, .valueOutOfRange, .nonIntegerIndices:
+        .library(LibraryFailure(e))
     case .outOfMemory(let b): .outOfMemory(bytes: b, inUse: MemoryBudget.inUse, limit: MemoryBudget.limit)
     case .interrupted: .interrupted
     case .innerDimensionMismatch(let op, _, _, _, _), .batchMismatch(let op, _, _), .joinMismatch(let op, _, _, _, _):

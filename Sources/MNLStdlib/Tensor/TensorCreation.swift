@@ -8,8 +8,11 @@ enum TensorCreation {
         [
             Builtin("tensor", [.required("values"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
                     doc: "A tensor from a number or nested lists (float32 unless dtype= says \"f64\", \"i64\", \"u8\" or \"bool\"; lists of bools give bool).",
-                    example: "tensor([[1, 2], [3, 4]])") { a, _ in
-                .tensor(try a.tensor(0, dtype: try TensorConversion.dtype(a[1], function: "tensor")))
+                    example: "tensor([[1, 2], [3, 4]])") { a, ctx in
+                let given = try TensorConversion.dtype(a[1], function: "tensor")
+                let t = try a.tensor(0, dtype: given)
+                if case .native = try a.value(0) { return .tensor(t) }  // a tensor keeps its dtype
+                return .tensor(try TensorDefaultBuiltins.inDefaultFloat(t, given: given, ctx) { try a.tensor(0, dtype: $0) })
             },
             filled("zeros", doc: "A tensor of zeros of the given shape: zeros(3, 4) or zeros((3, 4)).", example: "zeros(2, 3)") {
                 try Tensor.zeros($0, dtype: $1)
@@ -18,30 +21,37 @@ enum TensorCreation {
                 try Tensor.ones($0, dtype: $1)
             },
             Builtin("full", [.required("shape"), .required("value"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
-                    doc: "A tensor of the given shape (a number or a tuple) filled with value.", example: "full((2, 2), 7)") { a, _ in
+                    doc: "A tensor of the given shape (a number or a tuple) filled with value.", example: "full((2, 2), 7)") { a, ctx in
                 let shape = try TensorConversion.shape([try a.value(0)], function: "full")
-                let dtype = try TensorConversion.dtype(a[2], function: "full") ?? .float32
+                let dtype = try TensorDefaultBuiltins.dtype(a, 2, ctx, function: "full")
                 return try bridging { .tensor(try Tensor.full(shape, value: try a.number(1), dtype: dtype)) }
             },
             Builtin("eye", [.required("n"), .optional("m", defaultText: "n"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
-                    doc: "An n×m matrix with ones on the diagonal.", example: "eye(3)") { a, _ in
+                    doc: "An n×m matrix with ones on the diagonal.", example: "eye(3)") { a, ctx in
                 let n = try a.int(0), m = try a[1].map { _ in try a.int(1) }
-                return try bridging { .tensor(try Tensor.eye(n, m, dtype: try TensorConversion.dtype(a[2], function: "eye") ?? .float32)) }
+                return try bridging { .tensor(try Tensor.eye(n, m, dtype: try TensorDefaultBuiltins.dtype(a, 2, ctx, function: "eye"))) }
             },
             Builtin("arange", [.required("start"), .optional("stop", defaultText: "nil"), .optional("step", defaultText: "1"),
                                .optional("dtype", defaultText: "nil")], topic: "tensor",
                     doc: "Evenly spaced values from start (0 with one argument) up to but not including stop, like NumPy's arange.",
-                    example: "arange(0, 1, 0.25)") { a, _ in
+                    example: "arange(0, 1, 0.25)") { a, ctx in
                 let hasStop = a[1] != nil
                 let start = hasStop ? try a.number(0) : 0, stop = hasStop ? try a.number(1) : try a.number(0)
+                let given = try TensorConversion.dtype(a[3], function: "arange"), step = try a.number(2, default: 1)
                 return try bridging {
-                    .tensor(try Tensor.arange(start, stop, step: try a.number(2, default: 1),
-                                              dtype: try TensorConversion.dtype(a[3], function: "arange")))
+                    let t = try Tensor.arange(start, stop, step: step, dtype: given)
+                    return .tensor(try TensorDefaultBuiltins.inDefaultFloat(t, given: given, ctx) {
+                        try Tensor.arange(start, stop, step: step, dtype: $0)
+                    })
                 }
             },
-            Builtin("linspace", [.required("start"), .required("stop"), .optional("num", defaultText: "50")], topic: "tensor",
-                    doc: "num evenly spaced values from start to stop inclusive.", example: "linspace(0, 1, 5)") { a, _ in
-                try bridging { .tensor(try Tensor.linspace(try a.number(0), try a.number(1), count: try a.int(2, default: 50))) }
+            Builtin("linspace", [.required("start"), .required("stop"), .optional("num", defaultText: "50"),
+                                 .optional("dtype", defaultText: "nil")], topic: "tensor",
+                    doc: "num evenly spaced values from start to stop inclusive.", example: "linspace(0, 1, 5)") { a, ctx in
+                let dtype = try TensorDefaultBuiltins.dtype(a, 3, ctx, function: "linspace")
+                return try bridging {
+                    .tensor(try Tensor.linspace(try a.number(0), try a.number(1), count: try a.int(2, default: 50), dtype: dtype))
+                }
             },
             Builtin("one_hot", [.required("labels"), .required("k")], topic: "tensor",
                     doc: "An (n, k) float32 tensor with a one in column labels[i] of row i.",
@@ -52,8 +62,8 @@ enum TensorCreation {
     }
 
     static func filled(_ name: String, doc: String, example: String, _ make: @escaping ([Int], DType) throws -> Tensor) -> Builtin {
-        Builtin(name, [.variadic("shape"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor", doc: doc, example: example) { a, _ in
-            let dtype = try TensorConversion.dtype(a[0], function: name) ?? .float32
+        Builtin(name, [.variadic("shape"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor", doc: doc, example: example) { a, ctx in
+            let dtype = try TensorDefaultBuiltins.dtype(a, 0, ctx, function: name)
             let shape = try TensorConversion.shape(a.rest, function: name)
             return try bridging { .tensor(try make(shape, dtype)) }
         }

@@ -32,6 +32,10 @@ enum TensorMath {
             TensorDeclarations.op("pow", [.required("exponent")], doc: "Each element raised to exponent (a number or a tensor).",
                                   example: "pow(tensor([2, 3]), 2)") { x, a, _ in
                 if case .number(let p) = try a.value(1) { return .tensor(try x.pow(p)) }
+                // A plain number base is weak, as in `2 ** arange(3)` (int64, not float32).
+                if let base = TensorConversion.scalar(try a.value(0)) {
+                    return .tensor(try Tensor.binary(.power, base, try a.tensor(1)))
+                }
                 return .tensor(try Tensor.binary(.power, x, try a.tensor(1)))
             },
             pairwise("maximum", .maximum, doc: "The larger of a and b, elementwise with broadcasting.", example: "maximum(tensor([1, 5]), 3)"),

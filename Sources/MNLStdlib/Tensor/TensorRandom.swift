@@ -23,10 +23,10 @@ enum TensorRandom {
                 return .null
             },
             shaped("rand", doc: "Uniform random numbers in [0, 1) of the given shape.", example: "rand(2, 3)") {
-                try Tensor.rand($0, using: $1)
+                try Tensor.rand($0, dtype: $1, using: $2)
             },
             shaped("randn", doc: "Standard normal random numbers of the given shape.", example: "randn(2, 3)") {
-                try Tensor.randn($0, using: $1)
+                try Tensor.randn($0, dtype: $1, using: $2)
             },
             Builtin("randint", [.required("low"), .required("high"), .variadic("shape")], topic: "random",
                     doc: "Random integers in [low, high) of the given shape (int64).", example: "randint(0, 10, 5)") { a, ctx in
@@ -57,10 +57,11 @@ enum TensorRandom {
     }
 
     static func shaped(_ name: String, doc: String, example: String,
-                       _ make: @escaping ([Int], RandomGenerator) throws -> Tensor) -> Builtin {
-        Builtin(name, [.variadic("shape")], topic: "random", doc: doc, example: example) { a, ctx in
+                       _ make: @escaping ([Int], DType, RandomGenerator) throws -> Tensor) -> Builtin {
+        Builtin(name, [.variadic("shape"), .optional("dtype", defaultText: "\"f32\"")], topic: "random", doc: doc, example: example) { a, ctx in
             let shape = try TensorConversion.shape(a.rest, function: name)
-            return try bridging { .tensor(try make(shape, ctx.random)) }
+            let dtype = try TensorDefaultBuiltins.dtype(a, 0, ctx, function: name)
+            return try bridging { .tensor(try make(shape, dtype, ctx.random)) }
         }
     }
 }

@@ -39,10 +39,13 @@ enum TensorShape {
                  example: "tile(tensor([1, 2]), 2)") { x, a, _ in
                 .tensor(try x.tiled(try TensorConversion.shape([try a.value(1)], function: "tile")))
             },
-            joining("concat", doc: "The tensors of a list joined along an existing axis (axis=0 by default).",
-                    example: "concat([ones(1, 2), zeros(1, 2)]).shape") { try Tensor.concat($0, axis: $1) },
+            joining("concat", doc: "The tensors of a list joined along an existing axis (axis=0 by default; axis=nil flattens them first, as NumPy).",
+                    example: "concat([ones(1, 2), zeros(1, 2)]).shape\nconcat([ones(2, 2), zeros(1)], axis=nil)") { parts, axis in
+                guard let axis else { return try Tensor.concat(parts.map { try $0.ravel() }, axis: 0) }
+                return try Tensor.concat(parts, axis: axis)
+            },
             joining("stack", doc: "The tensors of a list stacked along a new axis (axis=0 by default).",
-                    example: "stack([ones(2), zeros(2)]).shape") { try Tensor.stack($0, axis: $1) },
+                    example: "stack([ones(2), zeros(2)]).shape") { try Tensor.stack($0, axis: $1 ?? 0) },
             D.op("split", [.required("sections"), .optional("axis", defaultText: "0")],
                  doc: "A list of pieces: sections equal parts, or cut before each index of a list.",
                  example: "split(arange(6), 3)") { x, a, _ in
@@ -58,10 +61,13 @@ enum TensorShape {
         ]
     }
 
-    static func joining(_ name: String, doc: String, example: String, _ join: @escaping ([Tensor], Int) throws -> Tensor) -> Builtin {
+    /// `join` gets the axis, or nil when the call said `axis=nil` explicitly.
+    static func joining(_ name: String, doc: String, example: String, _ join: @escaping ([Tensor], Int?) throws -> Tensor) -> Builtin {
         Builtin(name, [.required("tensors"), .optional("axis", defaultText: "0")], topic: "tensor", doc: doc, example: example) { a, ctx in
             let parts = try listValues(try a.value(0), a).map { try TensorConversion.tensor($0, argument: name) }
-            let axis = try a[1].map { try TensorConversion.axis($0, function: name) } ?? 0
+            var explicitNil = false
+            if a.named.count > 1, case .null = a.named[1] { explicitNil = true }
+            let axis = explicitNil ? nil : try a[1].map { try TensorConversion.axis($0, function: name) } ?? 0
             return try bridging { .tensor(try join(parts, axis)) }
         }
     }
