@@ -158,6 +158,7 @@ extension Tensor {
     public func applyInPlace(_ op: BinaryOp, _ other: Tensor) throws {
         let name = op.rawValue + "="
         let plan = try Tensor.binaryPlan(op, dtype, other.dtype)
+        if plan.op == .power && !plan.result.isFloatingPoint { try Tensor.checkIntegerExponents(other) }
         let shape = try Tensor.broadcastShape(self.shape, other.shape, op: name)
         guard shape == self.shape else {
             throw TensorError.shapeMismatch(op: name, lhs: self.shape, rhs: other.shape)
