@@ -67,7 +67,7 @@ enum TensorLinalg {
 
     static let pinv = unary("pinv", [.optional("rcond", defaultText: "1e-15")],
         doc: "The Moore-Penrose pseudo-inverse, from the SVD; singular values at or below rcond times the largest count as zero.",
-        example: "pinv(tensor([[1, 2], [2, 4]]))") { x, a in .tensor(try x.pinv(rcond: try a.number(1, default: 1e-15))) }
+        example: "pinv(tensor([[1, 2], [3, 4], [5, 6]]))") { x, a in .tensor(try x.pinv(rcond: try a.number(1, default: 1e-15))) }
 
     static let matrixRank = unary("matrix_rank", [.optional("tol", defaultText: "nil")],
         doc: "The number of singular values above tol (default: the largest times max(m, n) times the dtype's epsilon), as an int64.",
