@@ -26,6 +26,12 @@ extension TensorError: CustomStringConvertible {
             return "\(op): \(message)"
         case .interrupted:
             return "interrupted"
+        case .notAMatrix(let op, let shape):
+            return "\(op): expected a matrix (at least 2 dimensions), got shape \(TensorError.shape(shape))"
+        case .notSquare(let op, let shape):
+            return "\(op): the last two dimensions must be square, got shape \(TensorError.shape(shape))"
+        case .linalg(let op, let problem):
+            return "\(op): \(problem.sentence)"
         }
     }
 
@@ -67,5 +73,15 @@ extension TensorError: CustomStringConvertible {
     /// Python's spelling of a shape: `(2, 3)`, `(5,)`, `()`.
     static func shape(_ s: [Int]) -> String {
         s.count == 1 ? "(\(s[0]),)" : "(" + s.map(String.init).joined(separator: ", ") + ")"
+    }
+}
+
+extension LinalgProblem {
+    var sentence: String {
+        switch self {
+        case .singular: "singular matrix"
+        case .notPositiveDefinite: "matrix is not positive definite"
+        case .noConvergence: "the decomposition did not converge"
+        }
     }
 }

@@ -91,6 +91,9 @@ func errorKind(_ e: TensorError) -> String {
     // The fixtures know only that NumPy refused the shapes; the cases that say which
     // dimensions disagree are checked one by one in ErrorTests.
     case .innerDimensionMismatch, .batchMismatch, .joinMismatch, .maskMismatch: "shapeMismatch"
+    case .notAMatrix: "notAMatrix"
+    case .notSquare: "notSquare"
+    case .linalg(_, let problem): "\(problem)"
     }
 }
 
