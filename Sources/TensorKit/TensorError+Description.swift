@@ -33,6 +33,12 @@ extension TensorError: CustomStringConvertible {
             return "\(op): \(TensorError.number(value)) does not fit in \(dtype) (\(limits))"
         case .nonIntegerIndices(let dtype):
             return "[]: arrays used as indices must be of integer or boolean type, got \(dtype) (use .astype(\"i64\") or a list of whole numbers)"
+        case .notAMatrix(let op, let shape):
+            return "\(op): expected a matrix (at least 2 dimensions), got shape \(TensorError.shape(shape))"
+        case .notSquare(let op, let shape):
+            return "\(op): the last two dimensions must be square, got shape \(TensorError.shape(shape))"
+        case .linalg(let op, let problem):
+            return "\(op): \(problem.sentence)"
         }
     }
 
@@ -83,4 +89,14 @@ extension TensorError: CustomStringConvertible {
 
     /// What `negativeIntegerPower` says after the operation's name.
     public static let negativePowerText = "integers to negative integer powers are not allowed (make the base float: x.astype(\"f32\"))"
+}
+
+extension LinalgProblem {
+    var sentence: String {
+        switch self {
+        case .singular: "singular matrix"
+        case .notPositiveDefinite: "matrix is not positive definite"
+        case .noConvergence: "the decomposition did not converge"
+        }
+    }
 }

@@ -36,4 +36,28 @@ public enum TensorError: Error, Equatable, Sendable {
     case valueOutOfRange(op: String, value: Double, dtype: DType)
     /// A float or other non-integer tensor used as indices (NumPy's IndexError).
     case nonIntegerIndices(dtype: DType)
+
+    // MARK: linear algebra
+    /// A linear-algebra function given fewer than 2 dimensions.
+    case notAMatrix(op: String, shape: [Int])
+    /// A linear-algebra function that needs square matrices (the last two axes equal).
+    case notSquare(op: String, shape: [Int])
+    /// A numerical failure of a linear-algebra function (singular, not positive definite...).
+    case linalg(op: String, problem: LinalgProblem)
+}
+
+// MARK: linear algebra
+extension TensorError {
+    /// Shorthands for the linear-algebra failures, which all name the function.
+    static func singular(_ op: String) -> TensorError { .linalg(op: op, problem: .singular) }
+}
+
+/// Why a linear-algebra function refused its input or failed.
+public enum LinalgProblem: Equatable, Sendable {
+    /// The matrix has no inverse (an exactly zero pivot in its LU factorisation).
+    case singular
+    /// Cholesky found a leading minor that is not positive.
+    case notPositiveDefinite
+    /// An iterative decomposition (eigenvalues, SVD) did not converge.
+    case noConvergence
 }

@@ -94,6 +94,9 @@ func errorKind(_ e: TensorError) -> String {
     case .negativeIntegerPower: "negativeIntegerPower"
     case .valueOutOfRange: "valueOutOfRange"
     case .nonIntegerIndices: "nonIntegerIndices"
+    case .notAMatrix: "notAMatrix"
+    case .notSquare: "notSquare"
+    case .linalg(_, let problem): "\(problem)"
     }
 }
 

@@ -204,5 +204,6 @@ func diagnosticKind(_ e: TensorError) -> DiagnosticKind {
     case .innerDimensionMismatch(let op, _, _, _, _), .batchMismatch(let op, _, _), .joinMismatch(let op, _, _, _, _):
         .invalidValue(function: op, message: e.shapeExplanation)
     case .maskMismatch: .invalidValue(function: "boolean index", message: e.shapeExplanation)
+    case .notAMatrix, .notSquare, .linalg: .library(LibraryFailure(e))
     }
 }

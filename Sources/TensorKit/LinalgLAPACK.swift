@@ -1,0 +1,140 @@
+/// The LAPACK routines behind `Tensor.solve`, `inv`, `det`, ... as one generic face over the
+/// float32 (`s`) and float64 (`d`) entry points, so every decomposition is written once.
+/// Matrices are column-major `[T]` buffers of leading dimension = rows; `info` is returned
+/// as LAPACK gives it (0 success, > 0 a numerical failure the caller names).
+/// macOS (Accelerate) has not been wired up: its CLAPACK prototypes differ.
+
+import CBLAS
+
+protocol LAPACKScalar: FloatElement {
+    static func gesv(_ n: Int32, _ nrhs: Int32, _ a: inout [Self], _ ipiv: inout [Int32], _ b: inout [Self]) -> Int32
+    static func getrf(_ n: Int32, _ a: inout [Self], _ ipiv: inout [Int32]) -> Int32
+    static func potrf(_ n: Int32, _ a: inout [Self]) -> Int32
+    /// Eigenvalues (ascending) into `w`, eigenvectors over `a` when `vectors`.
+    static func syevd(vectors: Bool, _ n: Int32, _ a: inout [Self], _ w: inout [Self]) -> Int32
+    /// `jobz` "A", "S" or "N" as LAPACK's gesdd.
+    static func gesdd(_ jobz: UInt8, _ m: Int32, _ n: Int32, _ a: inout [Self], _ s: inout [Self],
+                      _ u: inout [Self], _ ldu: Int32, _ vt: inout [Self], _ ldvt: Int32) -> Int32
+    static func geqrf(_ m: Int32, _ n: Int32, _ a: inout [Self], _ tau: inout [Self]) -> Int32
+    static func orgqr(_ m: Int32, _ n: Int32, _ k: Int32, _ a: inout [Self], _ tau: [Self]) -> Int32
+}
+
+/// Runs a LAPACK routine twice: once with lwork = -1 to ask for the workspace size, then with it.
+private func withWorkspace<T: BinaryFloatingPoint>(_ call: (inout [T], Int32) -> Int32) -> Int32 {
+    var query = [T](repeating: 0, count: 1)
+    let info = call(&query, -1)
+    guard info == 0 else { return info }
+    let size = max(1, Int(query[0]))
+    var work = [T](repeating: 0, count: size)
+    return call(&work, Int32(size))
+}
+
+extension Float: LAPACKScalar {
+    static func gesv(_ n: Int32, _ nrhs: Int32, _ a: inout [Float], _ ipiv: inout [Int32], _ b: inout [Float]) -> Int32 {
+        var n = n, nrhs = nrhs, lda = max(1, n), info: Int32 = 0
+        sgesv_(&n, &nrhs, &a, &lda, &ipiv, &b, &lda, &info)
+        return info
+    }
+    static func getrf(_ n: Int32, _ a: inout [Float], _ ipiv: inout [Int32]) -> Int32 {
+        var n = n, lda = max(1, n), info: Int32 = 0
+        sgetrf_(&n, &n, &a, &lda, &ipiv, &info)
+        return info
+    }
+    static func potrf(_ n: Int32, _ a: inout [Float]) -> Int32 {
+        var n = n, lda = max(1, n), info: Int32 = 0, uplo = CChar(UInt8(ascii: "L"))
+        spotrf_(&uplo, &n, &a, &lda, &info, 1)
+        return info
+    }
+    static func syevd(vectors: Bool, _ n: Int32, _ a: inout [Float], _ w: inout [Float]) -> Int32 {
+        var n = n, lda = max(1, n), info: Int32 = 0
+        var jobz = CChar(UInt8(ascii: vectors ? "V" : "N")), uplo = CChar(UInt8(ascii: "L"))
+        var iquery: Int32 = 0, liwork: Int32 = -1, fquery: Float = 0, lwork: Int32 = -1
+        ssyevd_(&jobz, &uplo, &n, &a, &lda, &w, &fquery, &lwork, &iquery, &liwork, &info, 1, 1)
+        guard info == 0 else { return info }
+        lwork = Int32(max(1, Int(fquery))); liwork = max(1, iquery)
+        var work = [Float](repeating: 0, count: Int(lwork)), iwork = [Int32](repeating: 0, count: Int(liwork))
+        ssyevd_(&jobz, &uplo, &n, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1)
+        return info
+    }
+    static func gesdd(_ jobz: UInt8, _ m: Int32, _ n: Int32, _ a: inout [Float], _ s: inout [Float],
+                      _ u: inout [Float], _ ldu: Int32, _ vt: inout [Float], _ ldvt: Int32) -> Int32 {
+        var m = m, n = n, lda = max(1, m), ldu = ldu, ldvt = ldvt, info: Int32 = 0, job = CChar(jobz)
+        var iwork = [Int32](repeating: 0, count: 8 * Int(max(1, min(m, n))))
+        return withWorkspace { (work: inout [Float], lwork: Int32) in
+            var lwork = lwork
+            sgesdd_(&job, &m, &n, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info, 1)
+            return info
+        }
+    }
+    static func geqrf(_ m: Int32, _ n: Int32, _ a: inout [Float], _ tau: inout [Float]) -> Int32 {
+        var m = m, n = n, lda = max(1, m), info: Int32 = 0
+        return withWorkspace { (work: inout [Float], lwork: Int32) in
+            var lwork = lwork
+            sgeqrf_(&m, &n, &a, &lda, &tau, &work, &lwork, &info)
+            return info
+        }
+    }
+    static func orgqr(_ m: Int32, _ n: Int32, _ k: Int32, _ a: inout [Float], _ tau: [Float]) -> Int32 {
+        var m = m, n = n, k = k, lda = max(1, m), info: Int32 = 0
+        return withWorkspace { (work: inout [Float], lwork: Int32) in
+            var lwork = lwork
+            sorgqr_(&m, &n, &k, &a, &lda, tau, &work, &lwork, &info)
+            return info
+        }
+    }
+}
+
+extension Double: LAPACKScalar {
+    static func gesv(_ n: Int32, _ nrhs: Int32, _ a: inout [Double], _ ipiv: inout [Int32], _ b: inout [Double]) -> Int32 {
+        var n = n, nrhs = nrhs, lda = max(1, n), info: Int32 = 0
+        dgesv_(&n, &nrhs, &a, &lda, &ipiv, &b, &lda, &info)
+        return info
+    }
+    static func getrf(_ n: Int32, _ a: inout [Double], _ ipiv: inout [Int32]) -> Int32 {
+        var n = n, lda = max(1, n), info: Int32 = 0
+        dgetrf_(&n, &n, &a, &lda, &ipiv, &info)
+        return info
+    }
+    static func potrf(_ n: Int32, _ a: inout [Double]) -> Int32 {
+        var n = n, lda = max(1, n), info: Int32 = 0, uplo = CChar(UInt8(ascii: "L"))
+        dpotrf_(&uplo, &n, &a, &lda, &info, 1)
+        return info
+    }
+    static func syevd(vectors: Bool, _ n: Int32, _ a: inout [Double], _ w: inout [Double]) -> Int32 {
+        var n = n, lda = max(1, n), info: Int32 = 0
+        var jobz = CChar(UInt8(ascii: vectors ? "V" : "N")), uplo = CChar(UInt8(ascii: "L"))
+        var iquery: Int32 = 0, liwork: Int32 = -1, fquery: Double = 0, lwork: Int32 = -1
+        dsyevd_(&jobz, &uplo, &n, &a, &lda, &w, &fquery, &lwork, &iquery, &liwork, &info, 1, 1)
+        guard info == 0 else { return info }
+        lwork = Int32(max(1, Int(fquery))); liwork = max(1, iquery)
+        var work = [Double](repeating: 0, count: Int(lwork)), iwork = [Int32](repeating: 0, count: Int(liwork))
+        dsyevd_(&jobz, &uplo, &n, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1)
+        return info
+    }
+    static func gesdd(_ jobz: UInt8, _ m: Int32, _ n: Int32, _ a: inout [Double], _ s: inout [Double],
+                      _ u: inout [Double], _ ldu: Int32, _ vt: inout [Double], _ ldvt: Int32) -> Int32 {
+        var m = m, n = n, lda = max(1, m), ldu = ldu, ldvt = ldvt, info: Int32 = 0, job = CChar(jobz)
+        var iwork = [Int32](repeating: 0, count: 8 * Int(max(1, min(m, n))))
+        return withWorkspace { (work: inout [Double], lwork: Int32) in
+            var lwork = lwork
+            dgesdd_(&job, &m, &n, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info, 1)
+            return info
+        }
+    }
+    static func geqrf(_ m: Int32, _ n: Int32, _ a: inout [Double], _ tau: inout [Double]) -> Int32 {
+        var m = m, n = n, lda = max(1, m), info: Int32 = 0
+        return withWorkspace { (work: inout [Double], lwork: Int32) in
+            var lwork = lwork
+            dgeqrf_(&m, &n, &a, &lda, &tau, &work, &lwork, &info)
+            return info
+        }
+    }
+    static func orgqr(_ m: Int32, _ n: Int32, _ k: Int32, _ a: inout [Double], _ tau: [Double]) -> Int32 {
+        var m = m, n = n, k = k, lda = max(1, m), info: Int32 = 0
+        return withWorkspace { (work: inout [Double], lwork: Int32) in
+            var lwork = lwork
+            dorgqr_(&m, &n, &k, &a, &lda, tau, &work, &lwork, &info)
+            return info
+        }
+    }
+}
