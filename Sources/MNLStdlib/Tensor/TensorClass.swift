@@ -67,7 +67,7 @@ struct TensorOperation: TensorLibraryEntry {
 enum TensorLibrary {
     static var entries: [any TensorLibraryEntry] {
         TensorCreation.builtins + TensorMath.builtins + TensorReductions.builtins + TensorShape.builtins + TensorMisc.builtins
-            + TensorRandom.builtins
+            + TensorRandom.builtins + TensorDistributions.builtins
     }
 
     static let functions: [Builtin] = entries.compactMap(\.function)
