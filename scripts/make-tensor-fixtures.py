@@ -415,11 +415,101 @@ def view_cases():
     return cases
 
 
+# Issue 10 (funcs): statistics. Inputs are cast to the float result dtype first (TensorKit's
+# order statistics give float32 for integer input, as its mean does; NumPy gives float64).
+def statistics_cases():
+    cases = []
+    T = {"T": True}
+
+    def add(name, op, args, inputs, expected=None, error=None):
+        c = {"name": name, "op": op, "args": args, "inputs": [enc(x) for x in inputs]}
+        if error:
+            c["error"] = error
+        else:
+            c["expected"] = enc(np.asarray(expected))
+        cases.append(c)
+
+    def fl(a):
+        return a.astype(DT[floatres(str(a.dtype))])
+
+    axes_list = [None, [0], [1], [-1], [0, 1]]
+    for dt in ["float32", "int64", "float64"]:
+        a = sample((3, 4), dt, -3, 4)
+        for axes, keep in itertools.product(axes_list, [False, True]):
+            ax = None if axes is None else tuple(axes)
+            for q in [0.0, 0.25, 0.5, 0.9, 1.0]:
+                add(f"quantile {dt} q={q} axes={axes} keep={keep}", "quantile", {"q": q, "axes": axes, "keepdims": keep},
+                    [a], np.quantile(fl(a), q, axis=ax, keepdims=keep).astype(fl(a).dtype))
+            add(f"quantile {dt} q=[.1,.5,.7] axes={axes} keep={keep}", "quantile", {"q": [0.1, 0.5, 0.7], "axes": axes, "keepdims": keep},
+                [a], np.quantile(fl(a), [0.1, 0.5, 0.7], axis=ax, keepdims=keep).astype(fl(a).dtype))
+            add(f"median {dt} axes={axes} keep={keep}", "median", {"axes": axes, "keepdims": keep}, [a],
+                np.median(fl(a), axis=ax, keepdims=keep).astype(fl(a).dtype))
+            add(f"ptp {dt} axes={axes} keep={keep}", "ptp", {"axes": axes, "keepdims": keep}, [a], np.ptp(a, axis=ax, keepdims=keep))
+            for ddof in [0, 1, 2]:
+                for name in ["std", "var"]:
+                    add(f"{name} ddof={ddof} {dt} axes={axes} keep={keep}", name, {"ddof": ddof, "axes": axes, "keepdims": keep}, [a],
+                        getattr(np, name)(fl(a), axis=ax, keepdims=keep, ddof=ddof).astype(fl(a).dtype))
+        for axis in [None, 0, 1, -1]:
+            x = a.astype(np.int64) if dt in ("bool", "uint8") else a
+            add(f"cumprod {dt} axis={axis}", "cumprod", {"axis": axis}, [a], np.cumprod(x, axis=axis))
+            w = np.arange(1, 4 if axis == 0 else 5).astype(np.float32) if axis is not None else sample((3, 4), "float32") ** 2 + 0.5
+            add(f"average {dt} axis={axis}", "average", {"axis": axis}, [a, w],
+                np.average(fl(a).astype(np.float64), axis=axis, weights=w).astype(np.result_type(fl(a), w)))
+        for n, axis in itertools.product([0, 1, 2, 3, 5], [0, 1, -1]):
+            add(f"diff {dt} n={n} axis={axis}", "diff", {"n": n, "axis": axis}, [a], np.diff(a, n=n, axis=axis))
+    # NaN handling
+    nan = np.array([[1.0, np.nan, 3.0, 2.0], [np.nan, np.nan, np.nan, np.nan], [4.0, 5.0, -1.0, 0.5]], np.float32)
+    for axes, keep in itertools.product([None, [0], [1]], [False, True]):
+        ax = None if axes is None else tuple(axes)
+        add(f"nansum axes={axes} keep={keep}", "nansum", {"axes": axes, "keepdims": keep}, [nan], np.nansum(nan, axis=ax, keepdims=keep))
+        with np.errstate(all="ignore"):
+            import warnings
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                add(f"nanmean axes={axes} keep={keep}", "nanmean", {"axes": axes, "keepdims": keep}, [nan], np.nanmean(nan, axis=ax, keepdims=keep))
+        add(f"median with nan axes={axes}", "median", {"axes": axes, "keepdims": keep}, [nan], np.median(nan, axis=ax, keepdims=keep))
+    i = sample((2, 5), "int64")
+    add("nansum int64", "nansum", {"axes": [1]}, [i], np.nansum(i, axis=1))
+    add("nanmean int64", "nanmean", {"axes": None}, [i], np.nanmean(i.astype(np.float32)))
+    # size 1, empty, non-contiguous (transposed view) inputs
+    one = np.array([7.5], np.float32)
+    add("median size 1", "median", {"axes": None}, [one], np.median(one))
+    add("quantile size 1", "quantile", {"q": 0.3, "axes": None}, [one], np.quantile(one, 0.3))
+    add("diff size 1", "diff", {"n": 1, "axis": -1}, [one], np.diff(one))
+    add("diff n past length", "diff", {"n": 3, "axis": -1}, [np.arange(2.0, dtype=np.float32)], np.diff(np.arange(2.0, dtype=np.float32), n=3))
+    e = np.zeros((0, 3), np.float32)
+    add("cumprod empty", "cumprod", {"axis": 0}, [e], np.cumprod(e, axis=0))
+    add("diff empty", "diff", {"n": 1, "axis": 0}, [e], np.diff(e, axis=0))
+    add("nansum empty", "nansum", {"axes": [0]}, [e], np.nansum(e, axis=0))
+    add("median empty", "median", {"axes": None}, [e], error="invalidArgument")
+    add("median over empty kept axis", "median", {"axes": [0]}, [np.zeros((3, 0), np.float32)],
+        np.median(np.zeros((3, 0), np.float32), axis=0))
+    b = np.array([True, False, False, True])
+    add("diff bool", "diff", {"n": 1, "axis": -1}, [b], np.diff(b))
+    t = sample((4, 3), "float32")
+    for name, op, args, f in [("median", "median", {"axes": [1]}, lambda v: np.median(v, axis=1)),
+                              ("quantile", "quantile", {"q": 0.4, "axes": [0]}, lambda v: np.quantile(v, 0.4, axis=0)),
+                              ("diff", "diff", {"n": 1, "axis": 0}, lambda v: np.diff(v, axis=0)),
+                              ("cumprod", "cumprod", {"axis": 1}, lambda v: np.cumprod(v, axis=1)),
+                              ("std ddof 1", "std", {"ddof": 1, "axes": [1]}, lambda v: np.std(v, axis=1, ddof=1))]:
+        add(f"{name} of a transposed view", op, dict(args, views=[T]), [t], f(t.T).astype(np.float32))
+    # errors
+    add("quantile q > 1", "quantile", {"q": 1.5, "axes": None}, [t], error="invalidArgument")
+    add("quantile q < 0", "quantile", {"q": -0.1, "axes": None}, [t], error="invalidArgument")
+    add("diff negative n", "diff", {"n": -1, "axis": -1}, [t], error="invalidArgument")
+    add("diff 0-d", "diff", {"n": 1, "axis": -1}, [np.float32(3)], error="invalidArgument")
+    add("average zero weights", "average", {"axis": None}, [t, np.zeros((4, 3), np.float32)], error="invalidArgument")
+    add("average 1-D weights without axis", "average", {"axis": None}, [t, np.ones(3, np.float32)], error="invalidArgument")
+    add("average weights of the wrong length", "average", {"axis": 1}, [t, np.ones(4, np.float32)], error="shapeMismatch")
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = {"binary.json": binary_cases(), "unary.json": unary_cases(), "reductions.json": reduction_cases(),
              "indexing.json": indexing_cases(), "matmul.json": matmul_cases(), "shape.json": shape_cases(),
-             "xoshiro.json": xoshiro_cases(), "views.json": view_cases()}
+             "xoshiro.json": xoshiro_cases(), "views.json": view_cases(),
+             "statistics.json": statistics_cases()}
     for name, cases in files.items():
         with open(os.path.join(OUT, name), "w") as f:
             json.dump(cases, f, separators=(",", ":"))

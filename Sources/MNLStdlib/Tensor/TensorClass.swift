@@ -68,6 +68,7 @@ enum TensorLibrary {
     static var entries: [any TensorLibraryEntry] {
         TensorCreation.builtins + TensorMath.builtins + TensorReductions.builtins + TensorShape.builtins + TensorMisc.builtins
             + TensorRandom.builtins + TensorDistributions.builtins
+            + TensorStatistics.builtins
     }
 
     static let functions: [Builtin] = entries.compactMap(\.function)
