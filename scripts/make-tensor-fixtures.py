@@ -504,12 +504,88 @@ def statistics_cases():
     return cases
 
 
+# Issue 10 (funcs): joining and matrix construction.
+def construction_cases():
+    cases = []
+
+    def add(name, op, args, inputs, expected=None, error=None):
+        c = {"name": name, "op": op, "args": args, "inputs": [enc(x) for x in inputs]}
+        if error:
+            c["error"] = error
+        elif isinstance(expected, (list, tuple)):
+            c["expected_list"] = [enc(np.asarray(e)) for e in expected]
+        else:
+            c["expected"] = enc(np.asarray(expected))
+        cases.append(c)
+
+    # float32 with int64 joins to float32 in TensorKit (float32 is the default float).
+    v1, v2, s0 = sample(3, "float32"), sample(3, "int64"), np.float32(2.5)
+    m1, m2 = sample((2, 3), "float32"), sample((4, 3), "float64")
+    for name, f in [("vstack", np.vstack), ("hstack", np.hstack), ("column_stack", np.column_stack)]:
+        add(f"{name} 1-D", name, {}, [v1, v2], f([v1, v2]).astype(np.float32))
+        add(f"{name} one 1-D", name, {}, [v1], f([v1]))
+    add("vstack 2-D and 1-D", "vstack", {}, [m1, v1], np.vstack([m1, v1]))
+    add("vstack 2-D", "vstack", {}, [m1, m2], np.vstack([m1, m2]))
+    add("vstack 0-d", "vstack", {}, [s0, s0], np.vstack([s0, s0]))
+    add("hstack 0-d", "hstack", {}, [s0, v1], np.hstack([s0, v1]))
+    add("hstack 2-D", "hstack", {}, [m1, m1.T.T[:, :2]], np.hstack([m1, m1[:, :2]]))
+    add("column_stack 2-D and 1-D", "column_stack", {}, [m1, v1[:2]], np.column_stack([m1, v1[:2]]))
+    add("hstack mismatch", "hstack", {}, [m1, m2], error="shapeMismatch")
+    add("vstack mismatch", "vstack", {}, [m1, sample((2, 2), "float32")], error="shapeMismatch")
+    add("concatenate axis=None", "concatenate", {"axis": None}, [m1, v2], np.concatenate([m1, v2], axis=None).astype(np.float32))
+    add("concatenate axis=1", "concatenate", {"axis": 1}, [m1, m1], np.concatenate([m1, m1], axis=1))
+    add("concatenate empty", "concatenate", {"axis": 0}, [np.zeros((0, 3), np.float32), m1], np.concatenate([np.zeros((0, 3), np.float32), m1]))
+    sq = sample((4, 4), "int64")
+    rect = sample((3, 5), "float32")
+    for k in [-5, -2, -1, 0, 1, 3, 6]:
+        add(f"diag 1-D k={k}", "diag", {"k": k}, [v1], np.diag(v1, k=k))
+        add(f"diag 2-D square k={k}", "diag", {"k": k}, [sq], np.diag(sq, k=k))
+        add(f"diag 2-D rect k={k}", "diag", {"k": k}, [rect], np.diag(rect, k=k))
+        add(f"triu k={k}", "triu", {"k": k}, [rect], np.triu(rect, k=k))
+        add(f"tril k={k}", "tril", {"k": k}, [rect], np.tril(rect, k=k))
+        add(f"trace k={k}", "trace", {"offset": k}, [sq], np.trace(sq, offset=k))
+        add(f"eye 3x5 k={k}", "eye", {"n": 3, "m": 5, "k": k}, [], np.eye(3, 5, k=k, dtype=np.float32))
+    batch = sample((2, 3, 4), "float32")
+    add("triu batched", "triu", {"k": 0}, [batch], np.triu(batch))
+    add("tril batched k=1", "tril", {"k": 1}, [batch], np.tril(batch, k=1))
+    add("triu 1-D", "triu", {"k": 0}, [v1], np.triu(v1))
+    b = sample((3, 3), "bool")
+    add("tril bool", "tril", {"k": 0}, [b], np.tril(b))
+    add("trace 3-D axes 1,2", "trace", {"offset": 0, "axis1": 1, "axis2": 2}, [batch], np.trace(batch, axis1=1, axis2=2))
+    add("trace 3-D axes 0,2 offset -1", "trace", {"offset": -1, "axis1": 0, "axis2": 2}, [batch], np.trace(batch, offset=-1, axis1=0, axis2=2))
+    add("trace bool", "trace", {"offset": 0}, [b], np.trace(b))
+    add("trace 1-D", "trace", {"offset": 0}, [v1], error="invalidArgument")
+    add("diag 3-D", "diag", {"k": 0}, [batch], error="invalidArgument")
+    add("diag empty 1-D", "diag", {"k": 0}, [np.zeros(0, np.float32)], np.diag(np.zeros(0, np.float32)))
+    add("diag size 1", "diag", {"k": 0}, [np.float32([4])], np.diag(np.float32([4])))
+    # non-contiguous inputs: a transposed view and a strided slice
+    T = {"T": True}
+    add("diag of a transposed view", "diag", {"k": 1, "views": [T]}, [rect], np.diag(rect.T, k=1))
+    add("triu of a transposed view", "triu", {"k": 0, "views": [T]}, [rect], np.triu(rect.T))
+    add("trace of a transposed view", "trace", {"offset": 1, "views": [T]}, [sq], np.trace(sq.T, offset=1))
+    add("diag of a reversed view", "diag", {"k": 0, "views": [{"index": idx_enc((slice(None, None, -1), slice(None, None, 2)), [])}]},
+        [rect], np.diag(rect[::-1, ::2]))
+    x, y, z = sample(3, "float32"), sample(2, "int64"), sample(4, "float64")
+    for ij in [False, True]:
+        ind = "ij" if ij else "xy"
+        add(f"meshgrid 2 {ind}", "meshgrid", {"ij": ij}, [x, y], np.meshgrid(x, y, indexing=ind))
+        add(f"meshgrid 3 {ind}", "meshgrid", {"ij": ij}, [x, y, z], np.meshgrid(x, y, z, indexing=ind))
+        add(f"meshgrid 1 {ind}", "meshgrid", {"ij": ij}, [x], np.meshgrid(x, indexing=ind))
+        add(f"meshgrid empty {ind}", "meshgrid", {"ij": ij}, [x, np.zeros(0, np.float32)], np.meshgrid(x, np.zeros(0, np.float32), indexing=ind))
+    for num, endpoint in itertools.product([0, 1, 2, 5], [True, False]):
+        add(f"linspace num={num} endpoint={endpoint}", "linspace_endpoint", {"start": -1.5, "stop": 2.0, "count": num, "endpoint": endpoint}, [],
+            np.linspace(-1.5, 2.0, num, endpoint=endpoint, dtype=np.float32))
+    add("linspace float64", "linspace_endpoint", {"start": 0, "stop": 1, "count": 7, "endpoint": False, "dtype": "float64"}, [],
+        np.linspace(0, 1, 7, endpoint=False))
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = {"binary.json": binary_cases(), "unary.json": unary_cases(), "reductions.json": reduction_cases(),
              "indexing.json": indexing_cases(), "matmul.json": matmul_cases(), "shape.json": shape_cases(),
              "xoshiro.json": xoshiro_cases(), "views.json": view_cases(),
-             "statistics.json": statistics_cases()}
+             "statistics.json": statistics_cases(), "construction.json": construction_cases()}
     for name, cases in files.items():
         with open(os.path.join(OUT, name), "w") as f:
             json.dump(cases, f, separators=(",", ":"))

@@ -20,6 +20,20 @@ func numpyFunctionCase(_ op: String, _ args: [String: Any], _ inputs: [Tensor]) 
     case "cumprod": return [try inputs[0].cumprod(axis: args["axis"] as? Int)]
     case "average": return [try inputs[0].average(weights: inputs[1], axis: args["axis"] as? Int)]
     case "diff": return [try inputs[0].diff(n: args["n"] as? Int ?? 1, axis: args["axis"] as? Int ?? -1)]
+    case "vstack": return [try Tensor.vstack(inputs)]
+    case "hstack": return [try Tensor.hstack(inputs)]
+    case "column_stack": return [try Tensor.columnStack(inputs)]
+    case "concatenate": return [try Tensor.concatenate(inputs, axis: args["axis"] as? Int)]
+    case "diag": return [try Tensor.diag(inputs[0], k: args["k"] as? Int ?? 0)]
+    case "triu": return [try inputs[0].triu(k: args["k"] as? Int ?? 0)]
+    case "tril": return [try inputs[0].tril(k: args["k"] as? Int ?? 0)]
+    case "trace":
+        return [try inputs[0].trace(offset: args["offset"] as? Int ?? 0, axis1: args["axis1"] as? Int ?? 0, axis2: args["axis2"] as? Int ?? 1)]
+    case "meshgrid": return try Tensor.meshgrid(inputs, cartesian: args["ij"] as? Bool != true)
+    case "linspace_endpoint":
+        let dtype = try (args["dtype"] as? String).map { try #require(DType(rawValue: $0)) } ?? .float32
+        return [try Tensor.linspace(number(args["start"]!), number(args["stop"]!), count: args["count"] as! Int,
+                                    endpoint: args["endpoint"] as? Bool ?? true, dtype: dtype)]
     default: return nil
     }
 }
@@ -28,4 +42,7 @@ func numpyFunctionCase(_ op: String, _ args: [String: Any], _ inputs: [Tensor]) 
 struct NumPyFunctionFixtureTests {
     @Test("median, quantile, ptp, ddof, nansum, nanmean, average, cumprod, diff")
     func statistics() throws { for c in try loadFixture("statistics") { try runCase(c) } }
+
+    @Test("vstack, hstack, column_stack, concatenate, diag, triu, tril, trace, eye, meshgrid, linspace")
+    func construction() throws { for c in try loadFixture("construction") { try runCase(c) } }
 }

@@ -68,7 +68,7 @@ enum TensorLibrary {
     static var entries: [any TensorLibraryEntry] {
         TensorCreation.builtins + TensorMath.builtins + TensorReductions.builtins + TensorShape.builtins + TensorMisc.builtins
             + TensorRandom.builtins + TensorDistributions.builtins
-            + TensorStatistics.builtins
+            + TensorStatistics.builtins + TensorConstruction.builtins
     }
 
     static let functions: [Builtin] = entries.compactMap(\.function)

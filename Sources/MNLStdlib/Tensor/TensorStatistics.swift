@@ -12,22 +12,26 @@ enum TensorStatistics {
         [
             reduction("sum", [dtypeParameter], role: .method,
                       doc: "The sum of the elements, over all or over axis= (an int or a list; negative counts from the end); dtype= sums in that dtype.",
-                      example: "tensor([[1, 2], [3, 4]]).sum(axis=0)\ntensor([250, 10], dtype=\"u8\").sum(dtype=\"u8\")") { x, axes, keep, a in
+                      example: "tensor([[1, 2], [3, 4]]).sum(axis=0)\ntensor([250, 10], dtype=\"u8\").sum(dtype=\"u8\")",
+                      whole: { try $0.sum(axes: nil, keepdims: false) }) { x, axes, keep, a in
                 // Summing in the dtype means wrapping in it too (NumPy's uint8 sum with dtype="u8").
                 guard let dtype = try TensorConversion.dtype(a[3], function: "sum") else { return try x.sum(axes: axes, keepdims: keep) }
                 return try x.cast(to: dtype).sum(axes: axes, keepdims: keep).cast(to: dtype)
             },
             reduction("mean", [dtypeParameter],
                       doc: "The arithmetic mean, over all or over axis= (keepdims= keeps reduced axes as size 1); dtype= computes in that dtype.",
-                      example: "mean(tensor([1, 2, 3, 4]))\nmean(tensor([1, 2]), dtype=\"f64\")") { x, axes, keep, a in
+                      example: "mean(tensor([1, 2, 3, 4]))\nmean(tensor([1, 2]), dtype=\"f64\")",
+                      whole: { try $0.mean(axes: nil, keepdims: false) }) { x, axes, keep, a in
                 try cast(x, a, 3).mean(axes: axes, keepdims: keep)
             },
             reduction("std", [ddofParameter], doc: "The standard deviation over all or over axis=, dividing by n − ddof (ddof=0 by default, as NumPy; ddof=1 for the sample estimate).",
-                      example: "std(tensor([1, 2, 3, 4]))\nstd(tensor([1, 2, 3, 4]), ddof=1)") { x, axes, keep, a in
+                      example: "std(tensor([1, 2, 3, 4]))\nstd(tensor([1, 2, 3, 4]), ddof=1)",
+                      whole: { try $0.std(axes: nil, keepdims: false) }) { x, axes, keep, a in
                 try x.std(axes: axes, keepdims: keep, ddof: try a.int(3, default: 0))
             },
             reduction("var", [ddofParameter], doc: "The variance over all or over axis=, dividing by n − ddof (ddof=0 by default, as NumPy).",
-                      example: "var(tensor([1, 2, 3, 4]))\nvar(tensor([1, 2, 3, 4]), ddof=1)") { x, axes, keep, a in
+                      example: "var(tensor([1, 2, 3, 4]))\nvar(tensor([1, 2, 3, 4]), ddof=1)",
+                      whole: { try $0.variance(axes: nil, keepdims: false) }) { x, axes, keep, a in
                 try x.variance(axes: axes, keepdims: keep, ddof: try a.int(3, default: 0))
             },
             reduction("median", doc: "The median over all or over axis= (the mean of the two middle values for an even count; NaN if any value is NaN).",
@@ -61,10 +65,12 @@ enum TensorStatistics {
     static var ddofParameter: BuiltinParameter { .optional("ddof", defaultText: "0") }
 
     /// A reduction `name(x, axis=nil, keepdims=false, extra...)`; with only x it is the whole-tensor reduction.
+    /// `whole`, when given, is the call with only x (the fast entry; the hot ones are sum and mean).
     static func reduction(_ name: String, _ extra: [BuiltinParameter] = [], role: TensorOperation.Role = .functionAndMethod,
-                          doc: String, example: String, _ reduce: @escaping Reduce) -> TensorOperation {
+                          doc: String, example: String, whole: ((Tensor) throws -> Tensor)? = nil,
+                          _ reduce: @escaping Reduce) -> TensorOperation {
         TensorDeclarations.op(name, [.optional("axis", defaultText: "nil"), .optional("keepdims", defaultText: "false")] + extra,
-                              role: role, doc: doc, example: example) { x, a, _ in
+                              role: role, doc: doc, example: example, fast1: whole.map { f in { .tensor(try f($0)) } }) { x, a, _ in
             let axes = try TensorConversion.axes(a[1], function: name)
             return .tensor(try reduce(x, axes, try a.bool(2, default: false), a))
         }
