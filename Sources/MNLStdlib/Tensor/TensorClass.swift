@@ -69,6 +69,7 @@ enum TensorLibrary {
         TensorCreation.builtins + TensorMath.builtins + TensorReductions.builtins + TensorShape.builtins + TensorMisc.builtins
             + TensorRandom.builtins + TensorDistributions.builtins
             + TensorStatistics.builtins + TensorConstruction.builtins
+            + TensorElementwise.builtins
     }
 
     static let functions: [Builtin] = entries.compactMap(\.function)
