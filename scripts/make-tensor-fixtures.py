@@ -414,11 +414,177 @@ def view_cases():
     return cases
 
 
+# Issue 10 (funcs): statistics. Inputs are cast to the float result dtype first (TensorKit's
+# order statistics give float32 for integer input, as its mean does; NumPy gives float64).
+def statistics_cases():
+    cases = []
+    T = {"T": True}
+
+    def add(name, op, args, inputs, expected=None, error=None):
+        c = {"name": name, "op": op, "args": args, "inputs": [enc(x) for x in inputs]}
+        if error:
+            c["error"] = error
+        else:
+            c["expected"] = enc(np.asarray(expected))
+        cases.append(c)
+
+    def fl(a):
+        return a.astype(DT[floatres(str(a.dtype))])
+
+    axes_list = [None, [0], [1], [-1], [0, 1]]
+    for dt in ["float32", "int64", "float64"]:
+        a = sample((3, 4), dt, -3, 4)
+        for axes, keep in itertools.product(axes_list, [False, True]):
+            ax = None if axes is None else tuple(axes)
+            for q in [0.0, 0.25, 0.5, 0.9, 1.0]:
+                add(f"quantile {dt} q={q} axes={axes} keep={keep}", "quantile", {"q": q, "axes": axes, "keepdims": keep},
+                    [a], np.quantile(fl(a), q, axis=ax, keepdims=keep).astype(fl(a).dtype))
+            add(f"quantile {dt} q=[.1,.5,.7] axes={axes} keep={keep}", "quantile", {"q": [0.1, 0.5, 0.7], "axes": axes, "keepdims": keep},
+                [a], np.quantile(fl(a), [0.1, 0.5, 0.7], axis=ax, keepdims=keep).astype(fl(a).dtype))
+            add(f"median {dt} axes={axes} keep={keep}", "median", {"axes": axes, "keepdims": keep}, [a],
+                np.median(fl(a), axis=ax, keepdims=keep).astype(fl(a).dtype))
+            add(f"ptp {dt} axes={axes} keep={keep}", "ptp", {"axes": axes, "keepdims": keep}, [a], np.ptp(a, axis=ax, keepdims=keep))
+            for ddof in [0, 1, 2]:
+                for name in ["std", "var"]:
+                    add(f"{name} ddof={ddof} {dt} axes={axes} keep={keep}", name, {"ddof": ddof, "axes": axes, "keepdims": keep}, [a],
+                        getattr(np, name)(fl(a), axis=ax, keepdims=keep, ddof=ddof).astype(fl(a).dtype))
+        for axis in [None, 0, 1, -1]:
+            x = a.astype(np.int64) if dt in ("bool", "uint8") else a
+            add(f"cumprod {dt} axis={axis}", "cumprod", {"axis": axis}, [a], np.cumprod(x, axis=axis))
+            w = np.arange(1, 4 if axis == 0 else 5).astype(np.float32) if axis is not None else sample((3, 4), "float32") ** 2 + 0.5
+            add(f"average {dt} axis={axis}", "average", {"axis": axis}, [a, w],
+                np.average(fl(a).astype(np.float64), axis=axis, weights=w).astype(np.result_type(fl(a), w)))
+        for n, axis in itertools.product([0, 1, 2, 3, 5], [0, 1, -1]):
+            add(f"diff {dt} n={n} axis={axis}", "diff", {"n": n, "axis": axis}, [a], np.diff(a, n=n, axis=axis))
+    # NaN handling
+    nan = np.array([[1.0, np.nan, 3.0, 2.0], [np.nan, np.nan, np.nan, np.nan], [4.0, 5.0, -1.0, 0.5]], np.float32)
+    for axes, keep in itertools.product([None, [0], [1]], [False, True]):
+        ax = None if axes is None else tuple(axes)
+        add(f"nansum axes={axes} keep={keep}", "nansum", {"axes": axes, "keepdims": keep}, [nan], np.nansum(nan, axis=ax, keepdims=keep))
+        with np.errstate(all="ignore"):
+            import warnings
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                add(f"nanmean axes={axes} keep={keep}", "nanmean", {"axes": axes, "keepdims": keep}, [nan], np.nanmean(nan, axis=ax, keepdims=keep))
+        add(f"median with nan axes={axes}", "median", {"axes": axes, "keepdims": keep}, [nan], np.median(nan, axis=ax, keepdims=keep))
+    i = sample((2, 5), "int64")
+    add("nansum int64", "nansum", {"axes": [1]}, [i], np.nansum(i, axis=1))
+    add("nanmean int64", "nanmean", {"axes": None}, [i], np.nanmean(i.astype(np.float32)))
+    # size 1, empty, non-contiguous (transposed view) inputs
+    one = np.array([7.5], np.float32)
+    add("median size 1", "median", {"axes": None}, [one], np.median(one))
+    add("quantile size 1", "quantile", {"q": 0.3, "axes": None}, [one], np.quantile(one, 0.3))
+    add("diff size 1", "diff", {"n": 1, "axis": -1}, [one], np.diff(one))
+    add("diff n past length", "diff", {"n": 3, "axis": -1}, [np.arange(2.0, dtype=np.float32)], np.diff(np.arange(2.0, dtype=np.float32), n=3))
+    e = np.zeros((0, 3), np.float32)
+    add("cumprod empty", "cumprod", {"axis": 0}, [e], np.cumprod(e, axis=0))
+    add("diff empty", "diff", {"n": 1, "axis": 0}, [e], np.diff(e, axis=0))
+    add("nansum empty", "nansum", {"axes": [0]}, [e], np.nansum(e, axis=0))
+    add("median empty", "median", {"axes": None}, [e], error="invalidArgument")
+    add("median over empty kept axis", "median", {"axes": [0]}, [np.zeros((3, 0), np.float32)],
+        np.median(np.zeros((3, 0), np.float32), axis=0))
+    b = np.array([True, False, False, True])
+    add("diff bool", "diff", {"n": 1, "axis": -1}, [b], np.diff(b))
+    t = sample((4, 3), "float32")
+    for name, op, args, f in [("median", "median", {"axes": [1]}, lambda v: np.median(v, axis=1)),
+                              ("quantile", "quantile", {"q": 0.4, "axes": [0]}, lambda v: np.quantile(v, 0.4, axis=0)),
+                              ("diff", "diff", {"n": 1, "axis": 0}, lambda v: np.diff(v, axis=0)),
+                              ("cumprod", "cumprod", {"axis": 1}, lambda v: np.cumprod(v, axis=1)),
+                              ("std ddof 1", "std", {"ddof": 1, "axes": [1]}, lambda v: np.std(v, axis=1, ddof=1))]:
+        add(f"{name} of a transposed view", op, dict(args, views=[T]), [t], f(t.T).astype(np.float32))
+    # errors
+    add("quantile q > 1", "quantile", {"q": 1.5, "axes": None}, [t], error="invalidArgument")
+    add("quantile q < 0", "quantile", {"q": -0.1, "axes": None}, [t], error="invalidArgument")
+    add("diff negative n", "diff", {"n": -1, "axis": -1}, [t], error="invalidArgument")
+    add("diff 0-d", "diff", {"n": 1, "axis": -1}, [np.float32(3)], error="invalidArgument")
+    add("average zero weights", "average", {"axis": None}, [t, np.zeros((4, 3), np.float32)], error="invalidArgument")
+    add("average 1-D weights without axis", "average", {"axis": None}, [t, np.ones(3, np.float32)], error="invalidArgument")
+    add("average weights of the wrong length", "average", {"axis": 1}, [t, np.ones(4, np.float32)], error="shapeMismatch")
+    return cases
+
+
+# Issue 10 (funcs): joining and matrix construction.
+def construction_cases():
+    cases = []
+
+    def add(name, op, args, inputs, expected=None, error=None):
+        c = {"name": name, "op": op, "args": args, "inputs": [enc(x) for x in inputs]}
+        if error:
+            c["error"] = error
+        elif isinstance(expected, (list, tuple)):
+            c["expected_list"] = [enc(np.asarray(e)) for e in expected]
+        else:
+            c["expected"] = enc(np.asarray(expected))
+        cases.append(c)
+
+    # float32 with int64 joins to float32 in TensorKit (float32 is the default float).
+    v1, v2, s0 = sample(3, "float32"), sample(3, "int64"), np.float32(2.5)
+    m1, m2 = sample((2, 3), "float32"), sample((4, 3), "float64")
+    for name, f in [("vstack", np.vstack), ("hstack", np.hstack), ("column_stack", np.column_stack)]:
+        add(f"{name} 1-D", name, {}, [v1, v2], f([v1, v2]).astype(np.float32))
+        add(f"{name} one 1-D", name, {}, [v1], f([v1]))
+    add("vstack 2-D and 1-D", "vstack", {}, [m1, v1], np.vstack([m1, v1]))
+    add("vstack 2-D", "vstack", {}, [m1, m2], np.vstack([m1, m2]))
+    add("vstack 0-d", "vstack", {}, [s0, s0], np.vstack([s0, s0]))
+    add("hstack 0-d", "hstack", {}, [s0, v1], np.hstack([s0, v1]))
+    add("hstack 2-D", "hstack", {}, [m1, m1.T.T[:, :2]], np.hstack([m1, m1[:, :2]]))
+    add("column_stack 2-D and 1-D", "column_stack", {}, [m1, v1[:2]], np.column_stack([m1, v1[:2]]))
+    add("hstack mismatch", "hstack", {}, [m1, m2], error="shapeMismatch")
+    add("vstack mismatch", "vstack", {}, [m1, sample((2, 2), "float32")], error="shapeMismatch")
+    add("concatenate axis=None", "concatenate", {"axis": None}, [m1, v2], np.concatenate([m1, v2], axis=None).astype(np.float32))
+    add("concatenate axis=1", "concatenate", {"axis": 1}, [m1, m1], np.concatenate([m1, m1], axis=1))
+    add("concatenate empty", "concatenate", {"axis": 0}, [np.zeros((0, 3), np.float32), m1], np.concatenate([np.zeros((0, 3), np.float32), m1]))
+    sq = sample((4, 4), "int64")
+    rect = sample((3, 5), "float32")
+    for k in [-5, -2, -1, 0, 1, 3, 6]:
+        add(f"diag 1-D k={k}", "diag", {"k": k}, [v1], np.diag(v1, k=k))
+        add(f"diag 2-D square k={k}", "diag", {"k": k}, [sq], np.diag(sq, k=k))
+        add(f"diag 2-D rect k={k}", "diag", {"k": k}, [rect], np.diag(rect, k=k))
+        add(f"triu k={k}", "triu", {"k": k}, [rect], np.triu(rect, k=k))
+        add(f"tril k={k}", "tril", {"k": k}, [rect], np.tril(rect, k=k))
+        add(f"trace k={k}", "trace", {"offset": k}, [sq], np.trace(sq, offset=k))
+        add(f"eye 3x5 k={k}", "eye", {"n": 3, "m": 5, "k": k}, [], np.eye(3, 5, k=k, dtype=np.float32))
+    batch = sample((2, 3, 4), "float32")
+    add("triu batched", "triu", {"k": 0}, [batch], np.triu(batch))
+    add("tril batched k=1", "tril", {"k": 1}, [batch], np.tril(batch, k=1))
+    add("triu 1-D", "triu", {"k": 0}, [v1], np.triu(v1))
+    b = sample((3, 3), "bool")
+    add("tril bool", "tril", {"k": 0}, [b], np.tril(b))
+    add("trace 3-D axes 1,2", "trace", {"offset": 0, "axis1": 1, "axis2": 2}, [batch], np.trace(batch, axis1=1, axis2=2))
+    add("trace 3-D axes 0,2 offset -1", "trace", {"offset": -1, "axis1": 0, "axis2": 2}, [batch], np.trace(batch, offset=-1, axis1=0, axis2=2))
+    add("trace bool", "trace", {"offset": 0}, [b], np.trace(b))
+    add("trace 1-D", "trace", {"offset": 0}, [v1], error="invalidArgument")
+    add("diag 3-D", "diag", {"k": 0}, [batch], error="invalidArgument")
+    add("diag empty 1-D", "diag", {"k": 0}, [np.zeros(0, np.float32)], np.diag(np.zeros(0, np.float32)))
+    add("diag size 1", "diag", {"k": 0}, [np.float32([4])], np.diag(np.float32([4])))
+    # non-contiguous inputs: a transposed view and a strided slice
+    T = {"T": True}
+    add("diag of a transposed view", "diag", {"k": 1, "views": [T]}, [rect], np.diag(rect.T, k=1))
+    add("triu of a transposed view", "triu", {"k": 0, "views": [T]}, [rect], np.triu(rect.T))
+    add("trace of a transposed view", "trace", {"offset": 1, "views": [T]}, [sq], np.trace(sq.T, offset=1))
+    add("diag of a reversed view", "diag", {"k": 0, "views": [{"index": idx_enc((slice(None, None, -1), slice(None, None, 2)), [])}]},
+        [rect], np.diag(rect[::-1, ::2]))
+    x, y, z = sample(3, "float32"), sample(2, "int64"), sample(4, "float64")
+    for ij in [False, True]:
+        ind = "ij" if ij else "xy"
+        add(f"meshgrid 2 {ind}", "meshgrid", {"ij": ij}, [x, y], np.meshgrid(x, y, indexing=ind))
+        add(f"meshgrid 3 {ind}", "meshgrid", {"ij": ij}, [x, y, z], np.meshgrid(x, y, z, indexing=ind))
+        add(f"meshgrid 1 {ind}", "meshgrid", {"ij": ij}, [x], np.meshgrid(x, indexing=ind))
+        add(f"meshgrid empty {ind}", "meshgrid", {"ij": ij}, [x, np.zeros(0, np.float32)], np.meshgrid(x, np.zeros(0, np.float32), indexing=ind))
+    for num, endpoint in itertools.product([0, 1, 2, 5], [True, False]):
+        add(f"linspace num={num} endpoint={endpoint}", "linspace_endpoint", {"start": -1.5, "stop": 2.0, "count": num, "endpoint": endpoint}, [],
+            np.linspace(-1.5, 2.0, num, endpoint=endpoint, dtype=np.float32))
+    add("linspace float64", "linspace_endpoint", {"start": 0, "stop": 1, "count": 7, "endpoint": False, "dtype": "float64"}, [],
+        np.linspace(0, 1, 7, endpoint=False))
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = {"binary.json": binary_cases(), "unary.json": unary_cases(), "reductions.json": reduction_cases(),
              "indexing.json": indexing_cases(), "matmul.json": matmul_cases(), "shape.json": shape_cases(),
-             "xoshiro.json": xoshiro_cases(), "views.json": view_cases()}
+             "xoshiro.json": xoshiro_cases(), "views.json": view_cases(),
+             "statistics.json": statistics_cases(), "construction.json": construction_cases()}
     for name, cases in files.items():
         with open(os.path.join(OUT, name), "w") as f:
             json.dump(cases, f, separators=(",", ":"))

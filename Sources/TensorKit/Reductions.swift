@@ -276,7 +276,13 @@ enum Reduce {
 extension Tensor {
     /// Cumulative sum along `axis` (over the flattened tensor if nil). Integer and bool
     /// tensors give int64.
-    public func cumsum(axis: Int? = nil) throws -> Tensor {
+    public func cumsum(axis: Int? = nil) throws -> Tensor { try scan(axis: axis, product: false) }
+
+    /// Cumulative product along `axis` (over the flattened tensor if nil), with cumsum's dtypes.
+    public func cumprod(axis: Int? = nil) throws -> Tensor { try scan(axis: axis, product: true) }
+
+    /// The running sum (or product) of each line along `axis`.
+    private func scan(axis: Int?, product: Bool) throws -> Tensor {
         var x = dtype.isFloatingPoint ? self : try cast(to: .int64)
         if axis == nil { x = try x.ravel() }
         let ax = try Tensor.normalizeAxis(axis ?? 0, ndim: Swift.max(x.ndim, 1))
@@ -289,8 +295,9 @@ extension Tensor {
             try Parallel.forEachChunk(count: moved.count / r, unitCost: r) { rows in
                 for row in rows {
                     let q = p.p + row * r
-                    var acc = T(fromInt64: 0)
-                    for j in 0..<r { acc = T.add(acc, q[j]); q[j] = acc }
+                    var acc = T(fromInt64: product ? 1 : 0)
+                    if product { for j in 0..<r { acc = T.mul(acc, q[j]); q[j] = acc } }
+                    else { for j in 0..<r { acc = T.add(acc, q[j]); q[j] = acc } }
                 }
             }
         }

@@ -8,7 +8,7 @@ import Testing
     @Test func eachHasOneFullSignature() throws {
         let s = Stdlib.makeSession(output: { _ in })
         let expected = [
-            "sum": "sum(x, axis=nil, keepdims=false)",
+            "sum": "sum(x, axis=nil, keepdims=false, dtype=nil)",
             "max": "max(values..., axis=nil, keepdims=false)",
             "min": "min(values..., axis=nil, keepdims=false)",
             "abs": "abs(x)", "sqrt": "sqrt(x)", "exp": "exp(x)", "log": "log(x)", "floor": "floor(x)",

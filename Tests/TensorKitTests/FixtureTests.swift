@@ -88,6 +88,7 @@ func runCase(_ c: [String: Any], sourceLocation: SourceLocation = #_sourceLocati
             return [try Tensor.linspace(number(args["start"]!), number(args["stop"]!), count: args["count"] as! Int)]
         case "eye": return [try Tensor.eye(args["n"] as! Int, args["m"] as? Int, k: args["k"] as? Int ?? 0)]
         default:
+            if let result = try numpyFunctionCase(op, args, inputs) { return result }
             Issue.record("unknown fixture op \(op)", sourceLocation: sourceLocation)
             return []
         }

@@ -47,13 +47,18 @@ enum NumericBuiltins {
     /// `sum(x, axis=nil, keepdims=false)`: Python's sum of an iterable of numbers, a number
     /// itself, or NumPy's sum of an array.
     static var sum: Builtin {
-        Builtin("sum", [.required("x")] + reductionParameters, topic: "math",
-                doc: "The sum of a list (or tuple or range) of numbers, of a number itself, or of a tensor's elements (over all, or along axis= with keepdims= as in NumPy; nested lists count as tensors).",
-                example: "sum([1, 2, 3])\nsum(tensor([[1, 2], [3, 4]]), axis=0)",
+        Builtin("sum", [.required("x")] + reductionParameters + [.optional("dtype", defaultText: "nil")], topic: "math",
+                doc: "The sum of a list (or tuple or range) of numbers, of a number itself, or of a tensor's elements (over all, or along axis= with keepdims= as in NumPy; nested lists count as tensors; dtype= sums in that dtype).",
+                example: "sum([1, 2, 3])\nsum(tensor([[1, 2], [3, 4]]), axis=0)\nsum(tensor([1, 2]), dtype=\"f64\")",
                 fast1: { v, ctx in try plainSum(v, ctx) ?? reduceAll(v, "sum") { try $0.sum(axes: nil, keepdims: false) } }) { a, ctx in
             let v = try a.value(0)
-            if a[1] == nil, a[2] == nil, let s = try plainSum(v, ctx) { return s }
-            return try reduce(a) { try $0.sum(axes: $1, keepdims: $2) }
+            if a[1] == nil, a[2] == nil, a[3] == nil, let s = try plainSum(v, ctx) { return s }
+            let dtype = try TensorConversion.dtype(a[3], function: "sum")
+            // Summing in the dtype means wrapping in it too (NumPy's uint8 sum with dtype="u8").
+            return try reduce(a) { x, axes, keep in
+                guard let dtype else { return try x.sum(axes: axes, keepdims: keep) }
+                return try x.cast(to: dtype).sum(axes: axes, keepdims: keep).cast(to: dtype)
+            }
         }
     }
 

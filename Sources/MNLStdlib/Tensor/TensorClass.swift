@@ -67,7 +67,9 @@ struct TensorOperation: TensorLibraryEntry {
 enum TensorLibrary {
     static var entries: [any TensorLibraryEntry] {
         TensorCreation.builtins + TensorMath.builtins + TensorReductions.builtins + TensorShape.builtins + TensorMisc.builtins
-            + TensorRandom.builtins + TensorDefaultBuiltins.builtins + TensorLinalg.builtins
+            + TensorRandom.builtins + TensorDefaultBuiltins.builtins + TensorLinalg.builtins + TensorDistributions.builtins
+            + TensorStatistics.builtins + TensorConstruction.builtins
+            + TensorElementwise.builtins
     }
 
     static let functions: [Builtin] = entries.compactMap(\.function)

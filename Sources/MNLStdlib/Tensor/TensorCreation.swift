@@ -26,10 +26,12 @@ enum TensorCreation {
                 let dtype = try TensorDefaultBuiltins.dtype(a, 2, ctx, function: "full")
                 return try bridging { .tensor(try Tensor.full(shape, value: try a.number(1), dtype: dtype)) }
             },
-            Builtin("eye", [.required("n"), .optional("m", defaultText: "n"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
-                    doc: "An n×m matrix with ones on the diagonal.", example: "eye(3)") { a, ctx in
+            Builtin("eye", [.required("n"), .optional("m", defaultText: "n"), .optional("k", defaultText: "0"),
+                            .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
+                    doc: "An n×m matrix with ones on diagonal k (0 the main one, k > 0 above, k < 0 below).", example: "eye(3)\neye(2, 3, k=1)") { a, ctx in
                 let n = try a.int(0), m = try a[1].map { _ in try a.int(1) }
-                return try bridging { .tensor(try Tensor.eye(n, m, dtype: try TensorDefaultBuiltins.dtype(a, 2, ctx, function: "eye"))) }
+                let dtype = try TensorDefaultBuiltins.dtype(a, 3, ctx, function: "eye")
+                return try bridging { .tensor(try Tensor.eye(n, m, k: try a.int(2, default: 0), dtype: dtype)) }
             },
             Builtin("arange", [.required("start"), .optional("stop", defaultText: "nil"), .optional("step", defaultText: "1"),
                                .optional("dtype", defaultText: "nil")], topic: "tensor",
@@ -46,11 +48,13 @@ enum TensorCreation {
                 }
             },
             Builtin("linspace", [.required("start"), .required("stop"), .optional("num", defaultText: "50"),
-                                 .optional("dtype", defaultText: "nil")], topic: "tensor",
-                    doc: "num evenly spaced values from start to stop inclusive.", example: "linspace(0, 1, 5)") { a, ctx in
-                let dtype = try TensorDefaultBuiltins.dtype(a, 3, ctx, function: "linspace")
+                                 .optional("endpoint", defaultText: "true"), .optional("dtype", defaultText: "nil")], topic: "tensor",
+                    doc: "num evenly spaced values from start to stop, inclusive unless endpoint=false.",
+                    example: "linspace(0, 1, 5)\nlinspace(0, 1, 4, endpoint=false, dtype=\"f64\")") { a, ctx in
+                let dtype = try TensorDefaultBuiltins.dtype(a, 4, ctx, function: "linspace")
                 return try bridging {
-                    .tensor(try Tensor.linspace(try a.number(0), try a.number(1), count: try a.int(2, default: 50), dtype: dtype))
+                    .tensor(try Tensor.linspace(try a.number(0), try a.number(1), count: try a.int(2, default: 50),
+                                                endpoint: try a.bool(3, default: true), dtype: dtype))
                 }
             },
             Builtin("one_hot", [.required("labels"), .required("k")], topic: "tensor",

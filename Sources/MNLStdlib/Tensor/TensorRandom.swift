@@ -22,21 +22,16 @@ enum TensorRandom {
                 ctx.session.state(RandomState.self) { RandomState() }.generator = RandomGenerator(seed: try seedArgument(a, 0))
                 return .null
             },
-            shaped("rand", doc: "Uniform random numbers in [0, 1) of the given shape.", example: "rand(2, 3)") {
+            shaped("rand", doc: "Uniform random numbers in [0, 1) of the given shape (dtype= \"f32\" or \"f64\").", example: "rand(2, 3)\nrand(2, dtype=\"f64\")") {
                 try Tensor.rand($0, dtype: $1, using: $2)
             },
-            shaped("randn", doc: "Standard normal random numbers of the given shape.", example: "randn(2, 3)") {
+            shaped("randn", doc: "Standard normal random numbers of the given shape (dtype= \"f32\" or \"f64\").", example: "randn(2, 3)\nrandn(2, dtype=\"f64\")") {
                 try Tensor.randn($0, dtype: $1, using: $2)
             },
-            Builtin("randint", [.required("low"), .required("high"), .variadic("shape")], topic: "random",
-                    doc: "Random integers in [low, high) of the given shape (int64).", example: "randint(0, 10, 5)") { a, ctx in
-                let shape = try TensorConversion.shape(a.rest, function: "randint")
-                return try bridging { .tensor(try Tensor.randint(try a.int(0), try a.int(1), shape, using: ctx.random)) }
-            },
-            Builtin("permutation", [.required("n")], topic: "random",
-                    doc: "A random ordering of 0..n-1 (int64), e.g. to shuffle examples: x[permutation(len(x))].",
-                    example: "permutation(5)") { a, ctx in
-                try bridging { .tensor(try Tensor.permutation(try a.int(0), using: ctx.random)) }
+            Builtin("permutation", [.required("x")], topic: "random",
+                    doc: "A random ordering of 0..n-1 (int64) for a number n, e.g. to shuffle examples: x[permutation(len(x))]; for a tensor or list, a shuffled copy along axis 0 (NumPy's permutation).",
+                    example: "permutation(5)\npermutation(tensor([[1, 2], [3, 4], [5, 6]]))") { a, ctx in
+                try permutation(a, ctx)
             },
             Builtin("choice", [.required("n"), .optional("size", defaultText: "nil"), .optional("replace", defaultText: "true"),
                                .optional("p", defaultText: "nil")], topic: "random",
@@ -54,6 +49,17 @@ enum TensorRandom {
                 }
             },
         ]
+    }
+
+    /// `permutation(n)` or a shuffled copy of a tensor along axis 0 (a 0-d tensor is a number).
+    static func permutation(_ a: Arguments, _ ctx: CallContext) throws -> Value {
+        let v = try a.value(0)
+        if v.numberValue != nil { return try bridging { .tensor(try Tensor.permutation(try a.int(0), using: ctx.random)) } }
+        let x = try a.tensor(0)
+        return try bridging {
+            guard x.ndim > 0 else { throw TensorError.invalidArgument(op: "permutation", message: "x must be an integer or at least 1-dimensional") }
+            return .tensor(try x.get([.tensor(try Tensor.permutation(x.shape[0], using: ctx.random))]))
+        }
     }
 
     static func shaped(_ name: String, doc: String, example: String,

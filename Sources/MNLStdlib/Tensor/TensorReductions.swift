@@ -3,24 +3,17 @@ import MNLSyntax
 import TensorKit
 
 /// Reductions with NumPy's `axis=` and `keepdims=`; over everything they give a number.
+/// sum, mean, std and var, which take more keywords, are in TensorStatistics.swift.
 enum TensorReductions {
     static var builtins: [any TensorLibraryEntry] {
         typealias D = TensorDeclarations
         return [
-            D.reduction("sum", doc: "The sum of the elements, over all or over axis= (an int or a list; negative counts from the end).",
-                        example: "tensor([[1, 2], [3, 4]]).sum(axis=0)", role: .method) { try $0.sum(axes: $1, keepdims: $2) },
-            D.reduction("mean", doc: "The arithmetic mean, over all or over axis= (keepdims= keeps reduced axes as size 1).",
-                        example: "mean(tensor([1, 2, 3, 4]))") { try $0.mean(axes: $1, keepdims: $2) },
             D.reduction("max", doc: "The largest element, over all or over axis=.",
                         example: "tensor([[1, 5], [3, 2]]).max(axis=1)", role: .method) { try $0.max(axes: $1, keepdims: $2) },
             D.reduction("min", doc: "The smallest element, over all or over axis=.",
                         example: "tensor([[1, 5], [3, 2]]).min(axis=1)", role: .method) { try $0.min(axes: $1, keepdims: $2) },
             D.reduction("prod", doc: "The product of the elements, over all or over axis=.",
                         example: "prod(tensor([1, 2, 3, 4]))") { try $0.prod(axes: $1, keepdims: $2) },
-            D.reduction("std", doc: "The standard deviation (ddof 0, as NumPy), over all or over axis=.",
-                        example: "std(tensor([1, 2, 3, 4]))") { try $0.std(axes: $1, keepdims: $2) },
-            D.reduction("var", doc: "The variance (ddof 0, as NumPy), over all or over axis=.",
-                        example: "var(tensor([1, 2, 3, 4]))") { try $0.variance(axes: $1, keepdims: $2) },
             D.reduction("all", doc: "True when every element is non-zero, over all or over axis=.",
                         example: "all(tensor([1, 2]) > 0)") { try $0.all(axes: $1, keepdims: $2) },
             D.reduction("any", doc: "True when some element is non-zero, over all or over axis=.",
