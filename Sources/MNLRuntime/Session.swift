@@ -24,6 +24,8 @@ public final class Session {
     var importing: [String] = []
     private var libraryState: [ObjectIdentifier: AnyObject] = [:]
     private var installers: [(Session) -> Void] = []
+    /// Library globals that are not builtins (`install(global:make:)`), remade on reset.
+    private var libraryGlobals: [(name: String, make: () -> Value)] = []
 
     public init(output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
         self.globals = GlobalTable()
@@ -40,6 +42,13 @@ public final class Session {
             builtins[b.name] = b
             globals.set(b.name, .builtin(BuiltinFunction(b)))
         }
+    }
+
+    /// Adds a library global that is not a builtin: a namespace record such as `linalg`.
+    /// `make` runs again on reset, so a script's changes to it do not outlive the session state.
+    public func install(global name: String, make: @escaping () -> Value) {
+        libraryGlobals.append((name, make))
+        globals.set(name, make())
     }
 
     public func isInterruptRequested() -> Bool { interruptCheck() }
@@ -59,6 +68,7 @@ public final class Session {
         libraryState = [:]
         for b in builtins.values { globals.set(b.name, .builtin(BuiltinFunction(b))) }
         for (name, value) in CoreBuiltins.constants { globals.set(name, value) }
+        for (name, make) in libraryGlobals { globals.set(name, make()) }
         globals.set("args", .list(scriptArguments.map { .string($0) }))
     }
 
@@ -71,6 +81,7 @@ public final class Session {
             guard let v = globals[name] else { return nil }
             if case .builtin(let b) = v, builtins[name] != nil, b.receiver == nil { return nil }
             if name == "args" { return nil }
+            if libraryGlobals.contains(where: { $0.name == name }) { return nil }
             if case .number(let n) = v, let c = CoreBuiltins.constants.first(where: { $0.0 == name }),
                case .number(let m) = c.1, n.bitPattern == m.bitPattern { return nil }  // an untouched pi, e, inf or nan
             return (name, v)

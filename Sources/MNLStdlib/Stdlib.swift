@@ -12,6 +12,7 @@ public enum Stdlib {
     public static func makeSession(output: ((String) -> Void)? = nil) -> Session {
         let session = output.map { Session(output: $0) } ?? Session()
         session.install(builtins)
+        session.install(global: "linalg", make: TensorLinalg.namespace)
         // Long tensor kernels check this flag between chunks; it reads the session's own
         // interrupt check, so Ctrl-C stops them as it stops loops.
         session.executionScope = { [unowned session] body in

@@ -34,7 +34,17 @@ extension Tensor {
         if square && shape[shape.count - 1] != shape[shape.count - 2] {
             throw TensorError.notSquare(op: op, shape: shape)
         }
+        guard shape.suffix(2).allSatisfy({ $0 <= Int(Int32.max) }) else {
+            throw TensorError.invalidArgument(op: op, message: "matrix dimensions above 2147483647 are beyond LAPACK")
+        }
         return try cast(to: Tensor.linalgDType(self))
+    }
+
+    /// Refuses a factor that cannot be allocated before allocating it: the full SVD of a
+    /// (0, 10^9) matrix, which holds nothing, asks for a 10^9 × 10^9 Vh.
+    static func checkFactorSize(batch: [Int], rows: Int, cols: Int) throws {
+        let (count, overflow) = Tensor.checkedCount(batch + [rows, cols])
+        try Storage.checkAllocation(count: overflow ? nil : count, stride: MemoryLayout<Double>.stride)
     }
 
     /// Runs `body` with `x`'s element type as a LAPACK scalar (`x` is float32 or float64).

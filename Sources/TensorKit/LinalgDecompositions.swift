@@ -52,6 +52,8 @@ extension Tensor {
         var stack = MatrixStack<T>(a)
         let m = stack.rows, n = stack.cols, k = Swift.min(m, n)
         let qCols = mode == "complete" ? m : k, rRows = mode == "complete" ? m : k
+        try checkFactorSize(batch: stack.batch, rows: m, cols: qCols)
+        try checkFactorSize(batch: stack.batch, rows: rRows, cols: n)
         var qs: [[T]] = [], rs: [[T]] = []
         for index in 0..<stack.matrices.count {
             try Cancellation.check()
@@ -93,6 +95,10 @@ extension Tensor {
         let m = stack.rows, n = stack.cols, k = Swift.min(m, n)
         let uCols = full ? m : k, vRows = full ? n : k
         let job = UInt8(ascii: !uv ? "N" : (full ? "A" : "S"))
+        if uv {
+            try checkFactorSize(batch: stack.batch, rows: m, cols: uCols)
+            try checkFactorSize(batch: stack.batch, rows: vRows, cols: n)
+        }
         var us: [[T]] = [], vs: [[T]] = [], values: [T] = []
         for index in 0..<stack.matrices.count {
             try Cancellation.check()

@@ -15,6 +15,7 @@ extension Tensor {
     /// values at or below `rcond` times the largest count as zero (NumPy's default 1e-15).
     public func pinv(rcond: Double = 1e-15) throws -> Tensor {
         let a = try checkedMatrices("pinv", square: false)
+        if a.count == 0 { return try Tensor(zeros: Array(a.shape.dropLast(2)) + a.shape.suffix(2).reversed(), dtype: a.dtype) }
         let (u, s, vh) = try a.svd(fullMatrices: false, op: "pinv")
         guard let u, let vh else { return a }
         let cutoff = try Tensor.binary(.multiply, try s.reduce(.max, axes: [-1], keepdims: true), rcond)

@@ -23,6 +23,7 @@ extension Tensor {
     /// `numpy.linalg.inv`: the inverse of each square matrix; a singular one is an error.
     public func inv() throws -> Tensor {
         let a = try checkedMatrices("inv", square: true)
+        if a.count == 0 { return try Tensor(zeros: a.shape, dtype: a.dtype) }
         let n = a.shape[a.shape.count - 1]
         let identity = try Tensor.eyeMatrices(n, batch: Array(a.shape.dropLast(2)), dtype: a.dtype)
         return try Tensor.withLAPACKType(a) { try Tensor.solveStack($0, a, identity, op: "inv") }
@@ -44,13 +45,14 @@ extension Tensor {
 
     /// `n`×`n` identity matrices, one per batch index.
     static func eyeMatrices(_ n: Int, batch: [Int], dtype: DType) throws -> Tensor {
+        try checkFactorSize(batch: [], rows: n, cols: n)
         let eye = try Tensor(shape: [n, n], values: (0..<n * n).map { $0 / n == $0 % n ? 1 : 0 }, dtype: dtype)
         return try eye.broadcast(to: batch + [n, n])
     }
 
     private static func solveStack<T: LAPACKScalar>(_: T.Type, _ a: Tensor, _ b: Tensor, op: String) throws -> Tensor {
         var lhs = MatrixStack<T>(a), rhs = MatrixStack<T>(b)
-        var ipiv = [Int32](repeating: 0, count: Swift.max(1, lhs.rows))
+        var ipiv = [Int32](repeating: 0, count: lhs.matrices.isEmpty ? 1 : Swift.max(1, lhs.rows))
         for k in 0..<lhs.matrices.count {
             try Cancellation.check()
             let info = T.gesv(Int32(lhs.rows), Int32(rhs.cols), &lhs.matrices[k], &ipiv, &rhs.matrices[k])
@@ -64,7 +66,7 @@ extension Tensor {
     private static func determinants<T: LAPACKScalar>(_: T.Type, _ a: Tensor, logarithmic: Bool) throws -> (sign: Tensor, logabsdet: Tensor) {
         var stack = MatrixStack<T>(a)
         let n = stack.rows
-        var ipiv = [Int32](repeating: 0, count: Swift.max(1, n))
+        var ipiv = [Int32](repeating: 0, count: stack.matrices.isEmpty ? 1 : Swift.max(1, n))
         var signs: [T] = [], logs: [T] = []
         for k in 0..<stack.matrices.count {
             try Cancellation.check()

@@ -9,6 +9,11 @@ enum TensorLinalg {
         [solve, inv, det, slogdet, cholesky, qr, eigh, eigvalsh, svd, pinv, matrixRank, cond, lstsq]
     }
 
+    /// The record `linalg`, so that NumPy's spelling `linalg.inv(a)` works beside `inv(a)`.
+    static func namespace() -> Value {
+        .record(RecordBox(builtins.compactMap(\.function).map { ($0.name, Value.builtin(BuiltinFunction($0))) }))
+    }
+
     /// A linalg function over one matrix argument `a`.
     private static func unary(_ name: String, _ rest: [BuiltinParameter] = [], doc: String, example: String,
                               _ body: @escaping (Tensor, Arguments) throws -> Value) -> Builtin {
