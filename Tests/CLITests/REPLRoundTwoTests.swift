@@ -201,9 +201,14 @@ import Testing
         // A prefix with a call is never run to find its members.
         try repl.enter("calls = 0")
         try repl.enter("fn counted() { global calls; calls += 1; t }")
+        // Each key waits for the REPL's answer (the echo, then the bell: no candidates), so
+        // that Ctrl-C does not overtake the completion on a loaded machine.
         try repl.terminal.send("counted().sha")
+        try repl.terminal.expect("counted().sha", timeout: .seconds(20))
         try repl.terminal.sendTab()
+        try repl.terminal.expect("\u{07}", timeout: .seconds(20))
         try repl.terminal.sendTab()
+        try repl.terminal.expect("\u{07}", timeout: .seconds(20))
         try repl.terminal.sendControlC()
         try repl.terminal.expect(">>> ", timeout: .seconds(20))
         #expect(try repl.enter("calls") == "0\n")
