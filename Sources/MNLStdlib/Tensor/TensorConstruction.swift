@@ -34,9 +34,9 @@ enum TensorConstruction {
             },
             TensorCreation.filled("empty", doc: "A new tensor of the given shape. NumPy leaves it uninitialised; here it is zero-filled, so reading it is harmless.",
                                   example: "empty(2, 3).shape") { try Tensor.zeros($0, dtype: $1) },
-            Builtin("identity", [.required("n"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
-                    doc: "The n×n identity matrix.", example: "identity(3)") { a, _ in
-                let dtype = try TensorConversion.dtype(a[1], function: "identity") ?? .float32
+            Builtin("identity", [.required("n"), .optional("dtype", defaultText: "nil")], topic: "tensor",
+                    doc: "The n×n identity matrix.", example: "identity(3)") { a, ctx in
+                let dtype = try TensorDefaultBuiltins.dtype(a, 1, ctx, function: "identity")
                 return try bridging { .tensor(try Tensor.eye(try a.int(0), dtype: dtype)) }
             },
             Builtin("diag", [.required("v"), .optional("k", defaultText: "0")], topic: "tensor",

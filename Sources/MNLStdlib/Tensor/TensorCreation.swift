@@ -6,7 +6,7 @@ import TensorKit
 enum TensorCreation {
     static var builtins: [any TensorLibraryEntry] {
         [
-            Builtin("tensor", [.required("values"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
+            Builtin("tensor", [.required("values"), .optional("dtype", defaultText: "nil")], topic: "tensor",
                     doc: "A tensor from a number or nested lists (float32 unless dtype= says \"f64\", \"i64\", \"u8\" or \"bool\"; lists of bools give bool).",
                     example: "tensor([[1, 2], [3, 4]])") { a, ctx in
                 let given = try TensorConversion.dtype(a[1], function: "tensor")
@@ -20,14 +20,14 @@ enum TensorCreation {
             filled("ones", doc: "A tensor of ones of the given shape.", example: "ones(2, 2, dtype=\"f64\")") {
                 try Tensor.ones($0, dtype: $1)
             },
-            Builtin("full", [.required("shape"), .required("value"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
+            Builtin("full", [.required("shape"), .required("value"), .optional("dtype", defaultText: "nil")], topic: "tensor",
                     doc: "A tensor of the given shape (a number or a tuple) filled with value.", example: "full((2, 2), 7)") { a, ctx in
                 let shape = try TensorConversion.shape([try a.value(0)], function: "full")
                 let dtype = try TensorDefaultBuiltins.dtype(a, 2, ctx, function: "full")
                 return try bridging { .tensor(try Tensor.full(shape, value: try a.number(1), dtype: dtype)) }
             },
             Builtin("eye", [.required("n"), .optional("m", defaultText: "n"), .optional("k", defaultText: "0"),
-                            .optional("dtype", defaultText: "\"f32\"")], topic: "tensor",
+                            .optional("dtype", defaultText: "nil")], topic: "tensor",
                     doc: "An n×m matrix with ones on diagonal k (0 the main one, k > 0 above, k < 0 below).", example: "eye(3)\neye(2, 3, k=1)") { a, ctx in
                 let n = try a.int(0), m = try a[1].map { _ in try a.int(1) }
                 let dtype = try TensorDefaultBuiltins.dtype(a, 3, ctx, function: "eye")
@@ -66,7 +66,7 @@ enum TensorCreation {
     }
 
     static func filled(_ name: String, doc: String, example: String, _ make: @escaping ([Int], DType) throws -> Tensor) -> Builtin {
-        Builtin(name, [.variadic("shape"), .optional("dtype", defaultText: "\"f32\"")], topic: "tensor", doc: doc, example: example) { a, ctx in
+        Builtin(name, [.variadic("shape"), .optional("dtype", defaultText: "nil")], topic: "tensor", doc: doc, example: example) { a, ctx in
             let dtype = try TensorDefaultBuiltins.dtype(a, 0, ctx, function: name)
             let shape = try TensorConversion.shape(a.rest, function: name)
             return try bridging { .tensor(try make(shape, dtype)) }

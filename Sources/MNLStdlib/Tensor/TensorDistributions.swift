@@ -8,17 +8,17 @@ enum TensorDistributions {
     static var builtins: [any TensorLibraryEntry] {
         [
             Builtin("normal", [.optional("loc", defaultText: "0"), .optional("scale", defaultText: "1"),
-                               .optional("size", defaultText: "nil"), .optional("dtype", defaultText: "\"f32\"")], topic: "random",
+                               .optional("size", defaultText: "nil"), .optional("dtype", defaultText: "nil")], topic: "random",
                     doc: "Normal samples with mean loc and standard deviation scale (numbers or tensors that broadcast), size= of them (a number or a tuple; nil gives the parameters' shape, a 0-d tensor for numbers).",
                     example: "seed(0)\nnormal(10, 2, size=(2, 3))") { a, ctx in
-                let (loc, scale, size, dtype) = try parameters(a, defaults: (0, 1))
+                let (loc, scale, size, dtype) = try parameters(a, ctx, defaults: (0, 1))
                 return try bridging { .tensor(try Tensor.normal(loc: loc, scale: scale, shape: size, dtype: dtype, using: ctx.random)) }
             },
             Builtin("uniform", [.optional("low", defaultText: "0"), .optional("high", defaultText: "1"),
-                                .optional("size", defaultText: "nil"), .optional("dtype", defaultText: "\"f32\"")], topic: "random",
+                                .optional("size", defaultText: "nil"), .optional("dtype", defaultText: "nil")], topic: "random",
                     doc: "Uniform samples in [low, high) (numbers or tensors that broadcast), size= of them (a number or a tuple; nil gives the parameters' shape).",
                     example: "seed(0)\nuniform(-1, 1, 4)") { a, ctx in
-                let (low, high, size, dtype) = try parameters(a, defaults: (0, 1))
+                let (low, high, size, dtype) = try parameters(a, ctx, defaults: (0, 1))
                 return try bridging { .tensor(try Tensor.uniform(low: low, high: high, shape: size, dtype: dtype, using: ctx.random)) }
             },
             Builtin("randint", [.required("low"), .optional("high", defaultText: "nil"), .optional("size", defaultText: "nil"),
@@ -30,11 +30,12 @@ enum TensorDistributions {
         ]
     }
 
-    /// The two distribution parameters as float64 tensors, `size=` and `dtype=`.
-    static func parameters(_ a: Arguments, defaults: (Double, Double)) throws -> (Tensor, Tensor, [Int]?, DType) {
+    /// The two distribution parameters as float64 tensors, `size=` and `dtype=` (the
+    /// session's default float when absent, as every creation function takes it).
+    static func parameters(_ a: Arguments, _ ctx: CallContext, defaults: (Double, Double)) throws -> (Tensor, Tensor, [Int]?, DType) {
         let first = try a[0] == nil ? Tensor(scalar: defaults.0, dtype: .float64) : a.tensor(0, dtype: .float64)
         let second = try a[1] == nil ? Tensor(scalar: defaults.1, dtype: .float64) : a.tensor(1, dtype: .float64)
-        let dtype = try TensorConversion.dtype(a[3], function: a.function) ?? .float32
+        let dtype = try TensorDefaultBuiltins.dtype(a, 3, ctx, function: a.function)
         guard dtype.isFloatingPoint else { throw a.invalid("dtype must be a float dtype, not \(dtype)") }
         return (first, second, try size(a, 2), dtype)
     }

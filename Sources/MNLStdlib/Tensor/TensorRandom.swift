@@ -64,7 +64,7 @@ enum TensorRandom {
 
     static func shaped(_ name: String, doc: String, example: String,
                        _ make: @escaping ([Int], DType, RandomGenerator) throws -> Tensor) -> Builtin {
-        Builtin(name, [.variadic("shape"), .optional("dtype", defaultText: "\"f32\"")], topic: "random", doc: doc, example: example) { a, ctx in
+        Builtin(name, [.variadic("shape"), .optional("dtype", defaultText: "nil")], topic: "random", doc: doc, example: example) { a, ctx in
             let shape = try TensorConversion.shape(a.rest, function: name)
             let dtype = try TensorDefaultBuiltins.dtype(a, 0, ctx, function: name)
             return try bridging { .tensor(try make(shape, dtype, ctx.random)) }
