@@ -4,24 +4,24 @@
 extension Tensor {
     /// Joined along axis 0 after making each at least 2-D (a 1-D tensor becomes a row).
     public static func vstack(_ tensors: [Tensor]) throws -> Tensor {
-        try concat(tensors.map { $0.ndim >= 2 ? $0 : try $0.reshape([1, $0.count]) }, axis: 0)
+        try concat(tensors.map { $0.ndim >= 2 ? $0 : try $0.reshape([1, $0.count]) }, axis: 0, op: "vstack")
     }
 
     /// Joined along axis 1, or along axis 0 when all are 1-D (0-d tensors count as 1-D).
     public static func hstack(_ tensors: [Tensor]) throws -> Tensor {
         let parts = try tensors.map { $0.ndim == 0 ? try $0.reshape([1]) : $0 }
-        return try concat(parts, axis: parts.allSatisfy { $0.ndim == 1 } ? 0 : 1)
+        return try concat(parts, axis: parts.allSatisfy { $0.ndim == 1 } ? 0 : 1, op: "hstack")
     }
 
     /// 1-D tensors as columns (and 0-d as 1×1), joined along axis 1.
     public static func columnStack(_ tensors: [Tensor]) throws -> Tensor {
-        try concat(tensors.map { $0.ndim >= 2 ? $0 : try $0.reshape([$0.count, 1]) }, axis: 1)
+        try concat(tensors.map { $0.ndim >= 2 ? $0 : try $0.reshape([$0.count, 1]) }, axis: 1, op: "column_stack")
     }
 
     /// `concat`, or with `axis` nil the tensors flattened and joined (NumPy's `concatenate`).
     public static func concatenate(_ tensors: [Tensor], axis: Int?) throws -> Tensor {
-        guard let axis else { return try concat(tensors.map { try $0.reshape([$0.count]) }, axis: 0) }
-        return try concat(tensors, axis: axis)
+        guard let axis else { return try concat(tensors.map { try $0.reshape([$0.count]) }, axis: 0, op: "concatenate") }
+        return try concat(tensors, axis: axis, op: "concatenate")
     }
 
     /// A view of the diagonal `offset` of the axes `axis1` and `axis2`, which are removed; the

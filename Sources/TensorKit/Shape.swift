@@ -92,19 +92,20 @@ extension Tensor {
     }
 
     /// Tensors joined along an existing axis (dtypes promote; other axes must match).
-    public static func concat(_ tensors: [Tensor], axis: Int = 0) throws -> Tensor {
+    /// `op` names the user's function (vstack, hstack, ...) in errors.
+    public static func concat(_ tensors: [Tensor], axis: Int = 0, op: String = "concat") throws -> Tensor {
         guard let first = tensors.first else {
-            throw TensorError.invalidArgument(op: "concat", message: "need at least one tensor to concatenate")
+            throw TensorError.invalidArgument(op: op, message: "need at least one tensor to concatenate")
         }
         guard first.ndim > 0 else {
-            throw TensorError.invalidArgument(op: "concat", message: "zero-dimensional tensors cannot be concatenated")
+            throw TensorError.invalidArgument(op: op, message: "zero-dimensional tensors cannot be concatenated")
         }
         let ax = try normalizeAxis(axis, ndim: first.ndim)
         var total = 0
         var dt = first.dtype
         for (i, t) in tensors.enumerated() {
             var a = t.shape, b = first.shape
-            let mismatch = TensorError.joinMismatch(op: "concat", index: i + 1, first: first.shape, other: t.shape, axis: ax)
+            let mismatch = TensorError.joinMismatch(op: op, index: i + 1, first: first.shape, other: t.shape, axis: ax)
             guard a.count == b.count else { throw mismatch }
             a[ax] = 0; b[ax] = 0
             guard a == b else { throw mismatch }
