@@ -189,9 +189,125 @@ def elementwise_cases():
     return cases
 
 
+def ints(shape):
+    return rng.integers(-5, 6, shape).astype(np.int64)
+
+
+def ord_enc(o):
+    return "inf" if o == np.inf else ("-inf" if o == -np.inf else o)
+
+
+def contraction_cases():
+    cases = []
+    for dt in (np.float32, np.float64):
+        d = np.dtype(dt).name
+        a1, b1 = floats((5,), dt), floats((5,), dt)
+        case(cases, f"inner vectors {d}", "inner", [a1, b1], np.asarray(np.inner(a1, b1)))
+        a3, b2 = floats((2, 3, 4), dt), floats((5, 4), dt)
+        case(cases, f"inner 3-D with 2-D {d}", "inner", [a3, b2], np.inner(a3, b2))
+        m = floats((4, 3), dt)
+        case(cases, f"inner transposed and reversed views {d}", "inner", [m, b2], np.inner(m.T, b2[::-1]), views=[TRANSPOSED, REVERSED])
+        k1, k2 = floats((2, 2), dt), floats((2, 3), dt)
+        case(cases, f"kron 2-D {d}", "kron", [k1, k2], np.kron(k1, k2))
+        case(cases, f"kron 1-D with 2-D {d}", "kron", [a1[:3], k2], np.kron(a1[:3], k2))
+        case(cases, f"kron transposed view {d}", "kron", [k2, k1], np.kron(k2.T, k1), views=[TRANSPOSED, PLAIN])
+        t1, t2 = floats((2, 3, 4), dt), floats((3, 4, 5), dt)
+        for n, x, y in [(0, t1[0, 0], t2[0, 0]), (1, t1, t2[0]), (2, t1, t2)]:
+            case(cases, f"tensordot axes={n} {d}", "tensordot", [x, y], np.tensordot(x, y, axes=n), axes=n)
+        t3 = floats((4, 2, 3), dt)
+        case(cases, f"tensordot axis lists {d}", "tensordot", [t1, t3], np.tensordot(t1, t3, axes=([1, 2], [2, 0])), axes=[[1, 2], [2, 0]])
+        t4 = floats((4, 3), dt)
+        case(cases, f"tensordot views {d}", "tensordot", [t2[0], t4], np.tensordot(t2[0].T, t4[::-1], axes=1),
+             views=[TRANSPOSED, REVERSED], axes=1)
+        for mode in ("full", "same", "valid"):
+            long, short = floats((7,), dt), floats((3,), dt)
+            case(cases, f"convolve {mode} {d}", "convolve", [long, short], np.convolve(long, short, mode), mode=mode)
+            case(cases, f"convolve {mode} short first {d}", "convolve", [short, long], np.convolve(short, long, mode), mode=mode)
+            case(cases, f"convolve {mode} equal lengths {d}", "convolve", [long[:4], short[:1].repeat(4)], np.convolve(long[:4], short[:1].repeat(4), mode), mode=mode)
+            case(cases, f"convolve {mode} reversed view {d}", "convolve", [long, short], np.convolve(long[::-1], short, mode), views=[REVERSED, PLAIN], mode=mode)
+        case(cases, f"convolve size 1 {d}", "convolve", [a1[:1], b1], np.convolve(a1[:1], b1), mode="full")
+    ia, ib = ints((4,)), ints((4,))
+    case(cases, "inner int64 exact", "inner", [ia, ib], np.asarray(np.inner(ia, ib)))
+    k3, k4 = ints((2, 2)), ints((3,))
+    case(cases, "kron int64", "kron", [k3, k4], np.kron(k3, k4))
+    case(cases, "kron empty", "kron", [np.zeros((0, 2), np.float32), np.ones((2, 2), np.float32)], np.kron(np.zeros((0, 2), np.float32), np.ones((2, 2), np.float32)))
+    case(cases, "inner empty", "inner", [np.zeros((2, 0), np.float32), np.zeros((3, 0), np.float32)], np.inner(np.zeros((2, 0), np.float32), np.zeros((3, 0), np.float32)))
+    c1, c2 = ints((6,)), ints((3,))
+    case(cases, "convolve int64 exact", "convolve", [c1, c2], np.convolve(c1, c2), mode="full")
+    case(cases, "inner shape mismatch", "inner", [np.ones(3), np.ones(2)], error="shapeMismatch")
+    case(cases, "tensordot shape mismatch", "tensordot", [np.ones((2, 3)), np.ones((2, 3))], error="shapeMismatch", axes=1)
+    case(cases, "tensordot axis out of range", "tensordot", [np.ones((2, 3)), np.ones((3,))], error="axisOutOfRange", axes=[[2], [0]])
+    case(cases, "convolve empty", "convolve", [np.zeros(0), np.ones(2)], error="invalidArgument", mode="full")
+    case(cases, "convolve 2-D", "convolve", [np.ones((2, 2)), np.ones(2)], error="invalidArgument", mode="full")
+    case(cases, "convolve bad mode", "convolve", [np.ones(3), np.ones(2)], error="invalidArgument", mode="wide")
+
+    # einsum
+    def es(subscripts, *ops, views=None, name=None):
+        seen = viewed(list(ops), views)
+        case(cases, name or f"einsum {subscripts} {ops[0].dtype}", "einsum", list(ops), np.asarray(np.einsum(subscripts, *seen)),
+             views=views, subscripts=subscripts)
+    for dt in (np.float32, np.float64):
+        a, b, sq = floats((3, 4), dt), floats((4, 5), dt), floats((4, 4), dt)
+        v, w = floats((4,), dt), floats((3,), dt)
+        es("ij,jk->ik", a, b); es("ij,jk", a, b); es("ij,kj->ik", a, a); es("ji,jk->ik", a, floats((3, 2), dt))
+        es("ii", sq); es("ii->i", sq); es("ij->ji", a); es("ji", a); es("ij->j", a); es("ij->", a); es("ij", a)
+        es("i,j->ij", v, w); es("i,i->", v, v); es("i,i", v, v); es("i,i->i", v, v); es("ij,j->i", a, v)
+        es("ij,ij->ij", a, a); es("ij,ij->", a, a); es("ij,ij->i", a, a)
+        ba, bb = floats((2, 3, 4), dt), floats((2, 4, 5), dt)
+        es("bij,bjk->bik", ba, bb); es("bij,bkj->bik", ba, floats((2, 5, 4), dt)); es("bij,bjk->kib", ba, bb)
+        es("ijk->kji", ba); es("iij->j", floats((3, 3, 2), dt)); es("ijk,jl->ikl", ba, floats((3, 2), dt))
+        es("ab,bc,cd->ad", a, b, floats((5, 2), dt)); es("i,i,i->", w, w, w)
+        es("ij,jk->ik", a, a, views=[TRANSPOSED, PLAIN], name=f"einsum views transposed {np.dtype(dt).name}")
+        es("ij,jk->ik", a, b, views=[REVERSED, REVERSED], name=f"einsum views reversed {np.dtype(dt).name}")
+        es("ii", sq[:, :], views=[REVERSED], name=f"einsum trace of a reversed view {np.dtype(dt).name}")
+    ia, ib = ints((3, 4)), ints((4, 2))
+    es("ij,jk->ik", ia, ib, name="einsum int64 exact"); es("ii", ints((3, 3)), name="einsum trace int64")
+    es("ij,jk->ik", np.zeros((2, 0), np.float32), np.zeros((0, 3), np.float32), name="einsum empty summed axis")
+    es("ij,jk->ik", np.zeros((0, 2), np.float32), np.ones((2, 3), np.float32), name="einsum empty rows")
+    es("Ab,bC->AC", np.ones((2, 3), np.float32), np.ones((3, 2), np.float32), name="einsum upper-case labels")
+    case(cases, "einsum size mismatch", "einsum", [np.ones((2, 3)), np.ones((4, 5))], error="einsumMismatch", subscripts="ij,jk->ik")
+    case(cases, "einsum diagonal size mismatch", "einsum", [np.ones((2, 3))], error="einsumMismatch", subscripts="ii")
+    case(cases, "einsum too few operands", "einsum", [np.ones((2, 3))], error="invalidArgument", subscripts="ij,jk")
+    case(cases, "einsum label count", "einsum", [np.ones((2, 3))], error="invalidArgument", subscripts="ijk")
+    case(cases, "einsum unknown output label", "einsum", [np.ones((2, 3))], error="invalidArgument", subscripts="ij->k")
+    case(cases, "einsum repeated output label", "einsum", [np.ones((2, 2))], error="invalidArgument", subscripts="ij->ii")
+    case(cases, "einsum not a letter", "einsum", [np.ones((2, 2))], error="invalidArgument", subscripts="i1")
+
+    # norm
+    def nm(x, ord=None, axis=None, keepdims=False, views=None, name=None):
+        seen = viewed([x], views)[0]
+        exp = np.asarray(np.linalg.norm(float_input(seen), ord=ord, axis=axis, keepdims=keepdims))
+        if x.dtype == np.float32 or x.dtype.kind in "iub":
+            exp = exp.astype(np.float32)
+        case(cases, name or f"norm ord={ord} axis={axis} keepdims={keepdims} {x.dtype}", "norm", [x], exp, views=views,
+             ord=ord_enc(ord), axis=list(axis) if isinstance(axis, tuple) else axis, keepdims=keepdims)
+    for dt in (np.float32, np.float64):
+        v, m, t = floats((6,), dt), floats((4, 3), dt), floats((2, 3, 4), dt)
+        for o in (None, 2, 1, np.inf, -np.inf, 0, 3, 0.5, -1):
+            nm(v, o)
+            nm(m, o, axis=1)
+            nm(t, o, axis=0, keepdims=True)
+        for o in (None, "fro", "nuc", 1, -1, 2, -2, np.inf, -np.inf):
+            nm(m, o)
+            nm(t, o, axis=(2, 0))
+            nm(t, o, axis=(0, 1), keepdims=True)
+        nm(m, "nuc", views=[TRANSPOSED], name=f"norm nuc transposed view {np.dtype(dt).name}")
+        nm(m, 1, views=[STRIDED], name=f"norm 1 strided view {np.dtype(dt).name}")
+        nm(t, None, name=f"norm of all elements {np.dtype(dt).name}")
+        nm(t, None, keepdims=True, name=f"norm of all elements keepdims {np.dtype(dt).name}")
+    nm(np.array([3, -4, 0], np.int64), 1, name="norm int64 gives float32")
+    nm(np.zeros((0,), np.float32), None, name="norm empty")
+    nm(np.zeros((2, 0), np.float32), 1, axis=1, name="norm 1 over an empty axis")
+    case(cases, "norm fro of a vector", "norm", [np.ones(3)], error="invalidNormOrder", ord="fro", axis=None, keepdims=False)
+    case(cases, "norm 3 of a matrix", "norm", [np.ones((2, 2))], error="invalidNormOrder", ord=3, axis=None, keepdims=False)
+    case(cases, "norm ord of a 3-D tensor", "norm", [np.ones((2, 2, 2))], error="invalidArgument", ord=1, axis=None, keepdims=False)
+    case(cases, "norm repeated axes", "norm", [np.ones((2, 2))], error="invalidArgument", ord=1, axis=[0, 0], keepdims=False)
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    for name, make in [("elementwise", elementwise_cases)]:
+    for name, make in [("elementwise", elementwise_cases), ("contractions", contraction_cases)]:
         cases = make()
         with open(os.path.join(OUT, f"{name}.json"), "w") as f:
             json.dump(cases, f, separators=(",", ":"))
