@@ -118,7 +118,7 @@ extension Tensor {
     public func rounded(decimals: Int) throws -> Tensor {
         guard decimals != 0 || dtype.isFloatingPoint else { return try copy() }
         if decimals == 0 { return try unary(.round) }
-        guard Swift.abs(decimals) <= 308 else {
+        guard decimals >= -308 && decimals <= 308 else {
             throw TensorError.invalidArgument(op: "round", message: "decimals must be between -308 and 308, got \(decimals)")
         }
         if !dtype.isFloatingPoint {
@@ -126,7 +126,7 @@ extension Tensor {
             return try cast(to: .float64).rounded(decimals: decimals).cast(to: dtype)
         }
         var scale = 1.0
-        for _ in 0..<Swift.abs(decimals) { scale *= 10 }
+        for _ in 0..<(decimals > 0 ? decimals : -decimals) { scale *= 10 }
         if decimals > 0 { return try Tensor.binary(.divide, try Tensor.binary(.multiply, self, scale).unary(.round), scale) }
         return try Tensor.binary(.multiply, try Tensor.binary(.divide, self, scale).unary(.round), scale)
     }
