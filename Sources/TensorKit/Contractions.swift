@@ -85,6 +85,7 @@ extension Tensor {
         for i in 1..<m {
             let window = try padded.get([.slice(start: start + i, stop: start + i + length, step: nil)])
             try out.applyInPlace(.add, try binary(.multiply, window, try short.get([.int(m - 1 - i)])))
+            try Cancellation.check()  // many taps of small work each: no kernel chunk may notice Ctrl-C
         }
         return out
     }
