@@ -10,6 +10,8 @@ public enum BinaryOp: String, Sendable, CaseIterable {
     case maximum, minimum
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case logicalAnd = "and", logicalOr = "or", logicalXor = "xor"
+    /// NumPy's `arctan2(y, x)` (issue 10): a float result, as for `/`.
+    case arctan2
     /// Bit by bit on integers; on bools the logical operation (NumPy's `&`, `|`, `^`).
     case bitAnd = "&", bitOr = "|", bitXor = "^"
 
@@ -28,12 +30,15 @@ public enum BinaryOp: String, Sendable, CaseIterable {
 public enum UnaryOp: String, Sendable, CaseIterable {
     case negative = "neg", exp, log, sqrt, abs, tanh, sigmoid, relu, sign, floor, ceil, round
     case square, isnan, isinf, logicalNot = "not"
+    // Issue 10: the elementary functions (Elementwise+Elementary.swift); trunc keeps the dtype.
+    case log1p, expm1, log2, log10, sin, cos, tan, arcsin, arccos, arctan, sinh, cosh, trunc
     /// `~`: bitwise not on integers, logical not on bools (NumPy's `invert`).
     case invert = "~"
 
     var isFloatMath: Bool {
         switch self {
         case .exp, .log, .sqrt, .tanh, .sigmoid: true
+        case .log1p, .expm1, .log2, .log10, .sin, .cos, .tan, .arcsin, .arccos, .arctan, .sinh, .cosh: true
         default: false
         }
     }
@@ -47,7 +52,7 @@ extension Tensor {
         let c = Promotion.promote(a, b)
         if op.isBitwise { return try bitwisePlan(op, c) }
         if op.isComparison { return (c, .bool, op) }
-        if op == .divide {
+        if op == .divide || op == .arctan2 {
             let f = Promotion.floatResult(c)
             return (f, f, op)
         }
@@ -108,8 +113,8 @@ extension Tensor {
         let bc = try b.cast(to: compute).broadcast(to: out.shape, op: op.rawValue)
         if op.isBitwise { return try integerBitwise(op, ac, bc, into: out) }
         switch compute {
-        case .float32: try numericBinary(Float.self, op, ac, bc, out)
-        case .float64: try numericBinary(Double.self, op, ac, bc, out)
+        case .float32: try op == .arctan2 ? Kernels.binary(Arctan2Op<Float>(), ac, bc, into: out) : numericBinary(Float.self, op, ac, bc, out)
+        case .float64: try op == .arctan2 ? Kernels.binary(Arctan2Op<Double>(), ac, bc, into: out) : numericBinary(Double.self, op, ac, bc, out)
         case .int64: try numericBinary(Int64.self, op, ac, bc, out)
         case .uint8: try numericBinary(UInt8.self, op, ac, bc, out)
         case .bool:
@@ -144,7 +149,7 @@ extension Tensor {
         case .lessEqual: try Kernels.binary(LeOp<T>(), a, b, into: out)
         case .greater: try Kernels.binary(GtOp<T>(), a, b, into: out)
         case .greaterEqual: try Kernels.binary(GeOp<T>(), a, b, into: out)
-        case .logicalAnd, .logicalOr, .logicalXor, .bitAnd, .bitOr, .bitXor:
+        case .logicalAnd, .logicalOr, .logicalXor, .bitAnd, .bitOr, .bitXor, .arctan2:
             throw TensorError.unsupportedDType(op: op.rawValue, dtype: T.dtype)
         }
     }
@@ -295,7 +300,7 @@ extension Tensor {
         case .sign: try Kernels.unary(SignOp<T>(), x, into: out)
         case .relu: try Kernels.unary(ReluOp<T>(), x, into: out)
         case .square: try Kernels.unary(SquareOp<T>(), x, into: out)
-        case .floor, .ceil, .round: try Kernels.unary(CastOp<T, T>(), x, into: out)
+        case .floor, .ceil, .round, .trunc: try Kernels.unary(CastOp<T, T>(), x, into: out)
         default: throw TensorError.unsupportedDType(op: op.rawValue, dtype: T.dtype)
         }
     }
@@ -312,7 +317,7 @@ extension Tensor {
         case .round: try Kernels.unary(RoundOp<T>(), x, into: out)
         case .isnan: try Kernels.unary(IsNaNOp<T>(), x, into: out)
         case .isinf: try Kernels.unary(IsInfOp<T>(), x, into: out)
-        default: try numericUnary(T.self, op, x, out)
+        default: if try !elementaryUnary(T.self, op, x, out) { try numericUnary(T.self, op, x, out) }
         }
     }
 

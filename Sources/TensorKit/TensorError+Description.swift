@@ -39,6 +39,11 @@ extension TensorError: CustomStringConvertible {
             return "\(op): the last two dimensions must be square, got shape \(TensorError.shape(shape))"
         case .linalg(let op, let problem):
             return "\(op): \(problem.sentence)"
+        case .einsumMismatch(let subscripts, let label, let lhs, let rhs):
+            return "einsum: label '\(label)' in \"\(subscripts)\" has different sizes in operands of shapes \(TensorError.shape(lhs)) and \(TensorError.shape(rhs))"
+        case .invalidNormOrder(let ord, let matrix):
+            return matrix ? "norm: invalid order \(ord) for matrices (use nil, \"fro\", \"nuc\", 1, -1, 2, -2, inf or -inf)"
+                : "norm: invalid order \(ord) for vectors (use a number, inf or -inf)"
         }
     }
 

@@ -44,6 +44,13 @@ public enum TensorError: Error, Equatable, Sendable {
     case notSquare(op: String, shape: [Int])
     /// A numerical failure of a linear-algebra function (singular, not positive definite...).
     case linalg(op: String, problem: LinalgProblem)
+
+    // MARK: contractions
+    /// An einsum label bound to two sizes: the shapes of the operands it labels (the first
+    /// operand that bound it, and the one that disagrees), with the subscripts.
+    case einsumMismatch(subscripts: String, label: String, lhs: [Int], rhs: [Int])
+    /// A `norm` order that is not defined for vectors (`matrix` false) or matrices; `ord` as written.
+    case invalidNormOrder(ord: String, matrix: Bool)
 }
 
 // MARK: linear algebra

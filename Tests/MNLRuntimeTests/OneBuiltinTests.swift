@@ -12,7 +12,7 @@ import Testing
             "max": "max(values..., axis=nil, keepdims=false)",
             "min": "min(values..., axis=nil, keepdims=false)",
             "abs": "abs(x)", "sqrt": "sqrt(x)", "exp": "exp(x)", "log": "log(x)", "floor": "floor(x)",
-            "round": "round(x, digits=0)",
+            "round": "round(x, decimals=0)",
             "sort": "sort(x, axis=-1, key=nil, reverse=false)",
         ]
         for (name, signature) in expected {

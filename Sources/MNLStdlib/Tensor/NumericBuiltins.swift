@@ -122,10 +122,10 @@ enum NumericBuiltins {
         }
     }
 
-    /// `round(x, digits=0)`: Python's rounding of a number, NumPy's of a list or tensor.
+    /// `round(x, decimals=0)`: Python's rounding of a number, NumPy's of a list or tensor.
     static var round: Builtin {
-        Builtin("round", [.required("x"), .optional("digits", defaultText: "0")], topic: "math",
-                doc: "A number rounded to digits decimals (Python's rounding of the exact binary value: round(2.675, 2) is 2.67), or each element of a list or tensor (NumPy's round); halves go to even.",
+        Builtin("round", [.required("x"), .optional("decimals", defaultText: "0")], topic: "math",
+                doc: "A number rounded to decimals places (Python's rounding of the exact binary value: round(2.675, 2) is 2.67), or each element of a list or tensor (NumPy's round); halves go to even.",
                 example: "round(2.675, 2)\nround(tensor([0.5, 1.5, 2.675]), 2)") { a, _ in
             let v = try a.value(0)
             if case .number(let n) = v { return .number(try ValueMath.round(n, digits: try a.int(1, default: 0), a)) }

@@ -11,7 +11,8 @@ enum TensorLinalg {
 
     /// The record `linalg`, so that NumPy's spelling `linalg.inv(a)` works beside `inv(a)`.
     static func namespace() -> Value {
-        .record(RecordBox(builtins.compactMap(\.function).map { ($0.name, Value.builtin(BuiltinFunction($0))) }))
+        let functions = builtins.compactMap(\.function) + [TensorContractions.norm.builtin]  // linalg.norm
+        return .record(RecordBox(functions.map { ($0.name, Value.builtin(BuiltinFunction($0))) }))
     }
 
     /// A linalg function over one matrix argument `a`.

@@ -19,15 +19,15 @@ enum TensorMath {
             TensorDeclarations.unary("sign", .sign, doc: "-1, 0 or 1 for each element.", example: "sign(tensor([-3, 0, 2]))"),
             TensorDeclarations.unary("floor", .floor, doc: "The largest integer not above each element.", example: "tensor([1.5, -1.5]).floor()", role: .method),
             TensorDeclarations.unary("isnan", .isnan, doc: "True where an element is NaN.", example: "isnan(tensor([1, 0]) / 0)"),
-            TensorDeclarations.op("round", [.optional("digits", defaultText: "0")], role: .method,
-                                  doc: "Each element rounded to digits decimals, halves to even (NumPy's round).",
-                                  example: "tensor([0.5, 1.5, 2.675]).round(2)") { x, a, _ in try round(x, a) },
+            TensorDeclarations.op("round", [.optional("decimals", defaultText: "0")], role: .method,
+                                  doc: "Each element rounded to decimals places (negative: to tens, hundreds...), halves to even (NumPy's round); integers stay integers.",
+                                  example: "tensor([0.5, 1.5, 2.675]).round(2)\ntensor([1234, 1250]).round(-2)") { x, a, _ in try round(x, a) },
             TensorDeclarations.op("clip", [.optional("min", defaultText: "nil"), .optional("max", defaultText: "nil")],
-                                  doc: "Each element limited to [min, max] (either bound may be nil).",
-                                  example: "clip(tensor([-2, 0.5, 3]), 0, 1)") { x, a, _ in
+                                  doc: "Each element limited to [min, max]: numbers, or tensors that broadcast with x (either bound may be nil; where min > max the result is max, as in NumPy).",
+                                  example: "clip(tensor([-2, 0.5, 3]), 0, 1)\nclip(tensor([1, 5, 9]), tensor([2, 2, 2]), tensor([3, 4, 8]))") { x, a, _ in
                 // Without either bound clip would change nothing; NumPy refuses it too.
                 guard a[1] != nil || a[2] != nil else { throw a.invalid("give min, max or both") }
-                return .tensor(try x.clip(min: try a[1].map { _ in try a.number(1) }, max: try a[2].map { _ in try a.number(2) }))
+                return .tensor(try clip(x, a))
             },
             TensorDeclarations.op("pow", [.required("exponent")], doc: "Each element raised to exponent (a number or a tensor).",
                                   example: "pow(tensor([2, 3]), 2)") { x, a, _ in
@@ -76,18 +76,16 @@ enum TensorMath {
         }
     }
 
-    /// Each element of x rounded to the digits of argument 1.
+    /// Each element of x rounded to the decimals of argument 1.
     static func round(_ x: Tensor, _ a: Arguments) throws -> Value {
-        let d = try a.int(1, default: 0)
-        guard d != 0 else { return .tensor(try x.unary(.round)) }
-        guard abs(d) < 30 else { throw a.invalid("digits must be between -30 and 30") }
-        let scale = powerOfTen(d)
-        return .tensor(try Tensor.binary(.divide, try Tensor.binary(.multiply, x, scale).unary(.round), scale))
+        .tensor(try x.rounded(decimals: try a.int(1, default: 0)))
     }
 
-    static func powerOfTen(_ d: Int) -> Double {
-        var r = 1.0
-        for _ in 0..<abs(d) { r *= 10 }
-        return d < 0 ? 1 / r : r
+    /// `clip(x, min, max)`: plain-number bounds take the scalar kernel (and its dtype rule);
+    /// a list or tensor bound broadcasts (NumPy's promotion of x and the bounds).
+    static func clip(_ x: Tensor, _ a: Arguments) throws -> Tensor {
+        let scalars = [a[1], a[2]].allSatisfy { bound in bound.map { TensorConversion.scalar($0) != nil } ?? true }
+        if scalars { return try x.clip(min: try a[1].map { _ in try a.number(1) }, max: try a[2].map { _ in try a.number(2) }) }
+        return try Tensor.clip(x, min: try a[1].map { _ in try a.tensor(1) }, max: try a[2].map { _ in try a.tensor(2) })
     }
 }

@@ -28,10 +28,6 @@ enum TensorReductions {
                  example: "cumsum(tensor([1, 2, 3]))") { x, a, _ in
                 .tensor(try x.cumsum(axis: try a[1].map { try TensorConversion.axis($0, function: "cumsum") }))
             },
-            D.op("norm", [.optional("axis", defaultText: "nil"), .optional("keepdims", defaultText: "false")],
-                 doc: "The Euclidean (L2) norm, over all elements or along axis=.", example: "norm(tensor([3, 4]))") { x, a, _ in
-                .tensor(try x.norm(axes: try TensorConversion.axes(a[1], function: "norm"), keepdims: try a.bool(2, default: false)))
-            },
         ]
     }
 
