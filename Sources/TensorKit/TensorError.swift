@@ -44,6 +44,17 @@ public enum TensorError: Error, Equatable, Sendable {
     case notSquare(op: String, shape: [Int])
     /// A numerical failure of a linear-algebra function (singular, not positive definite...).
     case linalg(op: String, problem: LinalgProblem)
+
+    // MARK: indexing helpers (issue 10, section 3.6)
+    /// `pad` given widths (of shape `shape`) that are not one number, one (before, after)
+    /// pair or one pair per axis of a tensor with `ndim` axes.
+    case badPadWidth(ndim: Int, shape: [Int])
+    /// `pad` given a negative width.
+    case negativePadWidth(Int)
+    /// `pad` asked to extend an empty axis by copying its elements (every mode but constant).
+    case padEmptyAxis(axis: Int, mode: String)
+    /// `partition`/`argpartition` with a kth outside an axis of `size` elements.
+    case kthOutOfRange(op: String, kth: Int, size: Int)
 }
 
 // MARK: linear algebra

@@ -97,6 +97,10 @@ func errorKind(_ e: TensorError) -> String {
     case .notAMatrix: "notAMatrix"
     case .notSquare: "notSquare"
     case .linalg(_, let problem): "\(problem)"
+    case .badPadWidth: "badPadWidth"
+    case .negativePadWidth: "negativePadWidth"
+    case .padEmptyAxis: "padEmptyAxis"
+    case .kthOutOfRange: "kthOutOfRange"
     }
 }
 
