@@ -38,6 +38,7 @@ extension Tensor {
         try Storage.checkAllocation(count: overflow ? nil : total, stride: dtype.size)
         switch mode {
         case .constant:
+            try Tensor.checkStorable(value, in: dtype, op: "pad")
             let out = try Tensor.full(padded, value: value, dtype: dtype)
             let middle = widths.enumerated().map { axis, w in
                 IndexComponent.slice(start: w.before, stop: w.before + shape[axis], step: 1)

@@ -145,7 +145,11 @@ enum TensorIndexing {
     static let broadcastTo = function("broadcast_to", [.required("shape")],
         doc: "A read-only view of x broadcast to shape (stretched axes have stride 0, nothing is copied); writing into it is an error.",
         example: "broadcast_to(tensor([1, 2, 3]), (2, 3))") { x, a in
-        .tensor(try x.broadcast(to: try TensorConversion.shape([try a.value(1)], function: "broadcast_to"), op: "broadcast_to"))
+        let shape = try TensorConversion.shape([try a.value(1)], function: "broadcast_to")
+        guard shape.allSatisfy({ $0 >= 0 }) else {
+            throw TensorError.invalidArgument(op: "broadcast_to", message: TensorError.negativeDimension(shape))
+        }
+        return .tensor(try x.broadcast(to: shape, op: "broadcast_to"))
     }
 
     static let ravel = D.op("ravel", doc: "The elements as one axis, in row-major order: a view when x is contiguous, else a copy (flatten always copies).",
