@@ -50,7 +50,10 @@ enum Indexing {
     static func recordKey(_ items: [IndexArgument]) throws -> RecordKey {
         var values: [Value] = []
         for item in items {
-            guard case .value(let v) = item else { throw Diagnostic(.unhashableKey(type: "slice"), at: nil) }
+            guard case .value(let v) = item else {
+                if case .ellipsis = item { throw Diagnostic(.unhashableKey(type: "'...'"), at: nil) }
+                throw Diagnostic(.unhashableKey(type: "slice"), at: nil)
+            }
             values.append(v)
         }
         if values.count == 1 { return try RecordKey(values[0]) }
