@@ -134,6 +134,8 @@ extension Compiler {
                     if bounds[2] == 0 { throw Diagnostic(.invalidValue(function: "slice", message: "slice step cannot be zero"), at: range) }
                     return .slice(start: bounds[0], stop: bounds[1], step: bounds[2])
                 }
+            case .ellipsis:
+                return { _ in .ellipsis }
             }
         }
         return { f in try parts.map { try $0(f) } }

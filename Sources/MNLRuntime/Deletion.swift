@@ -48,6 +48,7 @@ enum Deletion {
                 var i = start
                 while step > 0 ? i < stop : i > stop { doomed.insert(i); i += step }
                 l.items = l.items.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
+            case .ellipsis: throw Indexing.ellipsisRefused(base)
             }
         default: throw Diagnostic(.notDeletable(type: base.typeName), at: nil)
         }

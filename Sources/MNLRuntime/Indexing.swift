@@ -11,6 +11,7 @@ enum Indexing {
             return v
         }
         guard items.count == 1 else { throw Diagnostic(.notIndexable(type: "\(base.typeName) with \(items.count) indices"), at: nil) }
+        if case .ellipsis = items[0] { throw ellipsisRefused(base) }
         switch (base, items[0]) {
         case (.list(let l), _): return try pick(l.items, items[0]) { .list(ListBox($0)) }
         case (.tuple(let t), _): return try pick(t.items, items[0]) { .tuple($0) }
@@ -38,6 +39,7 @@ enum Indexing {
                 guard s == nil || s == 1 else { throw Diagnostic(.notAssignable(type: "list slice with a step"), at: nil) }
                 let (start, stop, _) = sliceBounds(a, b, 1, count: l.items.count)
                 l.items.replaceSubrange(start..<Swift.max(start, stop), with: try Iteration.values(value, ctx))
+            case .ellipsis: throw ellipsisRefused(base)
             }
         default: throw Diagnostic(.notAssignable(type: base.typeName), at: nil)
         }
@@ -48,7 +50,10 @@ enum Indexing {
     static func recordKey(_ items: [IndexArgument]) throws -> RecordKey {
         var values: [Value] = []
         for item in items {
-            guard case .value(let v) = item else { throw Diagnostic(.unhashableKey(type: "slice"), at: nil) }
+            guard case .value(let v) = item else {
+                if case .ellipsis = item { throw Diagnostic(.unhashableKey(type: "'...'"), at: nil) }
+                throw Diagnostic(.unhashableKey(type: "slice"), at: nil)
+            }
             values.append(v)
         }
         if values.count == 1 { return try RecordKey(values[0]) }
@@ -75,7 +80,14 @@ enum Indexing {
                 i += step
             }
             return make(out)
+        case .ellipsis: throw ellipsisRefused(.list(ListBox(items)))
         }
+    }
+
+    /// `xs[...]`: Ellipsis only means something for tensors (NumPy's), so lists, tuples and
+    /// strings refuse it, as Python's do.
+    static func ellipsisRefused(_ base: Value) -> Diagnostic {
+        Diagnostic(.notIndexable(type: "\(base.typeName) with '...' (only tensors take it)"), at: nil)
     }
 
     /// A valid position for an integer index into `count` elements.

@@ -107,4 +107,6 @@ open class NativeObject {
 public enum IndexArgument {
     case value(Value)
     case slice(start: Int?, stop: Int?, step: Int?)
+    /// `...`: the axes the other items leave (issue 10; only tensors take it).
+    case ellipsis
 }

@@ -135,6 +135,7 @@ struct ResolvedDump {
         switch item {
         case .single(let e): return expr(e)
         case .slice(let a, let b, let c, _): return [a, b, c].map { $0.map(expr) ?? "" }.joined(separator: ":")
+        case .ellipsis: return "..."
         }
     }
 

@@ -63,6 +63,7 @@ extension Resolver {
             switch item {
             case .single(let e): expression(e)
             case .slice(let a, let b, let c, _): for e in [a, b, c].compactMap({ $0 }) { expression(e) }
+            case .ellipsis: break
             }
         }
     }

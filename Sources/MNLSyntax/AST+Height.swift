@@ -69,6 +69,7 @@ extension Array<IndexItem> {
             switch item {
             case .single(let e): e.height
             case .slice(let a, let b, let c, _): Swift.max(a?.height ?? 0, b?.height ?? 0, c?.height ?? 0)
+            case .ellipsis: 0
             }
         }
     }

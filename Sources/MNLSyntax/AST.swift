@@ -75,6 +75,8 @@ public enum IndexItem: Sendable {
     case single(Expr)
     /// `start:stop:step`, any part may be omitted.
     case slice(start: Expr?, stop: Expr?, step: Expr?, range: SourceRange)
+    /// `...` (NumPy's Ellipsis): as many `:` as the other items leave (issue 10).
+    case ellipsis(SourceRange)
 }
 
 public enum UnaryOperator: String, Sendable { case negate = "-", plus = "+", invert = "~" }

@@ -177,11 +177,15 @@ extension Parser {
         return args
     }
 
-    /// indexItems = indexItem { "," indexItem } ;  indexItem = expression | [expression] ":" [expression] [":" [expression]]
+    /// indexItems = indexItem { "," indexItem } ;  indexItem = "..." | expression | [expression] ":" [expression] [":" [expression]]
     mutating func parseIndexItems() throws(Diagnostic) -> [IndexItem] {
         var items: [IndexItem] = []
         repeat {
             let start = current.range
+            if match(.ellipsis) {
+                items.append(.ellipsis(start))
+                continue
+            }
             let first = check(.colon) ? nil : try parseExpression()
             if match(.colon) {
                 let stop = check(.colon) || check(.comma) || check(.rightBracket) ? nil : try parseExpression()

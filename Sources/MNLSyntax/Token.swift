@@ -32,6 +32,8 @@ public enum Operator: String, Sendable, CaseIterable {
     case ampersand = "&", pipe = "|", caret = "^", tilde = "~"
     case slashSlashEqual = "//=", percentEqual = "%=", starStarEqual = "**=", atEqual = "@="
     case ampersandEqual = "&=", pipeEqual = "|=", caretEqual = "^="
+    // MARK: indexing (issue 10): `x[..., 0]`
+    case ellipsis = "..."
 }
 
 public struct Token: Sendable {

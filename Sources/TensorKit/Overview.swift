@@ -13,7 +13,8 @@
 //   Shape        reshape transpose T swapAxes flatten ravel squeeze expandDims concat stack split
 //                repeated tiled broadcast(to:)
 //   Indexing     get([IndexComponent])  set([IndexComponent], to:)  nonzero  takeAlong
-//   Sorting      sort argsort unique
+//                putAlong  take  argwhere  flip  roll  moveAxes  pad (Padding.swift)
+//   Sorting      sort argsort unique  partition argpartition
 //   Ctrl-C       Cancellation.$current.withValue(flag) { ... }  ->  TensorError.interrupted
 //
 // Dtype rules are documented on `Promotion`; result dtypes of reductions in Reductions.swift.

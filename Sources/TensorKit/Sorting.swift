@@ -220,17 +220,7 @@ enum Sorting {
 extension Tensor {
     /// Elements picked along `axis` by `indices` of the same shape (NumPy's `take_along_axis`).
     public func takeAlong(_ indices: Tensor, axis: Int) throws -> Tensor {
-        let ax = try Tensor.normalizeAxis(axis, ndim: ndim)
-        guard indices.ndim == ndim else { throw TensorError.shapeMismatch(op: "take_along_axis", lhs: shape, rhs: indices.shape) }
-        // Build one index array per axis: arange broadcast on the others, `indices` on `axis`.
-        var comps: [IndexComponent] = []
-        for d in 0..<ndim {
-            if d == ax { comps.append(.tensor(indices)); continue }
-            var s = [Int](repeating: 1, count: ndim)
-            s[d] = shape[d]
-            comps.append(.tensor(try Tensor.arange(0, Double(shape[d])).reshape(s)))
-        }
-        return try get(comps)
+        try get(try alongIndex(indices, axis: axis, op: "take_along_axis"))
     }
 
     /// The sorted distinct elements of the flattened tensor and how often each occurs

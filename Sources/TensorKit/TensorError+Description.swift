@@ -44,6 +44,14 @@ extension TensorError: CustomStringConvertible {
         case .invalidNormOrder(let ord, let matrix):
             return matrix ? "norm: invalid order \(ord) for matrices (use nil, \"fro\", \"nuc\", 1, -1, 2, -2, inf or -inf)"
                 : "norm: invalid order \(ord) for vectors (use a number, inf or -inf)"
+        case .badPadWidth(let ndim, let shape):
+            return "pad: pad_width of shape \(TensorError.shape(shape)) does not fit a \(ndim)-d tensor: give one number, one (before, after) pair or one pair per axis"
+        case .negativePadWidth(let width):
+            return "pad: pad widths cannot be negative, got \(width)"
+        case .padEmptyAxis(let axis, let mode):
+            return "pad: cannot extend the empty axis \(axis) with mode \"\(mode)\" (only \"constant\" can)"
+        case .kthOutOfRange(let op, let kth, let size):
+            return "\(op): kth \(kth) is out of bounds for an axis of size \(size)"
         }
     }
 

@@ -51,6 +51,16 @@ public enum TensorError: Error, Equatable, Sendable {
     case einsumMismatch(subscripts: String, label: String, lhs: [Int], rhs: [Int])
     /// A `norm` order that is not defined for vectors (`matrix` false) or matrices; `ord` as written.
     case invalidNormOrder(ord: String, matrix: Bool)
+    // MARK: indexing helpers (issue 10, section 3.6)
+    /// `pad` given widths (of shape `shape`) that are not one number, one (before, after)
+    /// pair or one pair per axis of a tensor with `ndim` axes.
+    case badPadWidth(ndim: Int, shape: [Int])
+    /// `pad` given a negative width.
+    case negativePadWidth(Int)
+    /// `pad` asked to extend an empty axis by copying its elements (every mode but constant).
+    case padEmptyAxis(axis: Int, mode: String)
+    /// `partition`/`argpartition` with a kth outside an axis of `size` elements.
+    case kthOutOfRange(op: String, kth: Int, size: Int)
 }
 
 // MARK: linear algebra

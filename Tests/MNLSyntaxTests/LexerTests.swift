@@ -14,6 +14,7 @@ import Testing
                  .keyword(.not), .keyword(.and), .keyword(.or), .keyword(.nil), .endOfInput])
         #expect(try kinds("a //= b") == [.identifier("a"), .op(.slashSlashEqual), .identifier("b"), .endOfInput])
         #expect(try kinds("0..5") == [.number(0), .op(.dotDot), .number(5), .endOfInput])
+        #expect(try kinds("x[...]") == [.identifier("x"), .op(.leftBracket), .op(.ellipsis), .op(.rightBracket), .endOfInput])
         #expect(try kinds("x.T") == [.identifier("x"), .op(.dot), .identifier("T"), .endOfInput])
     }
 

@@ -63,6 +63,18 @@ import Testing
         if case .expression(_, let spec?) = parts[1] { #expect(spec.precision == 2 && spec.type == "f") } else { Issue.record("spec") }
     }
 
+    /// Issue 10: `...` is an index item of its own (NumPy's Ellipsis); `nil` there is an
+    /// ordinary expression (the tensor binding makes it a new axis). Outside an index `...`
+    /// is no expression.
+    @Test func ellipsisIsAnIndexItem() throws {
+        guard case .index(_, let items) = try expression("x[..., nil, 0]") else { Issue.record("ellipsis"); return }
+        #expect(items.count == 3)
+        guard case .ellipsis(let r) = items[0] else { Issue.record("first item is '...'"); return }
+        #expect(r.end - r.start == 3)
+        guard case .single(let e) = items[1], case .nilLiteral = e.kind else { Issue.record("nil item"); return }
+        #expect(!parse("x = ...").1.isEmpty)
+    }
+
     @Test func recoveryReportsEveryError() {
         let (_, errors) = parse("x = 1 +\ny = 2 +\nz = 3")
         #expect(errors.count == 2)

@@ -34,7 +34,7 @@ func numpyFunctionCase(_ op: String, _ args: [String: Any], _ inputs: [Tensor]) 
         let dtype = try (args["dtype"] as? String).map { try #require(DType(rawValue: $0)) } ?? .float32
         return [try Tensor.linspace(number(args["start"]!), number(args["stop"]!), count: args["count"] as! Int,
                                     endpoint: args["endpoint"] as? Bool ?? true, dtype: dtype)]
-    default: return nil
+    default: return try indexingHelperCase(op, args, inputs)
     }
 }
 

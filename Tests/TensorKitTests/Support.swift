@@ -99,6 +99,10 @@ func errorKind(_ e: TensorError) -> String {
     case .linalg(_, let problem): "\(problem)"
     case .einsumMismatch: "einsumMismatch"
     case .invalidNormOrder: "invalidNormOrder"
+    case .badPadWidth: "badPadWidth"
+    case .negativePadWidth: "negativePadWidth"
+    case .padEmptyAxis: "padEmptyAxis"
+    case .kthOutOfRange: "kthOutOfRange"
     }
 }
 

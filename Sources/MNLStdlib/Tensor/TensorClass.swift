@@ -71,6 +71,7 @@ enum TensorLibrary {
             + TensorStatistics.builtins + TensorConstruction.builtins
             + TensorElementwise.builtins
             + TensorElementary.builtins + TensorContractions.builtins
+            + TensorIndexing.builtins
     }
 
     static let functions: [Builtin] = entries.compactMap(\.function)

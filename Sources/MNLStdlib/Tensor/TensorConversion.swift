@@ -98,9 +98,12 @@ enum TensorConversion {
 
     /// Index items to TensorKit's: ints, slices, `nil` (a new axis), bool masks and integer arrays.
     static func index(_ items: [IndexArgument]) throws -> [IndexComponent] {
-        try items.map { item in
+        // A tuple alone is a multi-axis index, as NumPy's `x[nonzero(x)]` (issue 10).
+        if items.count == 1, case .value(.tuple(let parts)) = items[0] { return try index(parts.items.map(IndexArgument.value)) }
+        return try items.map { item in
             switch item {
             case .slice(let a, let b, let s): return .slice(start: a, stop: b, step: s)
+            case .ellipsis: return .ellipsis
             case .value(.null): return .newAxis
             case .value(let v) where v.numberValue != nil:
                 // A number or a scalar tensor: one position, as an integer.
@@ -206,5 +209,6 @@ func diagnosticKind(_ e: TensorError) -> DiagnosticKind {
     case .maskMismatch: .invalidValue(function: "boolean index", message: e.shapeExplanation)
     case .notAMatrix, .notSquare, .linalg: .library(LibraryFailure(e))
     case .einsumMismatch, .invalidNormOrder: .library(LibraryFailure(e))
+    case .badPadWidth, .negativePadWidth, .padEmptyAxis, .kthOutOfRange: .library(LibraryFailure(e))
     }
 }

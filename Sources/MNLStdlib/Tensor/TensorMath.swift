@@ -49,10 +49,16 @@ enum TensorMath {
                      example: "logical_xor(tensor([1, 0, 1]), tensor([1, 1, 0]))"),
             TensorDeclarations.unary("logical_not", .logicalNot, doc: "not x elementwise (zero is true), a bool tensor.",
                                      example: "logical_not(tensor([1, 0, 2]))"),
-            Builtin("where", [.required("condition"), .required("a"), .required("b")], topic: "tensor",
-                    doc: "Elements of a where condition is true and of b elsewhere, with broadcasting.",
-                    example: "x = tensor([-1, 2])\nwhere(x > 0, x, 0)") { a, _ in
-                try bridging { .tensor(try selectWhere(a)) }
+            Builtin("where", [.required("condition"), .optional("a", defaultText: "nil"), .optional("b", defaultText: "nil")], topic: "tensor",
+                    doc: "Elements of a where condition is true and of b elsewhere, with broadcasting. With the condition alone, the same as nonzero(condition): a tuple of int64 coordinate tensors.",
+                    example: "x = tensor([-1, 2])\nwhere(x > 0, x, 0)\nwhere(x > 0)") { a, _ in
+                let hasA = a[1].map { _ in true } ?? false, hasB = a[2].map { _ in true } ?? false
+                if !hasA && !hasB {
+                    let condition = try a.tensor(0)
+                    return try bridging { .tuple(try TensorIndexing.coordinates(condition).map(Value.tensor)) }
+                }
+                guard hasA && hasB else { throw a.invalid("either both a and b or neither should be given") }
+                return try bridging { .tensor(try selectWhere(a)) }
             },
         ]
     }

@@ -11,9 +11,10 @@ enum TensorShape {
                  example: "reshape(arange(6), 2, -1)") { x, a, _ in
                 .tensor(try x.reshape(try TensorConversion.shape(a.rest, function: "reshape")))
             },
-            D.op("transpose", [.optional("axes", defaultText: "reversed")], doc: "The axes permuted (reversed by default; x.T is the same). A view, no copy.",
-                 example: "transpose(zeros(2, 3, 4), (1, 0, 2)).shape") { x, a, _ in
-                .tensor(try x.transpose(try a[1].map { try TensorConversion.shape([$0], function: "transpose") }))
+            D.op("transpose", [.optional("axes", defaultText: "reversed"), .variadic("more_axes")],
+                 doc: "The axes permuted: result axis i is axis axes[i] of x, given as a tuple or list (axes=, as NumPy's function) or as separate numbers (as NumPy's method); reversed when none are given (x.T is the same). A view, no copy.",
+                 example: "transpose(zeros(2, 3, 4), (1, 0, 2)).shape\nzeros(2, 3, 4).transpose(2, 0, 1).shape") { x, a, _ in
+                .tensor(try x.transpose(try a[1].map { try TensorConversion.shape([$0] + a.rest, function: "transpose") }))
             },
             D.op("flatten", [.optional("start", defaultText: "0")],
                  doc: "The axes from start= on merged into one: flatten(x) is a 1-D copy as in NumPy; flatten(images, start=1) turns a batch of (n, 28, 28) images into (n, 784), a view like reshape(n, -1) when the data is contiguous.",
