@@ -5,7 +5,7 @@ import TensorKit
 /// data starts on a 64-byte boundary, then the raw elements.
 public enum NPY {
     /// Loads a `.npy` file: versions 1.0, 2.0 and 3.0; C or Fortran order; little or big endian;
-    /// dtypes f4, f8 (kept), i8, i4, i2, i1, u2, u4 (→ int64), u1 (uint8), b1 (bool).
+    /// dtypes f4, f8, i8, i4 (kept), i2, i1, u2, u4 (→ int64), u1 (uint8), b1 (bool).
     public static func load(_ path: String) throws(DataError) -> Tensor {
         let raw = try FileIO.read(path)
         return try withBytes(raw) { (b) throws(DataError) in try decode(b, path: path) }
@@ -24,6 +24,7 @@ public enum NPY {
         case .float32: "<f4"
         case .float64: "<f8"
         case .int64: "<i8"
+        case .int32: "<i4"
         case .uint8: "|u1"
         case .bool: "|b1"
         }
@@ -195,6 +196,7 @@ struct ElementKind {
         case (.float, 4): .float32
         case (.float, _): .float64
         case (.unsigned, 1): .uint8
+        case (.signed, 4): .int32
         case (.bool, _): .bool
         default: .int64
         }
@@ -208,7 +210,7 @@ struct ElementKind {
             for i in 0..<count { d[i] = src.load(fromByteOffset: i, as: UInt8.self) != 0 ? 1 : 0 }
         case (.unsigned, 1):
             dst.copyMemory(from: src, byteCount: count)
-        case (.float, 4):
+        case (.float, 4), (.signed, 4):
             copy(UInt32.self, src, count, dst)
         case (.float, 8), (.signed, 8):
             copy(UInt64.self, src, count, dst)
@@ -217,8 +219,6 @@ struct ElementKind {
             for i in 0..<count { d[i] = Int64(src.load(fromByteOffset: i, as: Int8.self)) }
         case (.signed, 2):
             widen(src, count, dst) { Int64(Int16(bitPattern: $0 as UInt16)) }
-        case (.signed, 4):
-            widen(src, count, dst) { Int64(Int32(bitPattern: $0 as UInt32)) }
         case (.unsigned, 2):
             widen(src, count, dst) { Int64($0 as UInt16) }
         default:  // (.unsigned, 4)

@@ -5,7 +5,7 @@ import TensorKit
 /// "__metadata__": {"key": "value"}}`, then the raw little-endian data, offsets relative to it.
 public enum Safetensors {
     /// Loads every tensor and the optional `__metadata__` (string → string).
-    /// F32, F64, I64, U8 and BOOL keep their dtype; I32, I16, I8, U16, U32 become int64.
+    /// F32, F64, I64, I32, U8 and BOOL keep their dtype; I16, I8, U16, U32 become int64.
     /// The header is validated as the reference implementation does: offsets inside the data,
     /// sizes matching dtype × shape, tensors packed without gaps or overlaps.
     public static func load(_ path: String) throws(DataError) -> (tensors: TensorDictionary, metadata: [String: String]) {
@@ -25,6 +25,7 @@ public enum Safetensors {
         case .float32: "F32"
         case .float64: "F64"
         case .int64: "I64"
+        case .int32: "I32"
         case .uint8: "U8"
         case .bool: "BOOL"
         }

@@ -46,7 +46,7 @@ public struct TensorFormatter: Sendable {
         // Row-major flat indices of the elements that will be shown.
         let shown = shownIndices(t.shape, summarise: summarise)
         // Only the shown elements are read, so printing a 60000×784 tensor stays cheap.
-        let cells = t.dtype == .int64 || t.dtype == .uint8
+        let cells = t.dtype == .int64 || t.dtype == .int32 || t.dtype == .uint8
             ? rightAligned(shown.map { String((try? t.int64(atFlatIndex: $0)) ?? 0) })  // exact, even near 2^63
             : formatCells(shown.map { (try? t.value(atFlatIndex: $0)) ?? 0 }, dtype: t.dtype)
         var cellOf = [Int: String]()
@@ -119,7 +119,7 @@ public struct TensorFormatter: Sendable {
         var cells: [String]
         switch dtype {
         case .bool: cells = values.map { $0 != 0 ? "True" : "False" }
-        case .int64, .uint8: cells = values.map { String($0.asInt64) }  // body() formats ints exactly instead
+        case .int64, .int32, .uint8: cells = values.map { String($0.asInt64) }  // body() formats ints exactly instead
         case .float32, .float64: cells = formatFloats(values, single: dtype == .float32)
         }
         return rightAligned(cells)

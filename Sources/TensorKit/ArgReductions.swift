@@ -55,6 +55,7 @@ extension Tensor {
         case .float32: try run(Float.self)
         case .float64: try run(Double.self)
         case .int64: try run(Int64.self)
+        case .int32: try run(Int32.self)
         case .uint8: try run(UInt8.self)
         case .bool: try run(Bool.self)
         }

@@ -16,6 +16,7 @@ extension Tensor {
         case .float32: fill(Float.self)
         case .float64: fill(Double.self)
         case .int64: fill(Int64.self)
+        case .int32: fill(Int32.self)
         case .uint8: fill(UInt8.self)
         case .bool: fill(Bool.self)
         }
@@ -124,6 +125,7 @@ extension Tensor {
         case .float32: toArray(Float.self).map { Double($0) }
         case .float64: toArray(Double.self)
         case .int64: toArray(Int64.self).map { Double($0) }
+        case .int32: toArray(Int32.self).map { Double($0) }
         case .uint8: toArray(UInt8.self).map { Double($0) }
         case .bool: toArray(Bool.self).map { $0 ? 1 : 0 }
         }
@@ -135,6 +137,7 @@ extension Tensor {
         case .float32: toArray(Float.self).map { $0.asInt64 }
         case .float64: toArray(Double.self).map { $0.asInt64 }
         case .int64: toArray(Int64.self)
+        case .int32: toArray(Int32.self).map { Int64($0) }
         case .uint8: toArray(UInt8.self).map { Int64($0) }
         case .bool: toArray(Bool.self).map { $0 ? 1 : 0 }
         }
@@ -159,6 +162,7 @@ extension Tensor {
         let position = try storageIndex(ofFlatIndex: i)
         switch dtype {
         case .int64: return storage.pointer(Int64.self)[position]
+        case .int32: return Int64(storage.pointer(Int32.self)[position])
         case .uint8: return Int64(storage.pointer(UInt8.self)[position])
         case .bool: return storage.pointer(Bool.self)[position] ? 1 : 0
         case .float32: return storage.pointer(Float.self)[position].asInt64
@@ -182,6 +186,7 @@ extension Tensor {
         case .float32: Double(storage.pointer(Float.self)[i])
         case .float64: storage.pointer(Double.self)[i]
         case .int64: Double(storage.pointer(Int64.self)[i])
+        case .int32: Double(storage.pointer(Int32.self)[i])
         case .uint8: Double(storage.pointer(UInt8.self)[i])
         case .bool: storage.pointer(Bool.self)[i] ? 1 : 0
         }

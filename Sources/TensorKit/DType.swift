@@ -1,11 +1,11 @@
 /// The element types a tensor can hold. NumPy's names are the raw values.
 public enum DType: String, Sendable, CaseIterable, CustomStringConvertible {
-    case float32, float64, int64, uint8, bool
+    case float32, float64, int64, int32, uint8, bool
 
     /// Bytes per element.
     public var size: Int {
         switch self {
-        case .float32: 4
+        case .float32, .int32: 4
         case .float64, .int64: 8
         case .uint8, .bool: 1
         }
@@ -30,6 +30,9 @@ extension Double: TensorElement {
 }
 extension Int64: TensorElement {
     public static var dtype: DType { .int64 }
+}
+extension Int32: TensorElement {
+    public static var dtype: DType { .int32 }
 }
 extension UInt8: TensorElement {
     public static var dtype: DType { .uint8 }

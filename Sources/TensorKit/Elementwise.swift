@@ -76,7 +76,7 @@ extension Tensor {
     /// NumPy refuses integer powers with a negative exponent (the result would be a
     /// fraction truncated to 0) rather than give `[1 0 0]` for `arange(1, 4) ** -1`.
     static func checkIntegerExponents(_ exponents: Tensor) throws {
-        guard exponents.dtype == .int64, exponents.count > 0 else { return }
+        guard exponents.dtype == .int64 || exponents.dtype == .int32, exponents.count > 0 else { return }
         if try exponents.min().int64(atFlatIndex: 0) < 0 { throw TensorError.negativeIntegerPower }
     }
 
@@ -97,6 +97,7 @@ extension Tensor {
         if op.isLogical { return Tensor(scalar: s != 0) }
         var dt = Promotion.scalarDType(for: dtype, scalar: s)
         if dt == .uint8 && !(0...255).contains(s) { dt = .int64 }
+        if dt == .int32 && !(-2147483648.0...2147483647.0).contains(s) { dt = .int64 }
         if dt == .int64 && !(s >= -9.2233720368547758e18 && s < 9.2233720368547758e18) { dt = .float32 }
         return try Tensor(scalar: s, dtype: dt)
     }
@@ -111,6 +112,7 @@ extension Tensor {
         case .float32: try numericBinary(Float.self, op, ac, bc, out)
         case .float64: try numericBinary(Double.self, op, ac, bc, out)
         case .int64: try numericBinary(Int64.self, op, ac, bc, out)
+        case .int32: try numericBinary(Int32.self, op, ac, bc, out)
         case .uint8: try numericBinary(UInt8.self, op, ac, bc, out)
         case .bool:
             switch op {
@@ -188,7 +190,7 @@ extension Tensor {
     static func kind(_ d: DType) -> Int {
         switch d {
         case .bool: 0
-        case .uint8, .int64: 1
+        case .uint8, .int32, .int64: 1
         case .float32, .float64: 2
         }
     }
@@ -210,6 +212,7 @@ extension Tensor {
         case .float32: try Kernels.unary(CastOp<Float, Float>(), b, into: self)
         case .float64: try Kernels.unary(CastOp<Double, Double>(), b, into: self)
         case .int64: try Kernels.unary(CastOp<Int64, Int64>(), b, into: self)
+        case .int32: try Kernels.unary(CastOp<Int32, Int32>(), b, into: self)
         case .uint8: try Kernels.unary(CastOp<UInt8, UInt8>(), b, into: self)
         case .bool: try Kernels.unary(CastOp<Bool, Bool>(), b, into: self)
         }
@@ -226,6 +229,7 @@ extension Tensor {
         case .float32: try castKernel(Float.self, into: out)
         case .float64: try castKernel(Double.self, into: out)
         case .int64: try castKernel(Int64.self, into: out)
+        case .int32: try castKernel(Int32.self, into: out)
         case .uint8: try castKernel(UInt8.self, into: out)
         case .bool: try castKernel(Bool.self, into: out)
         }
@@ -237,6 +241,7 @@ extension Tensor {
         case .float32: try Kernels.unary(CastOp<S, Float>(), self, into: out)
         case .float64: try Kernels.unary(CastOp<S, Double>(), self, into: out)
         case .int64: try Kernels.unary(CastOp<S, Int64>(), self, into: out)
+        case .int32: try Kernels.unary(CastOp<S, Int32>(), self, into: out)
         case .uint8: try Kernels.unary(CastOp<S, UInt8>(), self, into: out)
         case .bool: try Kernels.unary(CastOp<S, Bool>(), self, into: out)
         }
@@ -282,6 +287,7 @@ extension Tensor {
         case .float32: try Tensor.floatUnary(Float.self, op, self, out)
         case .float64: try Tensor.floatUnary(Double.self, op, self, out)
         case .int64: try Tensor.numericUnary(Int64.self, op, self, out)
+        case .int32: try Tensor.numericUnary(Int32.self, op, self, out)
         case .uint8: try Tensor.numericUnary(UInt8.self, op, self, out)
         case .bool: break
         }
@@ -337,6 +343,7 @@ extension Tensor {
         case .float32: try run(Float.self, -.infinity, .infinity)
         case .float64: try run(Double.self, -.infinity, .infinity)
         case .int64: try run(Int64.self, .min, .max)
+        case .int32: try run(Int32.self, .min, .max)
         case .uint8:
             // Bounds outside 0...255 must not wrap.
             let l = lo.map { Swift.min(Swift.max($0, 0), 255) }, h = hi.map { Swift.min(Swift.max($0, 0), 255) }
@@ -363,6 +370,7 @@ extension Tensor {
         case .float32: try Kernels.select(Float.self, c, x, y, into: out)
         case .float64: try Kernels.select(Double.self, c, x, y, into: out)
         case .int64: try Kernels.select(Int64.self, c, x, y, into: out)
+        case .int32: try Kernels.select(Int32.self, c, x, y, into: out)
         case .uint8: try Kernels.select(UInt8.self, c, x, y, into: out)
         case .bool: try Kernels.select(Bool.self, c, x, y, into: out)
         }
@@ -386,6 +394,7 @@ extension Tensor {
         case .float32: t.storage.pointer(Float.self).pointee = Float(value)
         case .float64: t.storage.pointer(Double.self).pointee = value
         case .int64: t.storage.pointer(Int64.self).pointee = Int64(fromDouble: value)
+        case .int32: t.storage.pointer(Int32.self).pointee = Int32(fromDouble: value)
         case .uint8: t.storage.pointer(UInt8.self).pointee = UInt8(fromDouble: value)
         case .bool: t.storage.pointer(Bool.self).pointee = value != 0
         }

@@ -24,9 +24,10 @@ public enum Promotion {
         switch d {
         case .bool: 0
         case .uint8: 1
-        case .int64: 2
-        case .float32: 3
-        case .float64: 4
+        case .int32: 2
+        case .int64: 3
+        case .float32: 4
+        case .float64: 5
         }
     }
 

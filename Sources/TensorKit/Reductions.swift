@@ -121,6 +121,7 @@ extension Tensor {
             case .float32: try Tensor.reduceRun(Float.self, op, cur, out, k1, r, k2)
             case .float64: try Tensor.reduceRun(Double.self, op, cur, out, k1, r, k2)
             case .int64: try Tensor.reduceRun(Int64.self, op, cur, out, k1, r, k2)
+            case .int32: try Tensor.reduceRun(Int32.self, op, cur, out, k1, r, k2)
             case .uint8: try Tensor.reduceRun(UInt8.self, op, cur, out, k1, r, k2)
             case .bool:
                 switch op {

@@ -23,6 +23,7 @@ extension Tensor {
         case .float32: try run(Float.self)
         case .float64: try run(Double.self)
         case .int64: try run(Int64.self)
+        case .int32: try run(Int32.self)
         case .uint8: try run(UInt8.self)
         case .bool: try run(Bool.self)
         }
@@ -46,6 +47,7 @@ extension Tensor {
         case .float32: try run(Float.self)
         case .float64: try run(Double.self)
         case .int64: try run(Int64.self)
+        case .int32: try run(Int32.self)
         case .uint8: try run(UInt8.self)
         case .bool: try run(Bool.self)
         }
@@ -264,6 +266,7 @@ extension Tensor {
         case .float32: return try run(Float.self)
         case .float64: return try run(Double.self)
         case .int64: return try run(Int64.self)
+        case .int32: return try run(Int32.self)
         case .uint8: return try run(UInt8.self)
         case .bool: return try run(Bool.self)
         }

@@ -50,7 +50,7 @@ enum TensorMisc {
                     return try bridging { .tensor(try x.copy()) }
                 }
             }, role: .functionAndMethod),
-            D.op("astype", [.required("dtype")], doc: "A copy converted to dtype (\"f32\", \"f64\", \"i64\", \"u8\", \"bool\").",
+            D.op("astype", [.required("dtype")], doc: "A copy converted to dtype (\"f32\", \"f64\", \"i64\", \"i32\", \"u8\", \"bool\").",
                  example: "tensor([1.7, 2.2]).astype(\"i64\")") { x, a, _ in
                 guard let d = try TensorConversion.dtype(try a.value(1), function: "astype") else { return .tensor(x) }
                 return .tensor(try x.cast(to: d))

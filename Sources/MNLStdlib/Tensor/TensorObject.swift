@@ -259,6 +259,7 @@ extension TensorObject {
         switch e {
         case .bool(let b): return b ? "true" : "false"
         case .int64(let i): return String(i)
+        case .int32(let i): return String(i)
         case .uint8(let i): return String(i)
         case .float32(let f): return Formatting.number(f.shortestDouble)
         case .float64(let d): return Formatting.number(d)
