@@ -147,6 +147,7 @@ public enum IDX {
         case .float64: code = 0x0E; elemSize = 8
         case .int64, .int32: code = 0x0C; elemSize = 4
         case .bool: throw .unsupportedValue(path: path, reason: "IDX has no bool type; convert to uint8 first")
+        case .float16, .bfloat16: throw .unsupportedValue(path: path, reason: "IDX has no 2-byte float type; convert to float32 first")
         }
         var bytes = [UInt8](repeating: 0, count: 4 + 4 * tensor.ndim + tensor.count * elemSize)
         bytes[2] = code

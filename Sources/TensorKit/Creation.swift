@@ -18,6 +18,8 @@ extension Tensor {
         case .int64: fill(Int64.self)
         case .int32: fill(Int32.self)
         case .uint8: fill(UInt8.self)
+        case .float16: fill(Float16Bits.self)
+        case .bfloat16: fill(BFloat16Bits.self)
         case .bool: fill(Bool.self)
         }
         self = t
@@ -127,6 +129,8 @@ extension Tensor {
         case .int64: toArray(Int64.self).map { Double($0) }
         case .int32: toArray(Int32.self).map { Double($0) }
         case .uint8: toArray(UInt8.self).map { Double($0) }
+        case .float16: toArray(Float16Bits.self).map { $0.asDouble }
+        case .bfloat16: toArray(BFloat16Bits.self).map { $0.asDouble }
         case .bool: toArray(Bool.self).map { $0 ? 1 : 0 }
         }
     }
@@ -139,6 +143,8 @@ extension Tensor {
         case .int64: toArray(Int64.self)
         case .int32: toArray(Int32.self).map { Int64($0) }
         case .uint8: toArray(UInt8.self).map { Int64($0) }
+        case .float16: toArray(Float16Bits.self).map { $0.asInt64 }
+        case .bfloat16: toArray(BFloat16Bits.self).map { $0.asInt64 }
         case .bool: toArray(Bool.self).map { $0 ? 1 : 0 }
         }
     }
@@ -167,6 +173,8 @@ extension Tensor {
         case .bool: return storage.pointer(Bool.self)[position] ? 1 : 0
         case .float32: return storage.pointer(Float.self)[position].asInt64
         case .float64: return storage.pointer(Double.self)[position].asInt64
+        case .float16: return storage.pointer(Float16Bits.self)[position].asInt64
+        case .bfloat16: return storage.pointer(BFloat16Bits.self)[position].asInt64
         }
     }
 
@@ -188,6 +196,8 @@ extension Tensor {
         case .int64: Double(storage.pointer(Int64.self)[i])
         case .int32: Double(storage.pointer(Int32.self)[i])
         case .uint8: Double(storage.pointer(UInt8.self)[i])
+        case .float16: storage.pointer(Float16Bits.self)[i].asDouble
+        case .bfloat16: storage.pointer(BFloat16Bits.self)[i].asDouble
         case .bool: storage.pointer(Bool.self)[i] ? 1 : 0
         }
     }

@@ -23,7 +23,7 @@ extension Tensor {
             let logical: BinaryOp = op == .bitAnd ? .logicalAnd : (op == .bitOr ? .logicalOr : .logicalXor)
             return (.bool, .bool, logical)
         case .int64, .int32, .uint8: return (c, c, op)
-        case .float32, .float64: throw TensorError.unsupportedDType(op: op.rawValue, dtype: c)
+        case .float32, .float64, .float16, .bfloat16: throw TensorError.unsupportedDType(op: op.rawValue, dtype: c)
         }
     }
 
@@ -54,7 +54,7 @@ extension Tensor {
         case .int64: try Kernels.unary(InvertOp<Int64>(), self, into: out)
         case .int32: try Kernels.unary(InvertOp<Int32>(), self, into: out)
         case .uint8: try Kernels.unary(InvertOp<UInt8>(), self, into: out)
-        case .float32, .float64: throw TensorError.unsupportedDType(op: UnaryOp.invert.rawValue, dtype: dtype)
+        case .float32, .float64, .float16, .bfloat16: throw TensorError.unsupportedDType(op: UnaryOp.invert.rawValue, dtype: dtype)
         }
         return out
     }

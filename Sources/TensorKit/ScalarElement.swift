@@ -6,6 +6,7 @@
 /// cannot compute exactly that way.
 public enum ScalarElement: Sendable, Equatable {
     case float32(Float), float64(Double), int64(Int64), int32(Int32), uint8(UInt8), bool(Bool)
+    case float16(Float16Bits), bfloat16(BFloat16Bits)
 
     public var dtype: DType {
         switch self {
@@ -14,6 +15,8 @@ public enum ScalarElement: Sendable, Equatable {
         case .int64: .int64
         case .int32: .int32
         case .uint8: .uint8
+        case .float16: .float16
+        case .bfloat16: .bfloat16
         case .bool: .bool
         }
     }
@@ -26,6 +29,8 @@ public enum ScalarElement: Sendable, Equatable {
         case .int64(let v): Double(v)
         case .int32(let v): Double(v)
         case .uint8(let v): Double(v)
+        case .float16(let v): v.asDouble
+        case .bfloat16(let v): v.asDouble
         case .bool(let v): v ? 1 : 0
         }
     }
@@ -38,6 +43,8 @@ public enum ScalarElement: Sendable, Equatable {
         case .int64(let v): Tensor(scalar: v)
         case .int32(let v): Tensor(scalar: v)
         case .uint8(let v): Tensor(scalar: v)
+        case .float16(let v): Tensor(scalar: v)
+        case .bfloat16(let v): Tensor(scalar: v)
         case .bool(let v): Tensor(scalar: v)
         }
     }
@@ -104,6 +111,8 @@ extension Tensor {
         case .int64: return .int64(storage.pointer(Int64.self)[storageIndex])
         case .int32: return .int32(storage.pointer(Int32.self)[storageIndex])
         case .uint8: return .uint8(storage.pointer(UInt8.self)[storageIndex])
+        case .float16: return .float16(storage.pointer(Float16Bits.self)[storageIndex])
+        case .bfloat16: return .bfloat16(storage.pointer(BFloat16Bits.self)[storageIndex])
         case .bool: return .bool(storage.pointer(Bool.self)[storageIndex])
         }
     }

@@ -35,6 +35,8 @@ extension Tensor {
         case .int64: copyElements(Int64.self, into: out)
         case .int32: copyElements(Int32.self, into: out)
         case .uint8: copyElements(UInt8.self, into: out)
+        case .float16: copyElements(Float16Bits.self, into: out)
+        case .bfloat16: copyElements(BFloat16Bits.self, into: out)
         case .bool: copyElements(Bool.self, into: out)
         }
         return out

@@ -33,7 +33,7 @@ extension TensorError: CustomStringConvertible {
             case .int64: "-2**63 to 2**63 - 1"
             case .int32: "-2**31 to 2**31 - 1"
             case .uint8: "0 to 255"
-            case .float32, .float64, .bool: "any number"  // never thrown: these hold every number
+            case .float32, .float64, .float16, .bfloat16, .bool: "any number"  // never thrown: these hold every number
             }
             return "\(op): \(TensorError.number(value)) does not fit in \(dtype) (\(limits))"
         case .nonIntegerIndices(let dtype):

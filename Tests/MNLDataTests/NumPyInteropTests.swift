@@ -28,6 +28,7 @@ import TensorKit
             case .float64: values = t.toArray(Double.self).map { "\($0)" }
             case .int64: values = t.toArray(Int64.self).map { Int($0) }
             case .int32: values = t.toArray(Int32.self).map { Int($0) }
+            case .float16, .bfloat16: values = t.toDoubles().map { "\($0)" }
             case .uint8: values = t.toArray(UInt8.self).map { Int($0) }
             case .bool: values = t.toArray(Bool.self)
             }

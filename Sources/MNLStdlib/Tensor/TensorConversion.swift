@@ -44,7 +44,7 @@ enum TensorConversion {
         case .int64: fits = { $0 >= -0x1p63 && $0 < 0x1p63 }; limits = "-2**63 to 2**63 - 1"
         case .int32: fits = { $0 > -0x1p31 - 1 && $0 < 0x1p31 }; limits = "-2**31 to 2**31 - 1"
         case .uint8: fits = { $0 > -1 && $0 < 256 }; limits = "0 to 255"
-        case .float32, .float64, .bool: return
+        case .float32, .float64, .float16, .bfloat16, .bool: return
         }
         guard let bad = values.first(where: { !fits($0) }) else { return }
         throw invalid(argument, "\(Formatting.number(bad)) does not fit in \(dtype) (\(limits))")
@@ -155,9 +155,11 @@ enum TensorConversion {
         case "f64", "float64", "double": return .float64
         case "i64", "int64", "int": return .int64
         case "i32", "int32": return .int32
+        case "f16", "float16", "half": return .float16
+        case "bf16", "bfloat16": return .bfloat16
         case "u8", "uint8": return .uint8
         case "bool": return .bool
-        default: throw invalid(function, "unknown dtype \"\(s)\" (use \"f32\", \"f64\", \"i64\", \"i32\", \"u8\" or \"bool\")")
+        default: throw invalid(function, "unknown dtype \"\(s)\" (use \"f32\", \"f64\", \"f16\", \"bf16\", \"i64\", \"i32\", \"u8\" or \"bool\")")
         }
     }
 

@@ -7,7 +7,7 @@ enum TensorCreation {
     static var builtins: [any TensorLibraryEntry] {
         [
             Builtin("tensor", [.required("values"), .optional("dtype", defaultText: "nil")], topic: "tensor",
-                    doc: "A tensor from a number or nested lists (float32 unless dtype= says \"f64\", \"i64\", \"i32\", \"u8\" or \"bool\"; lists of bools give bool).",
+                    doc: "A tensor from a number or nested lists (float32 unless dtype= says \"f64\", \"f16\", \"bf16\", \"i64\", \"i32\", \"u8\" or \"bool\"; lists of bools give bool).",
                     example: "tensor([[1, 2], [3, 4]])") { a, ctx in
                 let given = try TensorConversion.dtype(a[1], function: "tensor")
                 let t = try a.tensor(0, dtype: given)
