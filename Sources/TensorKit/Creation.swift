@@ -102,7 +102,7 @@ extension Tensor {
         switch dtype {
         case .float32: return try fill(Float.self)
         case .float64: return try fill(Double.self)
-        default: return try fill(Double.self).cast(to: dtype)
+        case .float16, .bfloat16, .int64, .int32, .uint8, .bool: return try fill(Double.self).cast(to: dtype)
         }
     }
 

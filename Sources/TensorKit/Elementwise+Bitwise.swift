@@ -33,7 +33,7 @@ extension Tensor {
         case .int64: try integerBitwise(Int64.self, op, a, b, out)
         case .int32: try integerBitwise(Int32.self, op, a, b, out)
         case .uint8: try integerBitwise(UInt8.self, op, a, b, out)
-        default: throw TensorError.unsupportedDType(op: op.rawValue, dtype: out.dtype)
+        case .float32, .float64, .float16, .bfloat16, .bool: throw TensorError.unsupportedDType(op: op.rawValue, dtype: out.dtype)
         }
     }
 

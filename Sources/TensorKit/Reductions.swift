@@ -309,7 +309,9 @@ extension Tensor {
         switch moved.dtype {
         case .float32: try run(Float.self)
         case .float64: try run(Double.self)
-        default: try run(Int64.self)
+        case .int64: try run(Int64.self)
+        // Halves were widened above, and integers and bools cast to int64.
+        case .float16, .bfloat16, .int32, .uint8, .bool: throw TensorError.unsupportedDType(op: product ? "cumprod" : "cumsum", dtype: moved.dtype)
         }
         return try moved.swapAxes(ax, x.ndim - 1).contiguous()
     }

@@ -90,7 +90,7 @@ enum TensorMisc {
         switch dtype {
         case .bool: return .bool(v != 0)
         case .float32: return .number(Float(v).shortestDouble)
-        default: return .number(v)
+        case .float64, .float16, .bfloat16, .int64, .int32, .uint8: return .number(v)
         }
     }
 
