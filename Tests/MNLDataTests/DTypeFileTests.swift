@@ -45,6 +45,15 @@ import TensorKit
         #expect(r["b"]?.dtype == .bfloat16 && r["b"]?.toDoubles() == d["b"]?.toDoubles())
     }
 
+    @Test func idxRefusesHalfFloatsAndCSVWritesTheirValues() throws {
+        let dir = try TempDir(); defer { dir.cleanup() }
+        let h = try Tensor(shape: [1, 2], values: [0.5, -2.25], dtype: .float16)
+        let e = expectDataError { try IDX.write(h, to: dir.file("h.idx")) }
+        guard case .unsupportedValue? = e else { Issue.record("wrong error \(String(describing: e))"); return }
+        try CSV.write(h, to: dir.file("h.csv"))
+        #expect(try String(contentsOfFile: dir.file("h.csv"), encoding: .utf8) == "0.5,-2.25\n")
+    }
+
     @Test func bfloat16IsRefusedByNPY() throws {
         let t = try Tensor(shape: [1], values: [1], dtype: .bfloat16)
         let e = expectDataError { _ = try NPY.encode(t, path: "b.npy") }
