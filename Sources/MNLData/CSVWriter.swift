@@ -35,7 +35,10 @@ extension CSV {
                     switch t.dtype {
                     case .float64: appendDouble(t.storage.pointer(Double.self)[i], &buf)
                     case .float32: appendFloat(t.storage.pointer(Float.self)[i], &buf)
+                    case .float16: appendFloat(t.storage.pointer(Float16Bits.self)[i].float, &buf)
+                    case .bfloat16: appendFloat(t.storage.pointer(BFloat16Bits.self)[i].float, &buf)
                     case .int64: appendInt(t.storage.pointer(Int64.self)[i], &buf)
+                    case .int32: appendInt(Int64(t.storage.pointer(Int32.self)[i]), &buf)
                     case .uint8: appendInt(Int64(t.storage.pointer(UInt8.self)[i]), &buf)
                     case .bool: buf.append(t.storage.pointer(Bool.self)[i] ? 0x31 : 0x30)
                     }

@@ -145,8 +145,9 @@ public enum IDX {
         case .uint8: code = 0x08; elemSize = 1
         case .float32: code = 0x0D; elemSize = 4
         case .float64: code = 0x0E; elemSize = 8
-        case .int64: code = 0x0C; elemSize = 4
+        case .int64, .int32: code = 0x0C; elemSize = 4
         case .bool: throw .unsupportedValue(path: path, reason: "IDX has no bool type; convert to uint8 first")
+        case .float16, .bfloat16: throw .unsupportedValue(path: path, reason: "IDX has no 2-byte float type; convert to float32 first")
         }
         var bytes = [UInt8](repeating: 0, count: 4 + 4 * tensor.ndim + tensor.count * elemSize)
         bytes[2] = code
@@ -162,7 +163,7 @@ public enum IDX {
                 guard let s = src.baseAddress, let d = dst.baseAddress.map({ $0 + header }) else { return }
                 switch code {
                 case 0x08: d.copyMemory(from: s, byteCount: n)
-                case 0x0D:
+                case _ where code == 0x0D || tensor.dtype == .int32:  // 4-byte elements, byte-swapped
                     for i in 0..<n { d.storeBytes(of: s.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self).bigEndian, toByteOffset: 4 * i, as: UInt32.self) }
                 case 0x0E:
                     for i in 0..<n { d.storeBytes(of: s.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self).bigEndian, toByteOffset: 8 * i, as: UInt64.self) }

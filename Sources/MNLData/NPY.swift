@@ -5,7 +5,7 @@ import TensorKit
 /// data starts on a 64-byte boundary, then the raw elements.
 public enum NPY {
     /// Loads a `.npy` file: versions 1.0, 2.0 and 3.0; C or Fortran order; little or big endian;
-    /// dtypes f4, f8 (kept), i8, i4, i2, i1, u2, u4 (→ int64), u1 (uint8), b1 (bool).
+    /// dtypes f4, f8, f2, i8, i4 (kept), i2, i1, u2, u4 (→ int64), u1 (uint8), b1 (bool).
     public static func load(_ path: String) throws(DataError) -> Tensor {
         let raw = try FileIO.read(path)
         return try withBytes(raw) { (b) throws(DataError) in try decode(b, path: path) }
@@ -24,7 +24,10 @@ public enum NPY {
         case .float32: "<f4"
         case .float64: "<f8"
         case .int64: "<i8"
+        case .int32: "<i4"
         case .uint8: "|u1"
+        case .float16: "<f2"
+        case .bfloat16: "<V2"  // ml_dtypes' raw spelling; `encode` refuses bfloat16 before this
         case .bool: "|b1"
         }
     }
@@ -61,6 +64,9 @@ public enum NPY {
 
     /// The bytes of a `.npy` file holding `tensor`.
     public static func encode(_ tensor: Tensor, path: String) throws(DataError) -> [UInt8] {
+        guard tensor.dtype != .bfloat16 else {
+            throw .unsupportedValue(path: path, reason: "NumPy has no bfloat16; save .astype(\"f32\") or use safetensors")
+        }
         var out = header(dtype: tensor.dtype, shape: tensor.shape)
         try tensor.withContiguousBytes(path: path) { (b) throws(DataError) in
             out.append(contentsOf: b)
@@ -161,7 +167,8 @@ public enum NPY {
 
 /// How one `.npy` element is stored and what it becomes.
 struct ElementKind {
-    enum Kind { case float, signed, unsigned, bool }
+    /// `bfloat` is safetensors' BF16 (NumPy has no such dtype).
+    enum Kind { case float, bfloat, signed, unsigned, bool }
     let kind: Kind
     let size: Int
     let bigEndian: Bool
@@ -178,6 +185,7 @@ struct ElementKind {
         switch code {
         case "f4": kind = .float; size = 4
         case "f8": kind = .float; size = 8
+        case "f2": kind = .float; size = 2
         case "i8": kind = .signed; size = 8
         case "i4": kind = .signed; size = 4
         case "i2": kind = .signed; size = 2
@@ -193,8 +201,11 @@ struct ElementKind {
     var dtype: DType {
         switch (kind, size) {
         case (.float, 4): .float32
+        case (.float, 2): .float16
+        case (.bfloat, _): .bfloat16
         case (.float, _): .float64
         case (.unsigned, 1): .uint8
+        case (.signed, 4): .int32
         case (.bool, _): .bool
         default: .int64
         }
@@ -208,8 +219,10 @@ struct ElementKind {
             for i in 0..<count { d[i] = src.load(fromByteOffset: i, as: UInt8.self) != 0 ? 1 : 0 }
         case (.unsigned, 1):
             dst.copyMemory(from: src, byteCount: count)
-        case (.float, 4):
+        case (.float, 4), (.signed, 4):
             copy(UInt32.self, src, count, dst)
+        case (.float, 2), (.bfloat, _):
+            copy(UInt16.self, src, count, dst)
         case (.float, 8), (.signed, 8):
             copy(UInt64.self, src, count, dst)
         case (.signed, 1):
@@ -217,8 +230,6 @@ struct ElementKind {
             for i in 0..<count { d[i] = Int64(src.load(fromByteOffset: i, as: Int8.self)) }
         case (.signed, 2):
             widen(src, count, dst) { Int64(Int16(bitPattern: $0 as UInt16)) }
-        case (.signed, 4):
-            widen(src, count, dst) { Int64(Int32(bitPattern: $0 as UInt32)) }
         case (.unsigned, 2):
             widen(src, count, dst) { Int64($0 as UInt16) }
         default:  // (.unsigned, 4)

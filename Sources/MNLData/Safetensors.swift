@@ -5,7 +5,7 @@ import TensorKit
 /// "__metadata__": {"key": "value"}}`, then the raw little-endian data, offsets relative to it.
 public enum Safetensors {
     /// Loads every tensor and the optional `__metadata__` (string → string).
-    /// F32, F64, I64, U8 and BOOL keep their dtype; I32, I16, I8, U16, U32 become int64.
+    /// F32, F64, F16, BF16, I64, I32, U8 and BOOL keep their dtype; I16, I8, U16, U32 become int64.
     /// The header is validated as the reference implementation does: offsets inside the data,
     /// sizes matching dtype × shape, tensors packed without gaps or overlaps.
     public static func load(_ path: String) throws(DataError) -> (tensors: TensorDictionary, metadata: [String: String]) {
@@ -25,6 +25,9 @@ public enum Safetensors {
         case .float32: "F32"
         case .float64: "F64"
         case .int64: "I64"
+        case .int32: "I32"
+        case .float16: "F16"
+        case .bfloat16: "BF16"
         case .uint8: "U8"
         case .bool: "BOOL"
         }
@@ -106,6 +109,8 @@ public enum Safetensors {
             switch dt {
             case "F32": kind = ElementKind(.float, 4)
             case "F64": kind = ElementKind(.float, 8)
+            case "F16": kind = ElementKind(.float, 2)
+            case "BF16": kind = ElementKind(.bfloat, 2)
             case "I64": kind = ElementKind(.signed, 8)
             case "I32": kind = ElementKind(.signed, 4)
             case "I16": kind = ElementKind(.signed, 2)
@@ -114,7 +119,7 @@ public enum Safetensors {
             case "U16": kind = ElementKind(.unsigned, 2)
             case "U32": kind = ElementKind(.unsigned, 4)
             case "BOOL": kind = ElementKind(.bool, 1)
-            default: throw bad("tensor '\(name)' has unsupported dtype \(dt) (supported: F32, F64, I64, I32, I16, I8, U8, U16, U32, BOOL)")
+            default: throw bad("tensor '\(name)' has unsupported dtype \(dt) (supported: F32, F64, F16, BF16, I64, I32, I16, I8, U8, U16, U32, BOOL)")
             }
             let (count, o1) = Tensor.checkedCount(shape)
             let (bytes, o2) = count.multipliedReportingOverflow(by: kind.size)

@@ -46,7 +46,7 @@ public struct TensorFormatter: Sendable {
         // Row-major flat indices of the elements that will be shown.
         let shown = shownIndices(t.shape, summarise: summarise)
         // Only the shown elements are read, so printing a 60000×784 tensor stays cheap.
-        let cells = t.dtype == .int64 || t.dtype == .uint8
+        let cells = t.dtype == .int64 || t.dtype == .int32 || t.dtype == .uint8
             ? rightAligned(shown.map { String((try? t.int64(atFlatIndex: $0)) ?? 0) })  // exact, even near 2^63
             : formatCells(shown.map { (try? t.value(atFlatIndex: $0)) ?? 0 }, dtype: t.dtype)
         var cellOf = [Int: String]()
@@ -119,8 +119,8 @@ public struct TensorFormatter: Sendable {
         var cells: [String]
         switch dtype {
         case .bool: cells = values.map { $0 != 0 ? "True" : "False" }
-        case .int64, .uint8: cells = values.map { String($0.asInt64) }  // body() formats ints exactly instead
-        case .float32, .float64: cells = formatFloats(values, single: dtype == .float32)
+        case .int64, .int32, .uint8: cells = values.map { String($0.asInt64) }  // body() formats ints exactly instead
+        case .float32, .float64, .float16, .bfloat16: cells = formatFloats(values, dtype: dtype)
         }
         return rightAligned(cells)
     }
@@ -131,7 +131,7 @@ public struct TensorFormatter: Sendable {
         return cells.map { String(repeating: " ", count: width - $0.count) + $0 }
     }
 
-    private func formatFloats(_ values: [Double], single: Bool) -> [String] {
+    private func formatFloats(_ values: [Double], dtype: DType) -> [String] {
         let finite = values.filter { $0.isFinite }
         let mags = finite.map { Swift.abs($0) }.filter { $0 != 0 }
         let maxv = mags.max() ?? 0, minv = mags.min() ?? 0
@@ -142,7 +142,7 @@ public struct TensorFormatter: Sendable {
         if scientific {
             // Mantissas share one count of fractional digits (zero padded), as NumPy.
             let parts = values.map { v -> (String, Int)? in
-                special(v) != nil ? nil : scientificParts(v, single: single)
+                special(v) != nil ? nil : scientificParts(v, dtype: dtype)
             }
             let frac = parts.compactMap { $0 }.map { fractionDigits($0.0) }.max() ?? 0
             // Exponents share one width too, at least two digits (`1.e-45`, `5.e-324 1.e+000`).
@@ -156,17 +156,17 @@ public struct TensorFormatter: Sendable {
         }
         let texts = values.map { v -> String? in
             if special(v) != nil { return nil }
-            return positional(v, single: single)
+            return positional(v, dtype: dtype)
         }
         let frac = texts.compactMap { $0 }.map(fractionDigits).max() ?? 0
         return zip(values, texts).map { v, t in t.map { padFraction($0, to: frac, with: " ") } ?? special(v) ?? "" }
     }
 
     /// Mantissa and exponent (`"2.5"`, -1) of the shortest digits that read back as `v`
-    /// (in float32 when `single`, so a float32 0.1 is `1.e-01`, not the double's
+    /// (in the tensor's dtype, so a float32 0.1 is `1.e-01`, not the double's
     /// `1.00000001e-01`), rounded to `precision` fractional digits when longer, as NumPy.
-    private func scientificParts(_ v: Double, single: Bool) -> (String, Int) {
-        if let shortest = ShortestDigits(single ? "\(Float(v))" : "\(v)"), shortest.digits.count - 1 <= precision {
+    private func scientificParts(_ v: Double, dtype: DType) -> (String, Int) {
+        if let shortest = ShortestDigits(TensorFormatter.shortestText(v, dtype)), shortest.digits.count - 1 <= precision {
             let d = shortest.digits
             return ((v < 0 ? "-" : "") + String(d.first ?? "0") + "." + String(d.dropFirst()), shortest.exponent)
         }
@@ -176,10 +176,10 @@ public struct TensorFormatter: Sendable {
         return (mantissa, pieces.count > 1 ? Int(pieces[1]) ?? 0 : 0)
     }
 
-    /// The shortest text that reads back as `v` (in float32 when `single`), rounded to at most
+    /// The shortest text that reads back as `v` (in the tensor's dtype), rounded to at most
     /// `precision` fractional digits, written `1.` for whole numbers.
-    private func positional(_ v: Double, single: Bool) -> String {
-        var s = single ? "\(Float(v))" : "\(v)"
+    private func positional(_ v: Double, dtype: DType) -> String {
+        var s = TensorFormatter.shortestText(v, dtype)
         if s.contains("e") || fractionDigits(s) > precision {
             s = String(format: "%.\(precision)f", v)
         }
@@ -200,5 +200,22 @@ public struct TensorFormatter: Sendable {
     private func padFraction(_ s: String, to digits: Int, with pad: Character) -> String {
         let have = fractionDigits(s)
         return s + String(repeating: pad, count: Swift.max(0, digits - have))
+    }
+
+    /// Swift's description of the shortest decimal that reads back as `v` in `dtype` (`0.1`
+    /// for float32's and float16's nearest values to 0.1, as NumPy prints them).
+    public static func shortestText(_ v: Double, _ dtype: DType) -> String {
+        switch dtype {
+        case .float32: return "\(Float(v))"
+        case .float16, .bfloat16:
+            guard v.isFinite else { return "\(v)" }
+            let same: (Double) -> Bool = dtype == .float16
+                ? { Float16Bits(fromDouble: $0).float == Float(v) } : { BFloat16Bits(fromDouble: $0).float == Float(v) }
+            for digits in 1...9 {
+                if let d = Double(String(format: "%.\(digits)g", v)), same(d) { return "\(d)" }
+            }
+            return "\(v)"
+        case .float64, .int64, .int32, .uint8, .bool: return "\(v)"
+        }
     }
 }

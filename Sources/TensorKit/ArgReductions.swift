@@ -55,7 +55,10 @@ extension Tensor {
         case .float32: try run(Float.self)
         case .float64: try run(Double.self)
         case .int64: try run(Int64.self)
+        case .int32: try run(Int32.self)
         case .uint8: try run(UInt8.self)
+        case .float16: try run(Float16Bits.self)
+        case .bfloat16: try run(BFloat16Bits.self)
         case .bool: try run(Bool.self)
         }
         if axis == nil {

@@ -16,7 +16,10 @@ extension Tensor {
         case .float32: fill(Float.self)
         case .float64: fill(Double.self)
         case .int64: fill(Int64.self)
+        case .int32: fill(Int32.self)
         case .uint8: fill(UInt8.self)
+        case .float16: fill(Float16Bits.self)
+        case .bfloat16: fill(BFloat16Bits.self)
         case .bool: fill(Bool.self)
         }
         self = t
@@ -99,7 +102,7 @@ extension Tensor {
         switch dtype {
         case .float32: return try fill(Float.self)
         case .float64: return try fill(Double.self)
-        default: return try fill(Double.self).cast(to: dtype)
+        case .float16, .bfloat16, .int64, .int32, .uint8, .bool: return try fill(Double.self).cast(to: dtype)
         }
     }
 
@@ -124,7 +127,10 @@ extension Tensor {
         case .float32: toArray(Float.self).map { Double($0) }
         case .float64: toArray(Double.self)
         case .int64: toArray(Int64.self).map { Double($0) }
+        case .int32: toArray(Int32.self).map { Double($0) }
         case .uint8: toArray(UInt8.self).map { Double($0) }
+        case .float16: toArray(Float16Bits.self).map { $0.asDouble }
+        case .bfloat16: toArray(BFloat16Bits.self).map { $0.asDouble }
         case .bool: toArray(Bool.self).map { $0 ? 1 : 0 }
         }
     }
@@ -135,7 +141,10 @@ extension Tensor {
         case .float32: toArray(Float.self).map { $0.asInt64 }
         case .float64: toArray(Double.self).map { $0.asInt64 }
         case .int64: toArray(Int64.self)
+        case .int32: toArray(Int32.self).map { Int64($0) }
         case .uint8: toArray(UInt8.self).map { Int64($0) }
+        case .float16: toArray(Float16Bits.self).map { $0.asInt64 }
+        case .bfloat16: toArray(BFloat16Bits.self).map { $0.asInt64 }
         case .bool: toArray(Bool.self).map { $0 ? 1 : 0 }
         }
     }
@@ -159,10 +168,13 @@ extension Tensor {
         let position = try storageIndex(ofFlatIndex: i)
         switch dtype {
         case .int64: return storage.pointer(Int64.self)[position]
+        case .int32: return Int64(storage.pointer(Int32.self)[position])
         case .uint8: return Int64(storage.pointer(UInt8.self)[position])
         case .bool: return storage.pointer(Bool.self)[position] ? 1 : 0
         case .float32: return storage.pointer(Float.self)[position].asInt64
         case .float64: return storage.pointer(Double.self)[position].asInt64
+        case .float16: return storage.pointer(Float16Bits.self)[position].asInt64
+        case .bfloat16: return storage.pointer(BFloat16Bits.self)[position].asInt64
         }
     }
 
@@ -182,7 +194,10 @@ extension Tensor {
         case .float32: Double(storage.pointer(Float.self)[i])
         case .float64: storage.pointer(Double.self)[i]
         case .int64: Double(storage.pointer(Int64.self)[i])
+        case .int32: Double(storage.pointer(Int32.self)[i])
         case .uint8: Double(storage.pointer(UInt8.self)[i])
+        case .float16: storage.pointer(Float16Bits.self)[i].asDouble
+        case .bfloat16: storage.pointer(BFloat16Bits.self)[i].asDouble
         case .bool: storage.pointer(Bool.self)[i] ? 1 : 0
         }
     }

@@ -48,6 +48,18 @@ extension Int64: KernelElement {
     @inlinable public init(fromInt64 i: Int64) { self = i }
     @inlinable public var asInt64: Int64 { self }
 }
+extension Int32: KernelElement {
+    public static var lowest: Int32 { .min }
+    public static var highest: Int32 { .max }
+    /// NaN and floats outside int32 become int32's minimum, as NumPy's float-to-int32 cast
+    /// does on x86 (and as `saturatingInt64` does for int64).
+    public init(fromDouble d: Double) {
+        self = d.isNaN || d >= 2147483648.0 || d <= -2147483649.0 ? .min : Int32(d)
+    }
+    @inlinable public var asDouble: Double { Double(self) }
+    @inlinable public init(fromInt64 i: Int64) { self = Int32(truncatingIfNeeded: i) }
+    @inlinable public var asInt64: Int64 { Int64(self) }
+}
 extension UInt8: KernelElement {
     public static var lowest: UInt8 { 0 }
     public static var highest: UInt8 { 255 }
@@ -155,6 +167,26 @@ extension Int64: NumericElement {
     @inline(__always) public static func power(_ a: Int64, _ b: Int64) -> Int64 { integerPower(a, b) }
     public static var one: Int64 { 1 }
     @inline(__always) public static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { div(a, b) }
+}
+extension Int32: NumericElement {
+    @inline(__always) public static func add(_ a: Int32, _ b: Int32) -> Int32 { a &+ b }
+    @inline(__always) public static func sub(_ a: Int32, _ b: Int32) -> Int32 { a &- b }
+    @inline(__always) public static func mul(_ a: Int32, _ b: Int32) -> Int32 { a &* b }
+    @inline(__always) public static func div(_ a: Int32, _ b: Int32) -> Int32 {
+        if b == 0 { return 0 }
+        let (q, o) = a.dividedReportingOverflow(by: b)
+        if o { return a }  // Int32.min / -1 wraps, as NumPy
+        return (q &* b != a && ((a < 0) != (b < 0))) ? q - 1 : q
+    }
+    @inline(__always) public static func mod(_ a: Int32, _ b: Int32) -> Int32 {
+        if b == 0 { return 0 }
+        let (r, o) = a.remainderReportingOverflow(dividingBy: b)
+        if o { return 0 }
+        return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
+    }
+    @inline(__always) public static func power(_ a: Int32, _ b: Int32) -> Int32 { integerPower(a, b) }
+    public static var one: Int32 { 1 }
+    @inline(__always) public static func floorDiv(_ a: Int32, _ b: Int32) -> Int32 { div(a, b) }
 }
 extension UInt8: NumericElement {
     @inline(__always) public static func add(_ a: UInt8, _ b: UInt8) -> UInt8 { a &+ b }

@@ -43,7 +43,10 @@ extension Tensor {
         case .float32: storage.pointer(Float.self)[storageIndex] = Float(value)
         case .float64: storage.pointer(Double.self)[storageIndex] = value
         case .int64: storage.pointer(Int64.self)[storageIndex] = Int64(fromDouble: value)
+        case .int32: storage.pointer(Int32.self)[storageIndex] = Int32(fromDouble: value)
         case .uint8: storage.pointer(UInt8.self)[storageIndex] = UInt8(fromDouble: value)
+        case .float16: storage.pointer(Float16Bits.self)[storageIndex] = Float16Bits(fromDouble: value)
+        case .bfloat16: storage.pointer(BFloat16Bits.self)[storageIndex] = BFloat16Bits(fromDouble: value)
         case .bool: storage.pointer(Bool.self)[storageIndex] = value != 0
         }
     }

@@ -22,8 +22,8 @@ extension Tensor {
         case .bool:
             let logical: BinaryOp = op == .bitAnd ? .logicalAnd : (op == .bitOr ? .logicalOr : .logicalXor)
             return (.bool, .bool, logical)
-        case .int64, .uint8: return (c, c, op)
-        case .float32, .float64: throw TensorError.unsupportedDType(op: op.rawValue, dtype: c)
+        case .int64, .int32, .uint8: return (c, c, op)
+        case .float32, .float64, .float16, .bfloat16: throw TensorError.unsupportedDType(op: op.rawValue, dtype: c)
         }
     }
 
@@ -31,8 +31,9 @@ extension Tensor {
     static func integerBitwise(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, into out: Tensor) throws {
         switch out.dtype {
         case .int64: try integerBitwise(Int64.self, op, a, b, out)
+        case .int32: try integerBitwise(Int32.self, op, a, b, out)
         case .uint8: try integerBitwise(UInt8.self, op, a, b, out)
-        default: throw TensorError.unsupportedDType(op: op.rawValue, dtype: out.dtype)
+        case .float32, .float64, .float16, .bfloat16, .bool: throw TensorError.unsupportedDType(op: op.rawValue, dtype: out.dtype)
         }
     }
 
@@ -51,8 +52,9 @@ extension Tensor {
         switch dtype {
         case .bool: try Kernels.unary(NotOp(), self, into: out)
         case .int64: try Kernels.unary(InvertOp<Int64>(), self, into: out)
+        case .int32: try Kernels.unary(InvertOp<Int32>(), self, into: out)
         case .uint8: try Kernels.unary(InvertOp<UInt8>(), self, into: out)
-        case .float32, .float64: throw TensorError.unsupportedDType(op: UnaryOp.invert.rawValue, dtype: dtype)
+        case .float32, .float64, .float16, .bfloat16: throw TensorError.unsupportedDType(op: UnaryOp.invert.rawValue, dtype: dtype)
         }
         return out
     }

@@ -6,7 +6,7 @@
 extension Tensor {
     /// `a op b`, or nil when the general path is needed.
     static func smallArithmetic(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor? {
-        guard let arithmetic = VectorMath.Arithmetic(op), a.dtype == b.dtype, a.dtype.isFloatingPoint,
+        guard let arithmetic = VectorMath.Arithmetic(op), a.dtype == b.dtype, a.dtype.isFloatingPoint, !a.dtype.isHalf,
               a.count <= Kernels.singlePieceLimit, a.shape == b.shape, a.isContiguous, b.isContiguous else { return nil }
         let out = try Tensor(storage: Storage(dtype: a.dtype, count: a.count, zeroed: false), shape: a.shape,
                              strides: outputStrides(a))
@@ -18,7 +18,7 @@ extension Tensor {
     /// `a op s` (or `s op a` when `scalarFirst`) for a plain number `s`, which takes a float
     /// tensor's dtype (a weak scalar); nil when the general path is needed.
     static func smallArithmetic(_ op: BinaryOp, _ a: Tensor, scalar s: Double, scalarFirst: Bool) throws -> Tensor? {
-        guard let arithmetic = VectorMath.Arithmetic(op), a.dtype.isFloatingPoint,
+        guard let arithmetic = VectorMath.Arithmetic(op), a.dtype.isFloatingPoint, !a.dtype.isHalf,
               a.count <= Kernels.singlePieceLimit, a.isContiguous else { return nil }
         let out = try Tensor(storage: Storage(dtype: a.dtype, count: a.count, zeroed: false), shape: a.shape,
                              strides: outputStrides(a))

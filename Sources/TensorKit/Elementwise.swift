@@ -50,6 +50,12 @@ extension Tensor {
     static func binaryPlan(_ op: BinaryOp, _ a: DType, _ b: DType) throws -> (compute: DType, result: DType, op: BinaryOp) {
         if op.isLogical { return (.bool, .bool, op) }
         let c = Promotion.promote(a, b)
+        if c.isHalf {
+            // Computed in float32; a float result is rounded back to the half dtype (as PyTorch).
+            if op.isBitwise { throw TensorError.unsupportedDType(op: op.rawValue, dtype: c) }
+            let plan = try binaryPlan(op, .float32, .float32)
+            return (plan.compute, plan.result == .float32 ? c : plan.result, plan.op)
+        }
         if op.isBitwise { return try bitwisePlan(op, c) }
         if op.isComparison { return (c, .bool, op) }
         if op == .divide || op == .arctan2 {
@@ -81,7 +87,7 @@ extension Tensor {
     /// NumPy refuses integer powers with a negative exponent (the result would be a
     /// fraction truncated to 0) rather than give `[1 0 0]` for `arange(1, 4) ** -1`.
     static func checkIntegerExponents(_ exponents: Tensor) throws {
-        guard exponents.dtype == .int64, exponents.count > 0 else { return }
+        guard exponents.dtype == .int64 || exponents.dtype == .int32, exponents.count > 0 else { return }
         if try exponents.min().int64(atFlatIndex: 0) < 0 { throw TensorError.negativeIntegerPower }
     }
 
@@ -102,6 +108,7 @@ extension Tensor {
         if op.isLogical { return Tensor(scalar: s != 0) }
         var dt = Promotion.scalarDType(for: dtype, scalar: s)
         if dt == .uint8 && !(0...255).contains(s) { dt = .int64 }
+        if dt == .int32 && !(-2147483648.0...2147483647.0).contains(s) { dt = .int64 }
         if dt == .int64 && !(s >= -9.2233720368547758e18 && s < 9.2233720368547758e18) { dt = .float32 }
         return try Tensor(scalar: s, dtype: dt)
     }
@@ -109,6 +116,11 @@ extension Tensor {
     /// Runs `op` (already planned) with inputs cast to `compute`, writing into `out`
     /// (whose shape is the broadcast shape and whose dtype is the planned result).
     static func runBinary(_ op: BinaryOp, _ compute: DType, _ a: Tensor, _ b: Tensor, into out: Tensor) throws {
+        if out.dtype.isHalf && compute != out.dtype {
+            let wide = try Tensor(uninitialized: out.shape, dtype: compute)
+            try runBinary(op, compute, a, b, into: wide)
+            return try out.assign(wide)
+        }
         let ac = try a.cast(to: compute).broadcast(to: out.shape, op: op.rawValue)
         let bc = try b.cast(to: compute).broadcast(to: out.shape, op: op.rawValue)
         if op.isBitwise { return try integerBitwise(op, ac, bc, into: out) }
@@ -116,7 +128,9 @@ extension Tensor {
         case .float32: try op == .arctan2 ? Kernels.binary(Arctan2Op<Float>(), ac, bc, into: out) : numericBinary(Float.self, op, ac, bc, out)
         case .float64: try op == .arctan2 ? Kernels.binary(Arctan2Op<Double>(), ac, bc, into: out) : numericBinary(Double.self, op, ac, bc, out)
         case .int64: try numericBinary(Int64.self, op, ac, bc, out)
+        case .int32: try numericBinary(Int32.self, op, ac, bc, out)
         case .uint8: try numericBinary(UInt8.self, op, ac, bc, out)
+        case .float16, .bfloat16: throw TensorError.unsupportedDType(op: op.rawValue, dtype: compute)  // binaryPlan never computes in them
         case .bool:
             switch op {
             case .logicalAnd: try Kernels.binary(AndOp(), ac, bc, into: out)
@@ -193,8 +207,8 @@ extension Tensor {
     static func kind(_ d: DType) -> Int {
         switch d {
         case .bool: 0
-        case .uint8, .int64: 1
-        case .float32, .float64: 2
+        case .uint8, .int32, .int64: 1
+        case .float32, .float64, .float16, .bfloat16: 2
         }
     }
 
@@ -215,7 +229,10 @@ extension Tensor {
         case .float32: try Kernels.unary(CastOp<Float, Float>(), b, into: self)
         case .float64: try Kernels.unary(CastOp<Double, Double>(), b, into: self)
         case .int64: try Kernels.unary(CastOp<Int64, Int64>(), b, into: self)
+        case .int32: try Kernels.unary(CastOp<Int32, Int32>(), b, into: self)
         case .uint8: try Kernels.unary(CastOp<UInt8, UInt8>(), b, into: self)
+        case .float16: try Kernels.unary(CastOp<Float16Bits, Float16Bits>(), b, into: self)
+        case .bfloat16: try Kernels.unary(CastOp<BFloat16Bits, BFloat16Bits>(), b, into: self)
         case .bool: try Kernels.unary(CastOp<Bool, Bool>(), b, into: self)
         }
     }
@@ -231,7 +248,10 @@ extension Tensor {
         case .float32: try castKernel(Float.self, into: out)
         case .float64: try castKernel(Double.self, into: out)
         case .int64: try castKernel(Int64.self, into: out)
+        case .int32: try castKernel(Int32.self, into: out)
         case .uint8: try castKernel(UInt8.self, into: out)
+        case .float16: try castKernel(Float16Bits.self, into: out)
+        case .bfloat16: try castKernel(BFloat16Bits.self, into: out)
         case .bool: try castKernel(Bool.self, into: out)
         }
         return out
@@ -242,7 +262,10 @@ extension Tensor {
         case .float32: try Kernels.unary(CastOp<S, Float>(), self, into: out)
         case .float64: try Kernels.unary(CastOp<S, Double>(), self, into: out)
         case .int64: try Kernels.unary(CastOp<S, Int64>(), self, into: out)
+        case .int32: try Kernels.unary(CastOp<S, Int32>(), self, into: out)
         case .uint8: try Kernels.unary(CastOp<S, UInt8>(), self, into: out)
+        case .float16: try Kernels.unary(CastOp<S, Float16Bits>(), self, into: out)
+        case .bfloat16: try Kernels.unary(CastOp<S, BFloat16Bits>(), self, into: out)
         case .bool: try Kernels.unary(CastOp<S, Bool>(), self, into: out)
         }
     }
@@ -258,6 +281,7 @@ extension Tensor {
 
     /// The elementwise result of `op` (see `UnaryOp` for the result dtypes).
     public func unary(_ op: UnaryOp) throws -> Tensor {
+        if dtype.isHalf { return try inFloat32 { try $0.unary(op) } }
         if op.isFloatMath {
             let x = try cast(to: Promotion.floatResult(dtype))
             let out = try Tensor(uninitialized: shape, dtype: x.dtype)
@@ -287,8 +311,9 @@ extension Tensor {
         case .float32: try Tensor.floatUnary(Float.self, op, self, out)
         case .float64: try Tensor.floatUnary(Double.self, op, self, out)
         case .int64: try Tensor.numericUnary(Int64.self, op, self, out)
+        case .int32: try Tensor.numericUnary(Int32.self, op, self, out)
         case .uint8: try Tensor.numericUnary(UInt8.self, op, self, out)
-        case .bool: break
+        case .float16, .bfloat16, .bool: break  // handled above
         }
         return out
     }
@@ -325,6 +350,7 @@ extension Tensor {
     /// tensor with a non-integral bound is clipped in float32.
     public func clip(min lo: Double?, max hi: Double?) throws -> Tensor {
         if lo == nil && hi == nil { return try copy() }
+        if dtype.isHalf { return try inFloat32 { try $0.clip(min: lo, max: hi) } }
         if lo?.isNaN == true || hi?.isNaN == true {
             throw TensorError.invalidArgument(op: "clip", message: "clip bounds must not be NaN")
         }
@@ -342,12 +368,13 @@ extension Tensor {
         case .float32: try run(Float.self, -.infinity, .infinity)
         case .float64: try run(Double.self, -.infinity, .infinity)
         case .int64: try run(Int64.self, .min, .max)
+        case .int32: try run(Int32.self, .min, .max)
         case .uint8:
             // Bounds outside 0...255 must not wrap.
             let l = lo.map { Swift.min(Swift.max($0, 0), 255) }, h = hi.map { Swift.min(Swift.max($0, 0), 255) }
             let op = ClipOp<UInt8>(lo: l.map { UInt8($0) } ?? 0, hi: h.map { UInt8($0) } ?? 255)
             try Kernels.unary(op, x, into: out)
-        case .bool: break
+        case .float16, .bfloat16, .bool: break  // handled above
         }
         return out
     }
@@ -368,7 +395,10 @@ extension Tensor {
         case .float32: try Kernels.select(Float.self, c, x, y, into: out)
         case .float64: try Kernels.select(Double.self, c, x, y, into: out)
         case .int64: try Kernels.select(Int64.self, c, x, y, into: out)
+        case .int32: try Kernels.select(Int32.self, c, x, y, into: out)
         case .uint8: try Kernels.select(UInt8.self, c, x, y, into: out)
+        case .float16: try Kernels.select(Float16Bits.self, c, x, y, into: out)
+        case .bfloat16: try Kernels.select(BFloat16Bits.self, c, x, y, into: out)
         case .bool: try Kernels.select(Bool.self, c, x, y, into: out)
         }
         return out
@@ -391,7 +421,10 @@ extension Tensor {
         case .float32: t.storage.pointer(Float.self).pointee = Float(value)
         case .float64: t.storage.pointer(Double.self).pointee = value
         case .int64: t.storage.pointer(Int64.self).pointee = Int64(fromDouble: value)
+        case .int32: t.storage.pointer(Int32.self).pointee = Int32(fromDouble: value)
         case .uint8: t.storage.pointer(UInt8.self).pointee = UInt8(fromDouble: value)
+        case .float16: t.storage.pointer(Float16Bits.self).pointee = Float16Bits(fromDouble: value)
+        case .bfloat16: t.storage.pointer(BFloat16Bits.self).pointee = BFloat16Bits(fromDouble: value)
         case .bool: t.storage.pointer(Bool.self).pointee = value != 0
         }
         self = t

@@ -264,8 +264,10 @@ extension Tensor {
     static func moveBlocks(source: Tensor, _ plan: FancyPlan, out: Tensor, gather: Bool) throws {
         switch source.dtype.size {
         case 1: try moveBlocks(UInt8.self, source, plan, out, gather)
+        case 2: try moveBlocks(UInt16.self, source, plan, out, gather)
         case 4: try moveBlocks(UInt32.self, source, plan, out, gather)
-        default: try moveBlocks(UInt64.self, source, plan, out, gather)
+        case 8: try moveBlocks(UInt64.self, source, plan, out, gather)
+        default: preconditionFailure("no dtype has \(source.dtype.size)-byte elements")
         }
     }
 
@@ -301,8 +303,10 @@ extension Tensor {
         }
         switch dtype.size {
         case 1: run(UInt8.self)
+        case 2: run(UInt16.self)
         case 4: run(UInt32.self)
-        default: run(UInt64.self)
+        case 8: run(UInt64.self)
+        default: preconditionFailure("no dtype has \(dtype.size)-byte elements")
         }
         return out
     }

@@ -24,9 +24,9 @@ struct MatrixStack<T: LAPACKScalar> {
 }
 
 extension Tensor {
-    /// The dtype linear algebra computes in: float32 stays float32 (as in NumPy), every
-    /// other dtype computes in float64.
-    static func linalgDType(_ x: Tensor) -> DType { x.dtype == .float32 ? .float32 : .float64 }
+    /// The dtype linear algebra computes in: float32 stays float32 (as in NumPy), float16 and
+    /// bfloat16 compute (and return) float32, every other dtype computes in float64.
+    static func linalgDType(_ x: Tensor) -> DType { x.dtype == .float32 || x.dtype.isHalf ? .float32 : .float64 }
 
     /// `x` as a stack of matrices, checked to be at least 2-D (and square when asked).
     func checkedMatrices(_ op: String, square: Bool) throws -> Tensor {

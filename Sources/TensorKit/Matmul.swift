@@ -16,6 +16,11 @@ extension Tensor {
             throw TensorError.invalidArgument(op: "@", message: "matmul needs operands with at least one dimension, got shapes \(a.shape) and \(b.shape)")
         }
         if !a.dtype.isFloatingPoint && !b.dtype.isFloatingPoint { return try integerMatmul(a, b) }
+        let promoted = Promotion.promote(a.dtype, b.dtype)
+        if promoted.isHalf {
+            // BLAS has no 2-byte floats: multiply in float32 and round the product back.
+            return try matmul(a.cast(to: .float32), b.cast(to: .float32), blockWork: blockWork).cast(to: promoted)
+        }
         if let product = try matrixVector(a, b) { return product }
         let dt: DType = (a.dtype == .float64 || b.dtype == .float64) ? .float64 : .float32
         let p = try ProductOperands(a, b, as: dt)

@@ -24,15 +24,19 @@ public enum Promotion {
         switch d {
         case .bool: 0
         case .uint8: 1
-        case .int64: 2
-        case .float32: 3
-        case .float64: 4
+        case .int32: 2
+        case .int64: 3
+        case .float16, .bfloat16: 4
+        case .float32: 5
+        case .float64: 6
         }
     }
 
     /// The dtype two tensors promote to.
     public static func promote(_ a: DType, _ b: DType) -> DType {
-        rank(a) >= rank(b) ? a : b
+        // Neither 2-byte float holds the other's values: they meet in float32 (as PyTorch).
+        if a.isHalf && b.isHalf && a != b { return .float32 }
+        return rank(a) >= rank(b) ? a : b
     }
 
     /// The dtype float math produces from `d`: itself if floating point, else float32.

@@ -95,6 +95,7 @@ extension Tensor {
 
     private static func fillRandom(_ shape: [Int], _ dtype: DType, op: String, _ next: () -> Double) throws -> Tensor {
         guard dtype.isFloatingPoint else { throw TensorError.unsupportedDType(op: op, dtype: dtype) }
+        if dtype.isHalf { return try fillRandom(shape, .float32, op: op, next).cast(to: dtype) }
         let t = try Tensor(uninitialized: shape, dtype: dtype)
         if dtype == .float32 {
             let p = t.storage.pointer(Float.self)

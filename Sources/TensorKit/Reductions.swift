@@ -32,6 +32,7 @@ extension Tensor {
 
     /// Reduces over `axes` with `op` (see `ReduceOp` and the file comment for result dtypes).
     public func reduce(_ op: ReduceOp, axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor {
+        if dtype.isHalf { return try inFloat32 { try $0.reduce(op, axes: axes, keepdims: keepdims) } }
         if axes == nil, !keepdims, let r = try reduceSmall(op) { return r }
         let ax = try reductionAxes(axes, op: op.rawValue)
         let n = ax.reduce(1) { $0 * shape[$1] }
@@ -85,6 +86,7 @@ extension Tensor {
 
     /// Variance with `ddof` delta degrees of freedom (NaN when the count is at most `ddof`).
     public func variance(axes: [Int]? = nil, keepdims: Bool = false, ddof: Int = 0) throws -> Tensor {
+        if dtype.isHalf { return try inFloat32 { try $0.variance(axes: axes, keepdims: keepdims, ddof: ddof) } }
         let ax = try reductionAxes(axes, op: "var")
         let n = ax.reduce(1) { $0 * shape[$1] }
         let x = try cast(to: Promotion.floatResult(dtype))
@@ -121,7 +123,9 @@ extension Tensor {
             case .float32: try Tensor.reduceRun(Float.self, op, cur, out, k1, r, k2)
             case .float64: try Tensor.reduceRun(Double.self, op, cur, out, k1, r, k2)
             case .int64: try Tensor.reduceRun(Int64.self, op, cur, out, k1, r, k2)
+            case .int32: try Tensor.reduceRun(Int32.self, op, cur, out, k1, r, k2)
             case .uint8: try Tensor.reduceRun(UInt8.self, op, cur, out, k1, r, k2)
+            case .float16, .bfloat16: throw TensorError.unsupportedDType(op: op.rawValue, dtype: cur.dtype)  // reduce() widens them first
             case .bool:
                 switch op {
                 case .all, .min, .prod: try Reduce.run(MinOp<Bool>(), true, cur, out, k1, r, k2)
@@ -283,6 +287,7 @@ extension Tensor {
 
     /// The running sum (or product) of each line along `axis`.
     private func scan(axis: Int?, product: Bool) throws -> Tensor {
+        if dtype.isHalf { return try inFloat32 { try $0.scan(axis: axis, product: product) } }
         var x = dtype.isFloatingPoint ? self : try cast(to: .int64)
         if axis == nil { x = try x.ravel() }
         let ax = try Tensor.normalizeAxis(axis ?? 0, ndim: Swift.max(x.ndim, 1))
@@ -304,7 +309,9 @@ extension Tensor {
         switch moved.dtype {
         case .float32: try run(Float.self)
         case .float64: try run(Double.self)
-        default: try run(Int64.self)
+        case .int64: try run(Int64.self)
+        // Halves were widened above, and integers and bools cast to int64.
+        case .float16, .bfloat16, .int32, .uint8, .bool: throw TensorError.unsupportedDType(op: product ? "cumprod" : "cumsum", dtype: moved.dtype)
         }
         return try moved.swapAxes(ax, x.ndim - 1).contiguous()
     }

@@ -5,14 +5,18 @@
 /// path's (`Tensor.binary` on that 0-d tensor), and `binary` declines (nil) whatever it
 /// cannot compute exactly that way.
 public enum ScalarElement: Sendable, Equatable {
-    case float32(Float), float64(Double), int64(Int64), uint8(UInt8), bool(Bool)
+    case float32(Float), float64(Double), int64(Int64), int32(Int32), uint8(UInt8), bool(Bool)
+    case float16(Float16Bits), bfloat16(BFloat16Bits)
 
     public var dtype: DType {
         switch self {
         case .float32: .float32
         case .float64: .float64
         case .int64: .int64
+        case .int32: .int32
         case .uint8: .uint8
+        case .float16: .float16
+        case .bfloat16: .bfloat16
         case .bool: .bool
         }
     }
@@ -23,7 +27,10 @@ public enum ScalarElement: Sendable, Equatable {
         case .float32(let v): Double(v)
         case .float64(let v): v
         case .int64(let v): Double(v)
+        case .int32(let v): Double(v)
         case .uint8(let v): Double(v)
+        case .float16(let v): v.asDouble
+        case .bfloat16(let v): v.asDouble
         case .bool(let v): v ? 1 : 0
         }
     }
@@ -34,7 +41,10 @@ public enum ScalarElement: Sendable, Equatable {
         case .float32(let v): Tensor(scalar: v)
         case .float64(let v): Tensor(scalar: v)
         case .int64(let v): Tensor(scalar: v)
+        case .int32(let v): Tensor(scalar: v)
         case .uint8(let v): Tensor(scalar: v)
+        case .float16(let v): Tensor(scalar: v)
+        case .bfloat16(let v): Tensor(scalar: v)
         case .bool(let v): Tensor(scalar: v)
         }
     }
@@ -99,7 +109,10 @@ extension Tensor {
         case .float32: return .float32(storage.pointer(Float.self)[storageIndex])
         case .float64: return .float64(storage.pointer(Double.self)[storageIndex])
         case .int64: return .int64(storage.pointer(Int64.self)[storageIndex])
+        case .int32: return .int32(storage.pointer(Int32.self)[storageIndex])
         case .uint8: return .uint8(storage.pointer(UInt8.self)[storageIndex])
+        case .float16: return .float16(storage.pointer(Float16Bits.self)[storageIndex])
+        case .bfloat16: return .bfloat16(storage.pointer(BFloat16Bits.self)[storageIndex])
         case .bool: return .bool(storage.pointer(Bool.self)[storageIndex])
         }
     }

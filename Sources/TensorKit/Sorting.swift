@@ -23,7 +23,10 @@ extension Tensor {
         case .float32: try run(Float.self)
         case .float64: try run(Double.self)
         case .int64: try run(Int64.self)
+        case .int32: try run(Int32.self)
         case .uint8: try run(UInt8.self)
+        case .float16: try run(Float16Bits.self)
+        case .bfloat16: try run(BFloat16Bits.self)
         case .bool: try run(Bool.self)
         }
         return out
@@ -46,7 +49,10 @@ extension Tensor {
         case .float32: try run(Float.self)
         case .float64: try run(Double.self)
         case .int64: try run(Int64.self)
+        case .int32: try run(Int32.self)
         case .uint8: try run(UInt8.self)
+        case .float16: try run(Float16Bits.self)
+        case .bfloat16: try run(BFloat16Bits.self)
         case .bool: try run(Bool.self)
         }
         return out
@@ -254,7 +260,10 @@ extension Tensor {
         case .float32: return try run(Float.self)
         case .float64: return try run(Double.self)
         case .int64: return try run(Int64.self)
+        case .int32: return try run(Int32.self)
         case .uint8: return try run(UInt8.self)
+        case .float16: return try run(Float16Bits.self)
+        case .bfloat16: return try run(BFloat16Bits.self)
         case .bool: return try run(Bool.self)
         }
     }

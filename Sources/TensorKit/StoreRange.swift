@@ -16,8 +16,9 @@ extension Tensor {
     private static func storableRange(_ dtype: DType) -> Range<Double>? {
         switch dtype {
         case .int64: -9.2233720368547758e18..<9.2233720368547758e18
+        case .int32: -2147483648.0..<2147483648.0
         case .uint8: 0..<256
-        case .float32, .float64, .bool: nil
+        case .float32, .float64, .float16, .bfloat16, .bool: nil
         }
     }
 }

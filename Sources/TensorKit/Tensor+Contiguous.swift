@@ -33,7 +33,10 @@ extension Tensor {
         case .float32: copyElements(Float.self, into: out)
         case .float64: copyElements(Double.self, into: out)
         case .int64: copyElements(Int64.self, into: out)
+        case .int32: copyElements(Int32.self, into: out)
         case .uint8: copyElements(UInt8.self, into: out)
+        case .float16: copyElements(Float16Bits.self, into: out)
+        case .bfloat16: copyElements(BFloat16Bits.self, into: out)
         case .bool: copyElements(Bool.self, into: out)
         }
         return out

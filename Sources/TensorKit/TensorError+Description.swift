@@ -29,7 +29,12 @@ extension TensorError: CustomStringConvertible {
         case .negativeIntegerPower:
             return "**: \(TensorError.negativePowerText)"
         case .valueOutOfRange(let op, let value, let dtype):
-            let limits = dtype == .int64 ? "-2**63 to 2**63 - 1" : "0 to 255"
+            let limits = switch dtype {
+            case .int64: "-2**63 to 2**63 - 1"
+            case .int32: "-2**31 to 2**31 - 1"
+            case .uint8: "0 to 255"
+            case .float32, .float64, .float16, .bfloat16, .bool: "any number"  // never thrown: these hold every number
+            }
             return "\(op): \(TensorError.number(value)) does not fit in \(dtype) (\(limits))"
         case .nonIntegerIndices(let dtype):
             return "[]: arrays used as indices must be of integer or boolean type, got \(dtype) (use .astype(\"i64\") or a list of whole numbers)"

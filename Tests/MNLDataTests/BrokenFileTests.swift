@@ -178,7 +178,7 @@ import TensorKit
             ("absurd length", st("{}", length: UInt64.max)),
             ("bad json", st("{\"a\": {\"dtype\": \"F32\",")),
             ("not an object", st("[1, 2]")),
-            ("bad dtype", st("{\"a\":{\"dtype\":\"F16\",\"shape\":[1],\"data_offsets\":[0,2]}}", data: [0, 0])),
+            ("bad dtype", st("{\"a\":{\"dtype\":\"F8_E4M3\",\"shape\":[1],\"data_offsets\":[0,1]}}", data: [0])),
             ("outside", st("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,400]}}", data: [0, 0, 0, 0])),
             ("size mismatch", st("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,4]}}", data: [0, 0, 0, 0])),
             ("overlap", st("{\"a\":{\"dtype\":\"U8\",\"shape\":[2],\"data_offsets\":[0,2]},\"b\":{\"dtype\":\"U8\",\"shape\":[2],\"data_offsets\":[1,3]}}", data: [0, 0, 0])),

@@ -15,6 +15,7 @@ import TensorKit
             ("f8", try Tensor(shape: [3], elements: [Double.pi, -1e300, 0.1])),
             ("i8", try Tensor(shape: [2, 2], elements: [Int64.min, -1, 0, Int64.max])),
             ("u1", try Tensor(shape: [4], elements: [UInt8(0), 1, 128, 255])),
+            ("i4", try Tensor(shape: [3], elements: [Int32.min, -1, Int32.max])),
             ("b1", try Tensor(shape: [1, 3], elements: [true, false, true])),
             ("scalar", try Tensor(shape: [], elements: [2.5])),
             ("empty", try Tensor(zeros: [0, 3], dtype: .float32)),
@@ -26,6 +27,8 @@ import TensorKit
             case .float32: values = t.toArray(Float.self).map { "\(Double($0))" }
             case .float64: values = t.toArray(Double.self).map { "\($0)" }
             case .int64: values = t.toArray(Int64.self).map { Int($0) }
+            case .int32: values = t.toArray(Int32.self).map { Int($0) }
+            case .float16, .bfloat16: values = t.toDoubles().map { "\($0)" }
             case .uint8: values = t.toArray(UInt8.self).map { Int($0) }
             case .bool: values = t.toArray(Bool.self)
             }

@@ -25,6 +25,7 @@ import TensorKit
         d["step"] = try Tensor(shape: [], elements: [Int64(12)])
         d["mask"] = try Tensor(shape: [3], elements: [true, false, true])
         d["img"] = try Tensor(shape: [1, 2], elements: [UInt8(0), 255])
+        d["ids"] = try Tensor(shape: [2], elements: [Int32.max, Int32.min])
         try Safetensors.save(d, metadata: ["epoch": "3", "note": "quote \" and \\ and \n"], to: p)
         let raw = [UInt8](try Data(contentsOf: URL(fileURLWithPath: p)))
         var n = 0
@@ -38,6 +39,7 @@ import TensorKit
         #expect(r["step"]?.shape == [] && r["step"]?.toArray(Int64.self) == [12])
         #expect(r["mask"]?.toArray(Bool.self) == [true, false, true])
         #expect(r["img"]?.toArray(UInt8.self) == [0, 255])
+        #expect(r["ids"]?.toArray(Int32.self) == [Int32.max, Int32.min])
     }
 
     @Test func genericSaveAndLoadFollowTheExtension() throws {

@@ -52,13 +52,7 @@ func expectDataError(_ body: () throws -> Void, sourceLocation: SourceLocation =
 
 /// The elements of any tensor as Doubles (bool as 0/1), row-major.
 func asDoubles(_ t: Tensor) -> [Double] {
-    switch t.dtype {
-    case .float32: t.toArray(Float.self).map { Double($0) }
-    case .float64: t.toArray(Double.self)
-    case .int64: t.toArray(Int64.self).map { Double($0) }
-    case .uint8: t.toArray(UInt8.self).map { Double($0) }
-    case .bool: t.toArray(Bool.self).map { $0 ? 1 : 0 }
-    }
+    t.toDoubles()
 }
 
 /// expected.json, written by scripts/make-data-fixtures.py.

@@ -39,14 +39,14 @@ enum TensorConversion {
     /// `np.array([2**63], dtype=np.int64)`; fractions are truncated toward zero, as NumPy
     /// casts floats. (The conversion itself would otherwise wrap silently.)
     private static func checkIntegerRange(_ values: [Double], _ dtype: DType, argument: String) throws {
-        let fits: (Double) -> Bool
+        let fits: (Double) -> Bool, limits: String
         switch dtype {
-        case .int64: fits = { $0 >= -0x1p63 && $0 < 0x1p63 }
-        case .uint8: fits = { $0 > -1 && $0 < 256 }
-        default: return
+        case .int64: fits = { $0 >= -0x1p63 && $0 < 0x1p63 }; limits = "-2**63 to 2**63 - 1"
+        case .int32: fits = { $0 > -0x1p31 - 1 && $0 < 0x1p31 }; limits = "-2**31 to 2**31 - 1"
+        case .uint8: fits = { $0 > -1 && $0 < 256 }; limits = "0 to 255"
+        case .float32, .float64, .float16, .bfloat16, .bool: return
         }
         guard let bad = values.first(where: { !fits($0) }) else { return }
-        let limits = dtype == .int64 ? "-2**63 to 2**63 - 1" : "0 to 255"
         throw invalid(argument, "\(Formatting.number(bad)) does not fit in \(dtype) (\(limits))")
     }
 
@@ -157,9 +157,12 @@ enum TensorConversion {
         case "f32", "float32", "float": return .float32
         case "f64", "float64", "double": return .float64
         case "i64", "int64", "int": return .int64
+        case "i32", "int32": return .int32
+        case "f16", "float16", "half": return .float16
+        case "bf16", "bfloat16": return .bfloat16
         case "u8", "uint8": return .uint8
         case "bool": return .bool
-        default: throw invalid(function, "unknown dtype \"\(s)\" (use \"f32\", \"f64\", \"i64\", \"u8\" or \"bool\")")
+        default: throw invalid(function, "unknown dtype \"\(s)\" (use \"f32\", \"f64\", \"f16\", \"bf16\", \"i64\", \"i32\", \"u8\" or \"bool\")")
         }
     }
 

@@ -7,7 +7,7 @@ enum TensorCreation {
     static var builtins: [any TensorLibraryEntry] {
         [
             Builtin("tensor", [.required("values"), .optional("dtype", defaultText: "nil")], topic: "tensor",
-                    doc: "A tensor from a number or nested lists (float32 unless dtype= says \"f64\", \"i64\", \"u8\" or \"bool\"; lists of bools give bool).",
+                    doc: "A tensor from a number or nested lists (float32 unless dtype= says \"f64\", \"f16\", \"bf16\", \"i64\", \"i32\", \"u8\" or \"bool\"; lists of bools give bool).",
                     example: "tensor([[1, 2], [3, 4]])") { a, ctx in
                 let given = try TensorConversion.dtype(a[1], function: "tensor")
                 let t = try a.tensor(0, dtype: given)
@@ -57,10 +57,11 @@ enum TensorCreation {
                                                 endpoint: try a.bool(3, default: true), dtype: dtype))
                 }
             },
-            Builtin("one_hot", [.required("labels"), .required("k")], topic: "tensor",
-                    doc: "An (n, k) float32 tensor with a one in column labels[i] of row i.",
-                    example: "one_hot(tensor([0, 2, 1], dtype=\"i64\"), 3)") { a, _ in
-                try bridging { .tensor(try Tensor.oneHot(try a.tensor(0), try a.int(1))) }
+            Builtin("one_hot", [.required("labels"), .required("k"), .optional("dtype", defaultText: "nil")], topic: "tensor",
+                    doc: "An (n, k) tensor with a one in column labels[i] of row i (the default float, or dtype=).",
+                    example: "one_hot(tensor([0, 2, 1], dtype=\"i64\"), 3)\none_hot(tensor([1, 0], dtype=\"i64\"), 2, dtype=\"u8\")") { a, ctx in
+                let dtype = try TensorDefaultBuiltins.dtype(a, 2, ctx, function: "one_hot")
+                return try bridging { .tensor(try Tensor.oneHot(try a.tensor(0), try a.int(1), dtype: dtype)) }
             },
         ]
     }

@@ -21,7 +21,8 @@ enum TensorDefaultBuiltins {
             Builtin("set_default_dtype", [.required("dtype")], topic: "tensor",
                     doc: "Sets the float dtype (\"float32\" or \"float64\") that creation and random functions make when no dtype= is given, for the rest of the session.",
                     example: "set_default_dtype(\"float64\")\nprint(zeros(2).dtype)\nset_default_dtype(\"float32\")") { a, ctx in
-                guard let d = try TensorConversion.dtype(a[0], function: "set_default_dtype"), d.isFloatingPoint else {
+                // float16 and bfloat16 are storage dtypes (see Grammar.md "Dtypes"), not defaults.
+                guard let d = try TensorConversion.dtype(a[0], function: "set_default_dtype"), d == .float32 || d == .float64 else {
                     throw a.invalid("the default dtype must be \"float32\" or \"float64\"")
                 }
                 ctx.session.state(TensorDefaults.self) { TensorDefaults() }.floatDType = d

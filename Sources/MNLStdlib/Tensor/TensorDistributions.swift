@@ -50,9 +50,11 @@ enum TensorDistributions {
         let dtype = try TensorConversion.dtype(a[3], function: "randint") ?? .int64
         switch dtype {
         case .int64: break
+        case .int32 where low >= -0x8000_0000 && high <= 0x8000_0000: break
+        case .int32: throw a.invalid("[\(low), \(high)) is out of bounds for int32")
         case .uint8 where low >= 0 && high <= 256: break
         case .uint8: throw a.invalid("[\(low), \(high)) is out of bounds for uint8")
-        default: throw a.invalid("dtype must be an integer dtype, not \(dtype)")
+        case .float32, .float64, .float16, .bfloat16, .bool: throw a.invalid("dtype must be an integer dtype, not \(dtype)")
         }
         let shape = try size(a, 2) ?? []
         return try bridging { .tensor(try Tensor.randint(low, high, shape, using: ctx.random).cast(to: dtype)) }

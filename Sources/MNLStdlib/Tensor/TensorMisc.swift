@@ -50,8 +50,8 @@ enum TensorMisc {
                     return try bridging { .tensor(try x.copy()) }
                 }
             }, role: .functionAndMethod),
-            D.op("astype", [.required("dtype")], doc: "A copy converted to dtype (\"f32\", \"f64\", \"i64\", \"u8\", \"bool\").",
-                 example: "tensor([1.7, 2.2]).astype(\"i64\")") { x, a, _ in
+            D.op("astype", [.required("dtype")], doc: "A copy converted to dtype (\"f32\", \"f64\", \"f16\", \"bf16\", \"i64\", \"i32\", \"u8\", \"bool\"; see Grammar.md Dtypes).",
+                 example: "tensor([1.7, 2.2]).astype(\"i64\")\ntensor([0.1, 70000]).astype(\"f16\")") { x, a, _ in
                 guard let d = try TensorConversion.dtype(try a.value(1), function: "astype") else { return .tensor(x) }
                 return .tensor(try x.cast(to: d))
             },
@@ -90,7 +90,7 @@ enum TensorMisc {
         switch dtype {
         case .bool: return .bool(v != 0)
         case .float32: return .number(Float(v).shortestDouble)
-        default: return .number(v)
+        case .float64, .float16, .bfloat16, .int64, .int32, .uint8: return .number(v)
         }
     }
 

@@ -259,9 +259,13 @@ extension TensorObject {
         switch e {
         case .bool(let b): return b ? "true" : "false"
         case .int64(let i): return String(i)
+        case .int32(let i): return String(i)
         case .uint8(let i): return String(i)
         case .float32(let f): return Formatting.number(f.shortestDouble)
         case .float64(let d): return Formatting.number(d)
+        case .float16, .bfloat16:
+            let v = e.doubleValue
+            return Formatting.number(Double(TensorFormatter.shortestText(v, e.dtype)) ?? v)
         }
     }
 }
