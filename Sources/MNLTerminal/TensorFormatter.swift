@@ -131,11 +131,22 @@ public struct TensorFormatter: Sendable {
         return cells.map { String(repeating: " ", count: width - $0.count) + $0 }
     }
 
+    /// NumPy 2's cutoff for scientific notation: 10 to the dtype's decimal precision, at most
+    /// 1e8 (float16 1e3, float32 1e6, float64 1e8; bfloat16, which NumPy lacks, 1e2).
+    static func scientificCutoff(_ dtype: DType) -> Double {
+        switch dtype {
+        case .float16: 1e3
+        case .bfloat16: 1e2
+        case .float32: 1e6
+        case .float64, .int64, .int32, .uint8, .bool: 1e8
+        }
+    }
+
     private func formatFloats(_ values: [Double], dtype: DType) -> [String] {
         let finite = values.filter { $0.isFinite }
         let mags = finite.map { Swift.abs($0) }.filter { $0 != 0 }
         let maxv = mags.max() ?? 0, minv = mags.min() ?? 0
-        let scientific = maxv >= 1e8 || (minv > 0 && minv < 1e-4) || (minv > 0 && maxv / minv > 1e3)
+        let scientific = maxv >= TensorFormatter.scientificCutoff(dtype) || (minv > 0 && minv < 1e-4) || (minv > 0 && maxv / minv > 1e3)
         func special(_ v: Double) -> String? {
             v.isNaN ? "nan" : (v.isInfinite ? (v > 0 ? "inf" : "-inf") : nil)
         }

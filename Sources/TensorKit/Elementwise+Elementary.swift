@@ -85,6 +85,11 @@ extension Tensor {
     /// finite value) and -inf `neginf` (default: its most negative). Other dtypes are copied.
     public func nanToNum(nan: Double = 0, posinf: Double? = nil, neginf: Double? = nil) throws -> Tensor {
         guard dtype.isFloatingPoint else { return try copy() }
+        if dtype.isHalf {
+            // Infinities become the half dtype's own largest finite value, as NumPy's float16.
+            let largest = Double(dtype == .float16 ? Float16Bits(bits: 0x7BFF).float : BFloat16Bits(bits: 0x7F7F).float)
+            return try inFloat32 { try $0.nanToNum(nan: nan, posinf: posinf ?? largest, neginf: neginf ?? -largest) }
+        }
         let out = try Tensor(uninitialized: shape, dtype: dtype)
         func run<T: FloatElement>(_: T.Type) throws {
             let op = NanToNumOp<T>(nan: T(nan), posinf: posinf.map { T($0) } ?? T.greatestFiniteMagnitude,

@@ -34,7 +34,7 @@ extension Tensor {
         if let tol {
             threshold = try Tensor(shape: [], values: [tol], dtype: s.dtype)
         } else {
-            let eps = a.dtype == .float32 ? Double(Float.ulpOfOne) : Double.ulpOfOne
+            let eps = s.dtype == .float32 ? Double(Float.ulpOfOne) : Double.ulpOfOne
             let scale = Double(Swift.max(a.shape[a.shape.count - 1], a.shape[a.shape.count - 2])) * eps
             threshold = try Tensor.binary(.multiply, try s.reduce(.max, axes: [-1], keepdims: true), scale)
         }

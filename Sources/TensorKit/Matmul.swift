@@ -111,6 +111,8 @@ extension Tensor {
     /// The 2-norm (Frobenius for matrices) over `axes` (all if nil).
     /// Over all axes it is `sqrt(x · x)` through BLAS, as NumPy does (one pass, no temporary).
     public func norm(axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor {
+        // selfDot reads float32 or float64 memory: half tensors compute in float32.
+        if dtype.isHalf { return try inFloat32 { try $0.norm(axes: axes, keepdims: keepdims) } }
         let x = try cast(to: Promotion.floatResult(dtype))
         if axes == nil {
             let flat = try x.contiguous()

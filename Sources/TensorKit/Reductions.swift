@@ -70,7 +70,7 @@ extension Tensor {
     /// general path is needed.
     func reduceSmall(_ op: ReduceOp) throws -> Tensor? {
         let n = count
-        guard n > 0, n < Parallel.grain, isContiguous, dtype.isFloatingPoint else { return nil }
+        guard n > 0, n < Parallel.grain, isContiguous, dtype.isFloatingPoint, !dtype.isHalf else { return nil }
         func run<T: NumericElement>(_: T.Type) -> Tensor? {
             let p = base(T.self)
             switch op {
