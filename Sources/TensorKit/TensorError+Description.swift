@@ -39,6 +39,10 @@ extension TensorError: CustomStringConvertible {
             return "\(op): the last two dimensions must be square, got shape \(TensorError.shape(shape))"
         case .linalg(let op, let problem):
             return "\(op): \(problem.sentence)"
+        case .negativeCount(let op, let value):
+            return "\(op): the values must be non-negative, got \(value)"
+        case .notMonotonic(let op, let orDecreasing):
+            return "\(op): bins must be monotonically increasing\(orDecreasing ? " or decreasing" : "")"
         }
     }
 
@@ -97,6 +101,9 @@ extension LinalgProblem {
         case .singular: "singular matrix"
         case .notPositiveDefinite: "matrix is not positive definite"
         case .noConvergence: "the decomposition did not converge"
+        case .complexEigenvalues(let count):
+            "\(count) eigenvalues are complex, and tensors have no complex dtype (for a symmetric matrix, eigh and eigvalsh give real ones)"
+        case .notFinite: "the matrix must not contain inf or NaN"
         }
     }
 }

@@ -44,6 +44,12 @@ public enum TensorError: Error, Equatable, Sendable {
     case notSquare(op: String, shape: [Int])
     /// A numerical failure of a linear-algebra function (singular, not positive definite...).
     case linalg(op: String, problem: LinalgProblem)
+
+    // MARK: counting and binning
+    /// A negative value where counts are indexed by value (`bincount`).
+    case negativeCount(op: String, value: Int64)
+    /// Bin edges that are not sorted: increasing (histogram), or either way (`orDecreasing`, digitize).
+    case notMonotonic(op: String, orDecreasing: Bool)
 }
 
 // MARK: linear algebra
@@ -60,4 +66,8 @@ public enum LinalgProblem: Equatable, Sendable {
     case notPositiveDefinite
     /// An iterative decomposition (eigenvalues, SVD) did not converge.
     case noConvergence
+    /// `eig` of a matrix with `count` eigenvalues that are not real (there is no complex dtype).
+    case complexEigenvalues(count: Int)
+    /// Input holding inf or NaN, which LAPACK's iterations cannot take (NumPy refuses it too).
+    case notFinite
 }

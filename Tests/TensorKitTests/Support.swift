@@ -97,6 +97,8 @@ func errorKind(_ e: TensorError) -> String {
     case .notAMatrix: "notAMatrix"
     case .notSquare: "notSquare"
     case .linalg(_, let problem): "\(problem)"
+    case .negativeCount: "negativeCount"
+    case .notMonotonic: "notMonotonic"
     }
 }
 

@@ -70,6 +70,7 @@ enum TensorLibrary {
             + TensorRandom.builtins + TensorDefaultBuiltins.builtins + TensorLinalg.builtins + TensorDistributions.builtins
             + TensorStatistics.builtins + TensorConstruction.builtins
             + TensorElementwise.builtins
+            + TensorCounting.builtins
     }
 
     static let functions: [Builtin] = entries.compactMap(\.function)

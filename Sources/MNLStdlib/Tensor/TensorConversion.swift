@@ -205,5 +205,6 @@ func diagnosticKind(_ e: TensorError) -> DiagnosticKind {
         .invalidValue(function: op, message: e.shapeExplanation)
     case .maskMismatch: .invalidValue(function: "boolean index", message: e.shapeExplanation)
     case .notAMatrix, .notSquare, .linalg: .library(LibraryFailure(e))
+    case .negativeCount, .notMonotonic: .library(LibraryFailure(e))
     }
 }
