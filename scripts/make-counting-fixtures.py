@@ -87,6 +87,12 @@ def counting_cases():
     case(cases, "histogram size 1", "histogram", [np.array([7.5])], lambda a: np.histogram(a, bins=2), bins=2)
     case(cases, "histogram empty", "histogram", [np.zeros(0)], lambda a: np.histogram(a, bins=3), bins=3)
     case(cases, "histogram reversed", "histogram", [floats(9, np.float64)], lambda a: np.histogram(a, bins=4), bins=4, view="reverse")
+    on_edges = np.linspace(0, 1, 101).astype(np.float32)
+    case(cases, "histogram values on the edges float32", "histogram", [on_edges], lambda a: np.histogram(a, bins=10), bins=10)
+    case(cases, "histogram values on the edges float64", "histogram", [on_edges.astype(np.float64) * 3 - 1],
+         lambda a: np.histogram(a, bins=30), bins=30)
+    case(cases, "histogram 1000 values 37 bins", "histogram", [floats(1000)], lambda a: np.histogram(a, bins=37), bins=37)
+    case(cases, "histogram bool", "histogram", [np.array([True, False])], error="unsupportedDType")
     case(cases, "histogram bins 0", "histogram", [np.ones(3)], error="invalidArgument", bins=0)
     case(cases, "histogram decreasing edges", "histogram", [np.ones(3), np.array([2., 1])], error="notMonotonic", edges=True)
     case(cases, "histogram nan data", "histogram", [np.array([1., np.nan])], error="invalidArgument")

@@ -13,6 +13,8 @@ extension Tensor {
     /// or float64 with `density` (each bin's count over the total and the bin's width).
     public func histogram(bins: HistogramBins = .count(10, range: nil), weights: Tensor? = nil,
                           density: Bool = false) throws -> (hist: Tensor, edges: Tensor) {
+        // NumPy refuses bools too (it cannot subtract them to find the bins).
+        guard dtype != .bool else { throw TensorError.unsupportedDType(op: "histogram", dtype: dtype) }
         if let weights, weights.shape != shape { throw TensorError.shapeMismatch(op: "histogram", lhs: shape, rhs: weights.shape) }
         let edges: Tensor
         switch bins {
@@ -25,14 +27,10 @@ extension Tensor {
             guard zip(e, e.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw TensorError.notMonotonic(op: "histogram", orDecreasing: false) }
             edges = given
         }
-        let e = edges.toDoubles(), binCount = e.count - 1
-        var sums = [Double](repeating: 0, count: binCount)
-        let w = weights?.toDoubles()
-        for (i, x) in toDoubles().enumerated() where binCount > 0 && x >= e[0] && x <= e[binCount] {
-            // The last edge closes the last bin instead of opening one more.
-            let bin = Swift.min(Tensor.insertionIndex(of: x, in: e, right: true) - 1, binCount - 1)
-            sums[bin] += w?[i] ?? 1
-        }
+        let e = edges.toDoubles()
+        var uniform = false
+        if case .count = bins { uniform = true }
+        let sums = try binSums(edges: e, uniform: uniform, weights: weights?.toDoubles())
         let hist = try histogramCounts(sums, weights: weights, edges: e, density: density)
         return (hist, edges)
     }
@@ -50,9 +48,8 @@ extension Tensor {
         } else if count == 0 {
             (low, high) = (0, 1)
         } else {
-            let values = toDoubles()
-            (low, high) = (values.min() ?? 0, values.max() ?? 0)
-            if values.contains(where: \.isNaN) { (low, high) = (.nan, .nan) }
+            (low, high) = (try reduce(.min).item(), try reduce(.max).item())
+            if dtype.isFloatingPoint, try unary(.isnan).any().item() != 0 { (low, high) = (.nan, .nan) }
             guard low.isFinite && high.isFinite else {
                 throw TensorError.invalidArgument(op: "histogram", message: "the data's range (\(low), \(high)) is not finite; give range=")
             }
@@ -70,6 +67,41 @@ extension Tensor {
         var edges = (0...n).map { T($0) * step + low }
         edges[n] = high
         return try Tensor(shape: [n + 1], elements: edges)
+    }
+
+    /// The count (or the weight) in each bin, read straight from the elements. Equal-width
+    /// bins find a value's bin arithmetically and correct it by one against the edges, as
+    /// NumPy does; other edges are searched.
+    private func binSums(edges e: [Double], uniform: Bool, weights w: [Double]?) throws -> [Double] {
+        let binCount = e.count - 1
+        var sums = [Double](repeating: 0, count: binCount)
+        guard binCount > 0, count > 0 else { return sums }
+        let data = try contiguous()
+        let (low, high) = (e[0], e[binCount])
+        let norm = Double(binCount) / (high - low)
+        func bin(_ x: Double) -> Int {
+            guard uniform else { return Swift.min(Tensor.insertionIndex(of: x, in: e, right: true) - 1, binCount - 1) }
+            var k = Swift.min(Swift.max(Int((x - low) * norm), 0), binCount - 1)
+            if x < e[k] { k -= 1 } else if k < binCount - 1 && x >= e[k + 1] { k += 1 }
+            return k
+        }
+        func accumulate<T: KernelElement>(_: T.Type) {
+            let p = data.base(T.self)
+            for i in 0..<data.count {
+                let x = p[i].asDouble
+                // The last edge closes the last bin instead of opening one more; NaN is in no bin.
+                guard x >= low && x <= high else { continue }
+                sums[bin(x)] += w?[i] ?? 1
+            }
+        }
+        switch dtype {
+        case .float32: accumulate(Float.self)
+        case .float64: accumulate(Double.self)
+        case .int64: accumulate(Int64.self)
+        case .uint8: accumulate(UInt8.self)
+        case .bool: accumulate(Bool.self)
+        }
+        return sums
     }
 
     private func histogramCounts(_ sums: [Double], weights: Tensor?, edges e: [Double], density: Bool) throws -> Tensor {
