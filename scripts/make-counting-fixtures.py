@@ -93,6 +93,9 @@ def counting_cases():
          lambda a: np.histogram(a, bins=30), bins=30)
     case(cases, "histogram 1000 values 37 bins", "histogram", [floats(1000)], lambda a: np.histogram(a, bins=37), bins=37)
     case(cases, "histogram bool", "histogram", [np.array([True, False])], error="unsupportedDType")
+    case(cases, "histogram range too wide", "histogram", [np.array([0., 1])], error="invalidArgument", bins=2, range=[-1e308, 1e308])
+    case(cases, "histogram tiny range", "histogram", [np.array([0., 1e-320])], lambda a: np.histogram(a, bins=2, range=(0, 1e-320)),
+         bins=2, range=[0, 1e-320])
     case(cases, "histogram bins 0", "histogram", [np.ones(3)], error="invalidArgument", bins=0)
     case(cases, "histogram decreasing edges", "histogram", [np.ones(3), np.array([2., 1])], error="notMonotonic", edges=True)
     case(cases, "histogram nan data", "histogram", [np.array([1., np.nan])], error="invalidArgument")

@@ -18,7 +18,12 @@ extension Tensor {
         if let weights, weights.shape != shape { throw TensorError.shapeMismatch(op: "histogram", lhs: shape, rhs: weights.shape) }
         let edges: Tensor
         switch bins {
-        case .count(let n, let range): edges = try histogramEdges(count: n, range: range)
+        case .count(let n, let range):
+            edges = try histogramEdges(count: n, range: range)
+            let e = edges.toDoubles()
+            guard zip(e, e.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                throw TensorError.invalidArgument(op: "histogram", message: "too many bins for the data's range: cannot make \(n) finite-sized bins")
+            }
         case .edges(let given):
             guard given.ndim == 1, given.count >= 1 else {
                 throw TensorError.invalidArgument(op: "histogram", message: "bins must be a 1-D tensor of at least one edge, got shape \(TensorError.shape(given.shape))")
@@ -80,8 +85,12 @@ extension Tensor {
         let (low, high) = (e[0], e[binCount])
         let norm = Double(binCount) / (high - low)
         func bin(_ x: Double) -> Int {
-            guard uniform else { return Swift.min(Tensor.insertionIndex(of: x, in: e, right: true) - 1, binCount - 1) }
-            var k = Swift.min(Swift.max(Int((x - low) * norm), 0), binCount - 1)
+            let f = (x - low) * norm
+            // A range too narrow or too wide for doubles (norm inf or 0) falls back to searching.
+            guard uniform, f.isFinite, norm.isFinite, norm > 0 else {
+                return Swift.min(Tensor.insertionIndex(of: x, in: e, right: true) - 1, binCount - 1)
+            }
+            var k = Int(Swift.min(Swift.max(f, 0), Double(binCount - 1)))
             if x < e[k] { k -= 1 } else if k < binCount - 1 && x >= e[k + 1] { k += 1 }
             return k
         }
