@@ -1,5 +1,5 @@
-/// Functions built on the SVD: pseudo-inverse, rank, condition number and least squares,
-/// computed as numpy.linalg computes them so that cut-offs agree.
+/// Functions built on the SVD: pseudo-inverse, rank and condition number, computed as
+/// numpy.linalg computes them so that cut-offs agree (least squares: LinalgLeastSquares.swift).
 
 extension Tensor {
     /// The last two axes swapped (a view).
@@ -47,30 +47,5 @@ extension Tensor {
         let a = try checkedMatrices("cond", square: false)
         let s = try a.svd(computeUV: false, op: "cond").s
         return try Tensor.binary(.divide, try s.reduce(.max, axes: [-1]), try s.reduce(.min, axes: [-1]))
-    }
-
-    /// `numpy.linalg.lstsq` for one matrix `a` (m×n) and `b` (m or m×k): the minimum-norm x
-    /// minimising |b - a @ x|, the squared residual sums (empty unless a has full rank n < m),
-    /// the rank and the singular values. `rcond` defaults to eps * max(m, n) as in NumPy.
-    public static func lstsq(_ a: Tensor, _ b: Tensor, rcond: Double? = nil) throws -> (x: Tensor, residuals: Tensor, rank: Tensor, s: Tensor) {
-        guard a.shape.count == 2 else { throw TensorError.notAMatrix(op: "lstsq", shape: a.shape) }
-        guard b.shape.count == 1 || b.shape.count == 2, b.shape[0] == a.shape[0] else {
-            throw TensorError.shapeMismatch(op: "lstsq", lhs: a.shape, rhs: b.shape)
-        }
-        let dtype: DType = a.dtype == .float32 && b.dtype == .float32 ? .float32 : .float64
-        let a = try a.cast(to: dtype), b = try b.cast(to: dtype)
-        let (m, n) = (a.shape[0], a.shape[1])
-        let eps = dtype == .float32 ? Double(Float.ulpOfOne) : Double.ulpOfOne
-        let cut = rcond ?? eps * Double(Swift.max(m, n))
-        let s = try a.svd(computeUV: false, op: "lstsq").s
-        let x = try Tensor.matmul(try a.pinv(rcond: cut), b)
-        let rank = try a.matrixRank(tol: cut * (s.toDoubles().first ?? 0))
-        var residuals = try Tensor(zeros: [0], dtype: dtype)
-        if rank.toDoubles() == [Double(n)] && m > n {
-            let error = try Tensor.binary(.subtract, b, try Tensor.matmul(a, x))
-            residuals = try Tensor.binary(.multiply, error, error).reduce(.sum, axes: [0])
-            if b.shape.count == 1 { residuals = try residuals.reshape([1]) }
-        }
-        return (x, residuals, rank, s)
     }
 }

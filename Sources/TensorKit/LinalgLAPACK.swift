@@ -17,6 +17,13 @@ protocol LAPACKScalar: FloatElement {
                       _ u: inout [Self], _ ldu: Int32, _ vt: inout [Self], _ ldvt: Int32) -> Int32
     static func geqrf(_ m: Int32, _ n: Int32, _ a: inout [Self], _ tau: inout [Self]) -> Int32
     static func orgqr(_ m: Int32, _ n: Int32, _ k: Int32, _ a: inout [Self], _ tau: [Self]) -> Int32
+    /// Eigenvalues (real parts `wr`, imaginary `wi`) of a general matrix, and the right
+    /// eigenvectors into `vr` (n×n) when `vectors`. Overwrites `a`.
+    static func geev(vectors: Bool, _ n: Int32, _ a: inout [Self], _ wr: inout [Self], _ wi: inout [Self], _ vr: inout [Self]) -> Int32
+    /// Minimum-norm least squares by the SVD, divide and conquer: `b` (ldb × nrhs, ldb =
+    /// max(m, n)) becomes the solution in its first n rows; singular values into `s`.
+    static func gelsd(_ m: Int32, _ n: Int32, _ nrhs: Int32, _ a: inout [Self], _ b: inout [Self], _ ldb: Int32,
+                      _ s: inout [Self], rcond: Self, rank: inout Int32) -> Int32
 }
 
 /// Runs a LAPACK routine twice: once with lwork = -1 to ask for the workspace size, then with it.
@@ -82,6 +89,28 @@ extension Float: LAPACKScalar {
             return info
         }
     }
+    static func geev(vectors: Bool, _ n: Int32, _ a: inout [Float], _ wr: inout [Float], _ wi: inout [Float], _ vr: inout [Float]) -> Int32 {
+        var n = n, lda = max(1, n), ldvl: Int32 = 1, ldvr = max(1, n), info: Int32 = 0, vl: Float = 0
+        var jobvl = CChar(UInt8(ascii: "N")), jobvr = CChar(UInt8(ascii: vectors ? "V" : "N"))
+        return withWorkspace { (work: inout [Float], lwork: Int32) in
+            var lwork = lwork
+            sgeev_(&jobvl, &jobvr, &n, &a, &lda, &wr, &wi, &vl, &ldvl, &vr, &ldvr, &work, &lwork, &info, 1, 1)
+            return info
+        }
+    }
+    static func gelsd(_ m: Int32, _ n: Int32, _ nrhs: Int32, _ a: inout [Float], _ b: inout [Float], _ ldb: Int32,
+                      _ s: inout [Float], rcond: Float, rank: inout Int32) -> Int32 {
+        var m = m, n = n, nrhs = nrhs, lda = max(1, m), ldb = ldb, rcond = rcond, info: Int32 = 0
+        var iquery: Int32 = 0
+        return withWorkspace { (work: inout [Float], lwork: Int32) in
+            var lwork = lwork
+            // The workspace query also sizes iwork, which the real call needs.
+            var iwork = [Int32](repeating: 0, count: lwork == -1 ? 1 : Int(max(1, iquery)))
+            sgelsd_(&m, &n, &nrhs, &a, &lda, &b, &ldb, &s, &rcond, &rank, &work, &lwork, &iwork, &info)
+            if lwork == -1 { iquery = iwork[0] }
+            return info
+        }
+    }
 }
 
 extension Double: LAPACKScalar {
@@ -134,6 +163,28 @@ extension Double: LAPACKScalar {
         return withWorkspace { (work: inout [Double], lwork: Int32) in
             var lwork = lwork
             dorgqr_(&m, &n, &k, &a, &lda, tau, &work, &lwork, &info)
+            return info
+        }
+    }
+    static func geev(vectors: Bool, _ n: Int32, _ a: inout [Double], _ wr: inout [Double], _ wi: inout [Double], _ vr: inout [Double]) -> Int32 {
+        var n = n, lda = max(1, n), ldvl: Int32 = 1, ldvr = max(1, n), info: Int32 = 0, vl: Double = 0
+        var jobvl = CChar(UInt8(ascii: "N")), jobvr = CChar(UInt8(ascii: vectors ? "V" : "N"))
+        return withWorkspace { (work: inout [Double], lwork: Int32) in
+            var lwork = lwork
+            dgeev_(&jobvl, &jobvr, &n, &a, &lda, &wr, &wi, &vl, &ldvl, &vr, &ldvr, &work, &lwork, &info, 1, 1)
+            return info
+        }
+    }
+    static func gelsd(_ m: Int32, _ n: Int32, _ nrhs: Int32, _ a: inout [Double], _ b: inout [Double], _ ldb: Int32,
+                      _ s: inout [Double], rcond: Double, rank: inout Int32) -> Int32 {
+        var m = m, n = n, nrhs = nrhs, lda = max(1, m), ldb = ldb, rcond = rcond, info: Int32 = 0
+        var iquery: Int32 = 0
+        return withWorkspace { (work: inout [Double], lwork: Int32) in
+            var lwork = lwork
+            // The workspace query also sizes iwork, which the real call needs.
+            var iwork = [Int32](repeating: 0, count: lwork == -1 ? 1 : Int(max(1, iquery)))
+            dgelsd_(&m, &n, &nrhs, &a, &lda, &b, &ldb, &s, &rcond, &rank, &work, &lwork, &iwork, &info)
+            if lwork == -1 { iquery = iwork[0] }
             return info
         }
     }

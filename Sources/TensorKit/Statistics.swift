@@ -103,7 +103,9 @@ extension Tensor {
         guard ndim > 0 else { throw TensorError.invalidArgument(op: "diff", message: "diff requires input that is at least one dimensional") }
         let ax = try Tensor.normalizeAxis(axis, ndim: ndim)
         var x = self
-        for _ in 0..<n {
+        // Past the axis's length every difference is empty, so a huge n stops there.
+        for _ in 0..<Swift.min(n, Swift.max(shape[ax], 1)) {
+            try Cancellation.check()
             let length = Swift.max(x.shape[ax] - 1, 0)
             x = try Tensor.binary(dtype == .bool ? .notEqual : .subtract, x.narrow(ax, Swift.min(1, x.shape[ax]), length), x.narrow(ax, 0, length))
         }

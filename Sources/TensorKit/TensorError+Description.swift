@@ -57,6 +57,10 @@ extension TensorError: CustomStringConvertible {
             return "pad: cannot extend the empty axis \(axis) with mode \"\(mode)\" (only \"constant\" can)"
         case .kthOutOfRange(let op, let kth, let size):
             return "\(op): kth \(kth) is out of bounds for an axis of size \(size)"
+        case .negativeCount(let op, let value):
+            return "\(op): the values must be non-negative, got \(value)"
+        case .notMonotonic(let op, let orDecreasing):
+            return "\(op): bins must be monotonically increasing\(orDecreasing ? " or decreasing" : "")"
         }
     }
 
@@ -115,6 +119,9 @@ extension LinalgProblem {
         case .singular: "singular matrix"
         case .notPositiveDefinite: "matrix is not positive definite"
         case .noConvergence: "the decomposition did not converge"
+        case .complexEigenvalues(let count):
+            "\(count) eigenvalues are complex, and tensors have no complex dtype (for a symmetric matrix, eigh and eigvalsh give real ones)"
+        case .notFinite: "the matrix must not contain inf or NaN"
         }
     }
 }

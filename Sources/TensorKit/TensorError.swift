@@ -61,6 +61,11 @@ public enum TensorError: Error, Equatable, Sendable {
     case padEmptyAxis(axis: Int, mode: String)
     /// `partition`/`argpartition` with a kth outside an axis of `size` elements.
     case kthOutOfRange(op: String, kth: Int, size: Int)
+    // MARK: counting and binning
+    /// A negative value where counts are indexed by value (`bincount`).
+    case negativeCount(op: String, value: Int64)
+    /// Bin edges that are not sorted: increasing (histogram), or either way (`orDecreasing`, digitize).
+    case notMonotonic(op: String, orDecreasing: Bool)
 }
 
 // MARK: linear algebra
@@ -77,4 +82,8 @@ public enum LinalgProblem: Equatable, Sendable {
     case notPositiveDefinite
     /// An iterative decomposition (eigenvalues, SVD) did not converge.
     case noConvergence
+    /// `eig` of a matrix with `count` eigenvalues that are not real (there is no complex dtype).
+    case complexEigenvalues(count: Int)
+    /// Input holding inf or NaN, which LAPACK's iterations cannot take (NumPy refuses it too).
+    case notFinite
 }

@@ -103,6 +103,8 @@ func errorKind(_ e: TensorError) -> String {
     case .negativePadWidth: "negativePadWidth"
     case .padEmptyAxis: "padEmptyAxis"
     case .kthOutOfRange: "kthOutOfRange"
+    case .negativeCount: "negativeCount"
+    case .notMonotonic: "notMonotonic"
     }
 }
 

@@ -72,6 +72,7 @@ enum TensorLibrary {
             + TensorElementwise.builtins
             + TensorElementary.builtins + TensorContractions.builtins
             + TensorIndexing.builtins
+            + TensorCounting.builtins
     }
 
     static let functions: [Builtin] = entries.compactMap(\.function)

@@ -213,5 +213,6 @@ func diagnosticKind(_ e: TensorError) -> DiagnosticKind {
     case .notAMatrix, .notSquare, .linalg: .library(LibraryFailure(e))
     case .einsumMismatch, .invalidNormOrder: .library(LibraryFailure(e))
     case .badPadWidth, .negativePadWidth, .padEmptyAxis, .kthOutOfRange: .library(LibraryFailure(e))
+    case .negativeCount, .notMonotonic: .library(LibraryFailure(e))
     }
 }

@@ -6,7 +6,7 @@ import TensorKit
 /// matrices in its last two axes; float32 computes in float32, everything else in float64.
 enum TensorLinalg {
     static var builtins: [any TensorLibraryEntry] {
-        [solve, inv, det, slogdet, cholesky, qr, eigh, eigvalsh, svd, pinv, matrixRank, cond, lstsq]
+        [solve, inv, det, slogdet, cholesky, qr, eigh, eigvalsh, eig, eigvals, svd, pinv, matrixRank, cond, lstsq]
     }
 
     /// The record `linalg`, so that NumPy's spelling `linalg.inv(a)` works beside `inv(a)`.
@@ -16,7 +16,7 @@ enum TensorLinalg {
     }
 
     /// A linalg function over one matrix argument `a`.
-    private static func unary(_ name: String, _ rest: [BuiltinParameter] = [], doc: String, example: String,
+    static func unary(_ name: String, _ rest: [BuiltinParameter] = [], doc: String, example: String,
                               _ body: @escaping (Tensor, Arguments) throws -> Value) -> Builtin {
         Builtin(name, [.required("a")] + rest, topic: "linalg", doc: doc, example: example) { a, _ in
             let x = try a.tensor(0)

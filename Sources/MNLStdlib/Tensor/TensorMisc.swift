@@ -25,12 +25,6 @@ enum TensorMisc {
                  example: "tensor([3, 1, 2]).sort()") { x, a, _ in .tensor(try x.sort(axis: try axisOrDefault(a, 1, -1))) },
             D.op("argsort", [.optional("axis", defaultText: "-1")], doc: "The indices that would sort the tensor along the last axis (or axis=).",
                  example: "argsort(tensor([3, 1, 2]))") { x, a, _ in .tensor(try x.argsort(axis: try axisOrDefault(a, 1, -1))) },
-            D.op("unique", [.optional("counts", defaultText: "false")],
-                 doc: "The sorted distinct values; with counts=true, a tuple (values, counts) as NumPy's return_counts.",
-                 example: "unique(tensor([3, 1, 3, 2]), counts=true)") { x, a, _ in
-                let (values, counts) = try x.unique()
-                return try a.bool(1, default: false) ? .tuple([.tensor(values), .tensor(counts)]) : .tensor(values)
-            },
             D.op("item", doc: "The single element of a one-element tensor, as a number (a float32 gives its shortest digits, as tolist does).",
                  example: "tensor([[7]]).item()",
                  fast1: { x in try itemNumber(x) }) { x, _, _ in try itemNumber(x) },
