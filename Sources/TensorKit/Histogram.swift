@@ -107,8 +107,11 @@ extension Tensor {
         case .float32: accumulate(Float.self)
         case .float64: accumulate(Double.self)
         case .int64: accumulate(Int64.self)
+        case .int32: accumulate(Int32.self)
         case .uint8: accumulate(UInt8.self)
         case .bool: accumulate(Bool.self)
+        case .float16: accumulate(Float16Bits.self)
+        case .bfloat16: accumulate(BFloat16Bits.self)
         }
         return sums
     }
