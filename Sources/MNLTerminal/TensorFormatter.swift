@@ -118,7 +118,7 @@ public struct TensorFormatter: Sendable {
     func formatCells(_ values: [Double], dtype: DType) -> [String] {
         var cells: [String]
         switch dtype {
-        case .bool: cells = values.map { $0 != 0 ? "True" : "False" }
+        case .bool: cells = values.map { $0 != 0 ? " True" : "False" }  // NumPy: always 5 wide
         case .int64, .int32, .uint8: cells = values.map { String($0.asInt64) }  // body() formats ints exactly instead
         case .float32, .float64, .float16, .bfloat16: cells = formatFloats(values, dtype: dtype)
         }
