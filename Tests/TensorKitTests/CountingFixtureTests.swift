@@ -11,24 +11,15 @@ struct CountingFixtureTests {
     func counting() throws { for c in try loadFixture("counting") { try Self.run(c) } }
 
     static func run(_ c: [String: Any]) throws {
-        let name = c["name"] as? String ?? "?"
-        let args = c["args"] as? [String: Any] ?? [:]
-        var inputs = try (c["inputs"] as? [Any] ?? []).map(decodeTensor)
-        switch args["view"] as? String {
-        case "transpose": inputs[0] = inputs[0].T
-        case "reverse": inputs[0] = try inputs[0].get([.slice(start: nil, stop: nil, step: -1)])
+        var f = try FixtureCase(c)
+        switch f.args["view"] as? String {
+        case "transpose": f.inputs[0] = f.inputs[0].T
+        case "reverse": f.inputs[0] = try f.inputs[0].get([.slice(start: nil, stop: nil, step: -1)])
         default: break
         }
-        let op = try #require(c["op"] as? String)
-        if let kind = c["error"] as? String {
-            expectErrorKind(kind, name) { _ = try compute(op, inputs, args) }
-            return
-        }
-        let expected = try (c["expected_list"] as? [Any] ?? []).map(decodeTensor)
-        let actual = try compute(op, inputs, args)
-        try #require(actual.count == expected.count, "\(name): result count")
-        for (a, e) in zip(actual, expected) {
-            assertClose(a, e, name, rtol: e.dtype == .float64 ? 1e-10 : nil, atol: e.dtype == .float64 ? 1e-12 : nil)
+        guard let pairs = try f.results({ try compute(f.op, $0, f.args) }) else { return }
+        for (a, e) in pairs {
+            assertClose(a, e, f.name, rtol: e.dtype == .float64 ? 1e-10 : nil, atol: e.dtype == .float64 ? 1e-12 : nil)
         }
     }
 

@@ -12,18 +12,13 @@ struct EigFixtureTests {
     func eig() throws { for c in try loadFixture("eig") { try Self.run(c) } }
 
     static func run(_ c: [String: Any]) throws {
-        let name = c["name"] as? String ?? "?"
-        let args = c["args"] as? [String: Any] ?? [:]
-        var a = try decodeTensor((c["inputs"] as? [Any])?.first)
-        if args["transpose"] as? Bool == true { a = a.T }
-        let op = try #require(c["op"] as? String)
-        if let kind = c["error"] as? String {
-            expectErrorKind(kind, name) { _ = try a.eig(vectors: op == "eig", op: op) }
-            return
-        }
-        let expected = try decodeTensor((c["expected_list"] as? [Any])?.first)
+        var f = try FixtureCase(c)
+        if f.args["transpose"] as? Bool == true { f.inputs[0] = f.inputs[0].T }
+        let (a, name, op) = (f.inputs[0], f.name, f.op)
+        var v: Tensor?
+        guard let pairs = try f.results({ let r = try $0[0].eig(vectors: op == "eig", op: op); v = r.vectors; return [r.values] }),
+              let (w, expected) = pairs.first else { return }
         let tol: (Double, Double) = expected.dtype == .float32 ? (1e-4, 1e-4) : (1e-9, 1e-10)
-        let (w, v) = try a.eig(vectors: op == "eig", op: op)
         assertClose(try w.sort(axis: -1), expected, "\(name): sorted w", rtol: tol.0, atol: tol.1)
         guard op == "eig" else { return }
         let vectors = try #require(v, "\(name): vectors")

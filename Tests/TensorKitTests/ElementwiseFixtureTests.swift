@@ -21,24 +21,15 @@ struct ElementwiseFixtureTests {
     }
 
     static func run(_ c: [String: Any], _ compute: (String, [Tensor], [String: Any]) throws -> [Tensor]) throws {
-        let name = c["name"] as? String ?? "?"
-        let args = c["args"] as? [String: Any] ?? [:]
-        let op = try #require(c["op"] as? String)
-        var inputs = try (c["inputs"] as? [Any] ?? []).map(decodeTensor)
-        for (k, v) in (args["views"] as? [[String: Any]] ?? []).enumerated() {
-            if let index = v["index"] { inputs[k] = try inputs[k].get(try decodeIndex(index, inputs)) }
-            if v["T"] as? Bool == true { inputs[k] = inputs[k].T }
+        var f = try FixtureCase(c)
+        for (k, v) in (f.args["views"] as? [[String: Any]] ?? []).enumerated() {
+            if let index = v["index"] { f.inputs[k] = try f.inputs[k].get(try decodeIndex(index, f.inputs)) }
+            if v["T"] as? Bool == true { f.inputs[k] = f.inputs[k].T }
         }
-        if let kind = c["error"] as? String {
-            expectErrorKind(kind, name) { _ = try compute(op, inputs, args) }
-            return
-        }
-        let expected = try (c["expected_list"] as? [Any] ?? []).map(decodeTensor)
-        let actual = try compute(op, inputs, args)
-        try #require(actual.count == expected.count, "\(name): result count")
+        guard let pairs = try f.results({ try compute(f.op, $0, f.args) }), let first = pairs.first else { return }
         // SVD-based norms of float32 matrices agree with NumPy's LAPACK to a few ulps of the largest value.
-        let loose = op == "norm" && expected[0].dtype == .float32
-        for (a, e) in zip(actual, expected) { assertClose(a, e, name, rtol: loose ? 1e-4 : nil, atol: loose ? 1e-5 : nil) }
+        let loose = f.op == "norm" && first.expected.dtype == .float32
+        for (a, e) in pairs { assertClose(a, e, f.name, rtol: loose ? 1e-4 : nil, atol: loose ? 1e-5 : nil) }
     }
 
     static func elementwise(_ op: String, _ x: [Tensor], _ args: [String: Any]) throws -> [Tensor] {

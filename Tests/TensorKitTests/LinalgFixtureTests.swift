@@ -11,18 +11,11 @@ struct LinalgFixtureTests {
     func linalg() throws { for c in try loadFixture("linalg") { try Self.run(c) } }
 
     static func run(_ c: [String: Any]) throws {
-        let name = c["name"] as? String ?? "?"
-        let args = c["args"] as? [String: Any] ?? [:]
-        var inputs = try (c["inputs"] as? [Any] ?? []).map(decodeTensor)
-        if args["transpose"] as? Bool == true { inputs[0] = inputs[0].T }
-        let op = try #require(c["op"] as? String)
-        if let kind = c["error"] as? String {
-            expectErrorKind(kind, name) { _ = try compute(op, inputs, args) }
-            return
-        }
-        let expected = try (c["expected_list"] as? [Any] ?? []).map(decodeTensor)
-        let actual = try compute(op, inputs, args)
-        try #require(actual.count == expected.count, "\(name): result count")
+        var f = try FixtureCase(c)
+        if f.args["transpose"] as? Bool == true { f.inputs[0] = f.inputs[0].T }
+        guard let pairs = try f.results({ try compute(f.op, $0, f.args) }) else { return }
+        let (name, op, args, inputs) = (f.name, f.op, f.args, f.inputs)
+        let actual = pairs.map(\.actual), expected = pairs.map(\.expected)
         let tol: (Double, Double) = expected[0].dtype == .float32 ? (2e-4, 2e-4) : (1e-9, 1e-10)
         switch op {
         case "qr": try checkQR(actual, expected, inputs[0], full: args["mode"] as? String == "complete", name, tol)
