@@ -42,8 +42,12 @@ let package = Package(
         .target(name: "CPUFeatures"),
         // Elementwise kernels at AVX2/AVX-512 width, chosen at run time; SLEEF's vector math.
         .target(name: "CVectorMath", cSettings: [.unsafeFlags(["-O3"])], linkerSettings: [.linkedLibrary("sleef", .when(platforms: [.linux]))]),
+        // LAPACK through one C face: OpenBLAS's Fortran symbols on Linux, Accelerate on macOS.
+        .target(name: "CLAPACK", linkerSettings: [.linkedLibrary("openblas", .when(platforms: [.linux])),
+                                                  .linkedFramework("Accelerate", .when(platforms: [.macOS]))]),
         .target(name: "TensorKit",
-                dependencies: ["CPUFeatures", "CVectorMath", "MemoryBudget", .target(name: "CBLAS", condition: .when(platforms: [.linux]))],
+                dependencies: ["CPUFeatures", "CVectorMath", "CLAPACK", "MemoryBudget",
+                               .target(name: "CBLAS", condition: .when(platforms: [.linux]))],
                 swiftSettings: strict),
         .target(name: "MNLLearn", dependencies: ["TensorKit"], swiftSettings: strict),
         .target(name: "MNLData", dependencies: ["TensorKit", "CZlib", "MemoryBudget"], swiftSettings: strict),

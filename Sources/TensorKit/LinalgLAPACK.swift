@@ -2,9 +2,9 @@
 /// float32 (`s`) and float64 (`d`) entry points, so every decomposition is written once.
 /// Matrices are column-major `[T]` buffers of leading dimension = rows; `info` is returned
 /// as LAPACK gives it (0 success, > 0 a numerical failure the caller names).
-/// macOS (Accelerate) has not been wired up: its CLAPACK prototypes differ.
+/// The C wrappers in CLAPACK hide the platform: OpenBLAS on Linux, Accelerate on macOS.
 
-import CBLAS
+import CLAPACK
 
 protocol LAPACKScalar: FloatElement {
     static func gesv(_ n: Int32, _ nrhs: Int32, _ a: inout [Self], _ ipiv: inout [Int32], _ b: inout [Self]) -> Int32
@@ -39,28 +39,28 @@ private func withWorkspace<T: BinaryFloatingPoint>(_ call: (inout [T], Int32) ->
 extension Float: LAPACKScalar {
     static func gesv(_ n: Int32, _ nrhs: Int32, _ a: inout [Float], _ ipiv: inout [Int32], _ b: inout [Float]) -> Int32 {
         var n = n, nrhs = nrhs, lda = max(1, n), info: Int32 = 0
-        sgesv_(&n, &nrhs, &a, &lda, &ipiv, &b, &lda, &info)
+        mnl_sgesv(&n, &nrhs, &a, &lda, &ipiv, &b, &lda, &info)
         return info
     }
     static func getrf(_ n: Int32, _ a: inout [Float], _ ipiv: inout [Int32]) -> Int32 {
         var n = n, lda = max(1, n), info: Int32 = 0
-        sgetrf_(&n, &n, &a, &lda, &ipiv, &info)
+        mnl_sgetrf(&n, &n, &a, &lda, &ipiv, &info)
         return info
     }
     static func potrf(_ n: Int32, _ a: inout [Float]) -> Int32 {
         var n = n, lda = max(1, n), info: Int32 = 0, uplo = CChar(UInt8(ascii: "L"))
-        spotrf_(&uplo, &n, &a, &lda, &info, 1)
+        mnl_spotrf(&uplo, &n, &a, &lda, &info)
         return info
     }
     static func syevd(vectors: Bool, _ n: Int32, _ a: inout [Float], _ w: inout [Float]) -> Int32 {
         var n = n, lda = max(1, n), info: Int32 = 0
         var jobz = CChar(UInt8(ascii: vectors ? "V" : "N")), uplo = CChar(UInt8(ascii: "L"))
         var iquery: Int32 = 0, liwork: Int32 = -1, fquery: Float = 0, lwork: Int32 = -1
-        ssyevd_(&jobz, &uplo, &n, &a, &lda, &w, &fquery, &lwork, &iquery, &liwork, &info, 1, 1)
+        mnl_ssyevd(&jobz, &uplo, &n, &a, &lda, &w, &fquery, &lwork, &iquery, &liwork, &info)
         guard info == 0 else { return info }
         lwork = Int32(max(1, Int(fquery))); liwork = max(1, iquery)
         var work = [Float](repeating: 0, count: Int(lwork)), iwork = [Int32](repeating: 0, count: Int(liwork))
-        ssyevd_(&jobz, &uplo, &n, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1)
+        mnl_ssyevd(&jobz, &uplo, &n, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info)
         return info
     }
     static func gesdd(_ jobz: UInt8, _ m: Int32, _ n: Int32, _ a: inout [Float], _ s: inout [Float],
@@ -69,7 +69,7 @@ extension Float: LAPACKScalar {
         var iwork = [Int32](repeating: 0, count: 8 * Int(max(1, min(m, n))))
         return withWorkspace { (work: inout [Float], lwork: Int32) in
             var lwork = lwork
-            sgesdd_(&job, &m, &n, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info, 1)
+            mnl_sgesdd(&job, &m, &n, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info)
             return info
         }
     }
@@ -77,7 +77,7 @@ extension Float: LAPACKScalar {
         var m = m, n = n, lda = max(1, m), info: Int32 = 0
         return withWorkspace { (work: inout [Float], lwork: Int32) in
             var lwork = lwork
-            sgeqrf_(&m, &n, &a, &lda, &tau, &work, &lwork, &info)
+            mnl_sgeqrf(&m, &n, &a, &lda, &tau, &work, &lwork, &info)
             return info
         }
     }
@@ -85,7 +85,7 @@ extension Float: LAPACKScalar {
         var m = m, n = n, k = k, lda = max(1, m), info: Int32 = 0
         return withWorkspace { (work: inout [Float], lwork: Int32) in
             var lwork = lwork
-            sorgqr_(&m, &n, &k, &a, &lda, tau, &work, &lwork, &info)
+            mnl_sorgqr(&m, &n, &k, &a, &lda, tau, &work, &lwork, &info)
             return info
         }
     }
@@ -94,7 +94,7 @@ extension Float: LAPACKScalar {
         var jobvl = CChar(UInt8(ascii: "N")), jobvr = CChar(UInt8(ascii: vectors ? "V" : "N"))
         return withWorkspace { (work: inout [Float], lwork: Int32) in
             var lwork = lwork
-            sgeev_(&jobvl, &jobvr, &n, &a, &lda, &wr, &wi, &vl, &ldvl, &vr, &ldvr, &work, &lwork, &info, 1, 1)
+            mnl_sgeev(&jobvl, &jobvr, &n, &a, &lda, &wr, &wi, &vl, &ldvl, &vr, &ldvr, &work, &lwork, &info)
             return info
         }
     }
@@ -106,7 +106,7 @@ extension Float: LAPACKScalar {
             var lwork = lwork
             // The workspace query also sizes iwork, which the real call needs.
             var iwork = [Int32](repeating: 0, count: lwork == -1 ? 1 : Int(max(1, iquery)))
-            sgelsd_(&m, &n, &nrhs, &a, &lda, &b, &ldb, &s, &rcond, &rank, &work, &lwork, &iwork, &info)
+            mnl_sgelsd(&m, &n, &nrhs, &a, &lda, &b, &ldb, &s, &rcond, &rank, &work, &lwork, &iwork, &info)
             if lwork == -1 { iquery = iwork[0] }
             return info
         }
@@ -116,28 +116,28 @@ extension Float: LAPACKScalar {
 extension Double: LAPACKScalar {
     static func gesv(_ n: Int32, _ nrhs: Int32, _ a: inout [Double], _ ipiv: inout [Int32], _ b: inout [Double]) -> Int32 {
         var n = n, nrhs = nrhs, lda = max(1, n), info: Int32 = 0
-        dgesv_(&n, &nrhs, &a, &lda, &ipiv, &b, &lda, &info)
+        mnl_dgesv(&n, &nrhs, &a, &lda, &ipiv, &b, &lda, &info)
         return info
     }
     static func getrf(_ n: Int32, _ a: inout [Double], _ ipiv: inout [Int32]) -> Int32 {
         var n = n, lda = max(1, n), info: Int32 = 0
-        dgetrf_(&n, &n, &a, &lda, &ipiv, &info)
+        mnl_dgetrf(&n, &n, &a, &lda, &ipiv, &info)
         return info
     }
     static func potrf(_ n: Int32, _ a: inout [Double]) -> Int32 {
         var n = n, lda = max(1, n), info: Int32 = 0, uplo = CChar(UInt8(ascii: "L"))
-        dpotrf_(&uplo, &n, &a, &lda, &info, 1)
+        mnl_dpotrf(&uplo, &n, &a, &lda, &info)
         return info
     }
     static func syevd(vectors: Bool, _ n: Int32, _ a: inout [Double], _ w: inout [Double]) -> Int32 {
         var n = n, lda = max(1, n), info: Int32 = 0
         var jobz = CChar(UInt8(ascii: vectors ? "V" : "N")), uplo = CChar(UInt8(ascii: "L"))
         var iquery: Int32 = 0, liwork: Int32 = -1, fquery: Double = 0, lwork: Int32 = -1
-        dsyevd_(&jobz, &uplo, &n, &a, &lda, &w, &fquery, &lwork, &iquery, &liwork, &info, 1, 1)
+        mnl_dsyevd(&jobz, &uplo, &n, &a, &lda, &w, &fquery, &lwork, &iquery, &liwork, &info)
         guard info == 0 else { return info }
         lwork = Int32(max(1, Int(fquery))); liwork = max(1, iquery)
         var work = [Double](repeating: 0, count: Int(lwork)), iwork = [Int32](repeating: 0, count: Int(liwork))
-        dsyevd_(&jobz, &uplo, &n, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1)
+        mnl_dsyevd(&jobz, &uplo, &n, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info)
         return info
     }
     static func gesdd(_ jobz: UInt8, _ m: Int32, _ n: Int32, _ a: inout [Double], _ s: inout [Double],
@@ -146,7 +146,7 @@ extension Double: LAPACKScalar {
         var iwork = [Int32](repeating: 0, count: 8 * Int(max(1, min(m, n))))
         return withWorkspace { (work: inout [Double], lwork: Int32) in
             var lwork = lwork
-            dgesdd_(&job, &m, &n, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info, 1)
+            mnl_dgesdd(&job, &m, &n, &a, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &iwork, &info)
             return info
         }
     }
@@ -154,7 +154,7 @@ extension Double: LAPACKScalar {
         var m = m, n = n, lda = max(1, m), info: Int32 = 0
         return withWorkspace { (work: inout [Double], lwork: Int32) in
             var lwork = lwork
-            dgeqrf_(&m, &n, &a, &lda, &tau, &work, &lwork, &info)
+            mnl_dgeqrf(&m, &n, &a, &lda, &tau, &work, &lwork, &info)
             return info
         }
     }
@@ -162,7 +162,7 @@ extension Double: LAPACKScalar {
         var m = m, n = n, k = k, lda = max(1, m), info: Int32 = 0
         return withWorkspace { (work: inout [Double], lwork: Int32) in
             var lwork = lwork
-            dorgqr_(&m, &n, &k, &a, &lda, tau, &work, &lwork, &info)
+            mnl_dorgqr(&m, &n, &k, &a, &lda, tau, &work, &lwork, &info)
             return info
         }
     }
@@ -171,7 +171,7 @@ extension Double: LAPACKScalar {
         var jobvl = CChar(UInt8(ascii: "N")), jobvr = CChar(UInt8(ascii: vectors ? "V" : "N"))
         return withWorkspace { (work: inout [Double], lwork: Int32) in
             var lwork = lwork
-            dgeev_(&jobvl, &jobvr, &n, &a, &lda, &wr, &wi, &vl, &ldvl, &vr, &ldvr, &work, &lwork, &info, 1, 1)
+            mnl_dgeev(&jobvl, &jobvr, &n, &a, &lda, &wr, &wi, &vl, &ldvl, &vr, &ldvr, &work, &lwork, &info)
             return info
         }
     }
@@ -183,7 +183,7 @@ extension Double: LAPACKScalar {
             var lwork = lwork
             // The workspace query also sizes iwork, which the real call needs.
             var iwork = [Int32](repeating: 0, count: lwork == -1 ? 1 : Int(max(1, iquery)))
-            dgelsd_(&m, &n, &nrhs, &a, &lda, &b, &ldb, &s, &rcond, &rank, &work, &lwork, &iwork, &info)
+            mnl_dgelsd(&m, &n, &nrhs, &a, &lda, &b, &ldb, &s, &rcond, &rank, &work, &lwork, &iwork, &info)
             if lwork == -1 { iquery = iwork[0] }
             return info
         }
