@@ -23,7 +23,8 @@ extension Tensor {
 
     /// NumPy's `tensordot(a, b, axes=n)`: the last n axes of a with the first n of b.
     public static func tensordot(_ a: Tensor, _ b: Tensor, axes n: Int) throws -> Tensor {
-        guard n >= 0, n <= a.ndim, n <= b.ndim else {
+        guard n >= 0 else { throw TensorError.invalidArgument(op: "tensordot", message: "axes must not be negative, got \(n)") }
+        guard n <= a.ndim, n <= b.ndim else {
             throw TensorError.invalidArgument(op: "tensordot", message: "axes=\(n) needs at least \(n) dimensions in both operands, got shapes \(TensorError.shape(a.shape)) and \(TensorError.shape(b.shape))")
         }
         return try tensordot(a, b, axes: Array((a.ndim - n)..<a.ndim), Array(0..<n))

@@ -121,9 +121,20 @@ struct EinsumTerm {
         let rows = a.labels.filter { !shared.contains($0) }, columns = b.labels.filter { !shared.contains($0) }
         let left = try a.arranged(batch + rows + summed, groups: [batch.count, rows.count, summed.count])
         let right = try b.arranged(batch + summed + columns, groups: [batch.count, summed.count, columns.count])
-        let product = try Tensor.matmul(left, right, named: "einsum")
+        let product = try Self.batchedProduct(left, right, elementwise: !batch.isEmpty && (summed.isEmpty || rows.isEmpty && columns.isEmpty))
         let shape = (batch + rows).map { a.size($0) } + columns.map { b.size($0) }
         return EinsumTerm(tensor: try product.reshape(shape), labels: batch + rows + columns)
+    }
+
+    /// (B, M, K) @ (B, K, N). When every product is an outer one (K = 1) or a dot (M = N = 1),
+    /// float operands take one broadcast multiply (and sum) instead of B tiny BLAS calls,
+    /// whose bookkeeping would cost more than their arithmetic ("ij,ij->i" on many rows).
+    static func batchedProduct(_ left: Tensor, _ right: Tensor, elementwise: Bool) throws -> Tensor {
+        guard elementwise, left.dtype.isFloatingPoint, right.dtype.isFloatingPoint else {
+            return try Tensor.matmul(left, right, named: "einsum")
+        }
+        if left.shape[2] == 1 { return try Tensor.binary(.multiply, left, right) }
+        return try Tensor.binary(.multiply, left, right.transpose([0, 2, 1])).sum(axes: [2], keepdims: true)
     }
 
     func size(_ label: Character) -> Int { labels.firstIndex(of: label).map { tensor.shape[$0] } ?? 1 }

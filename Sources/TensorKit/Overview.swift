@@ -6,10 +6,12 @@
 //                Tensor(scalar:dtype:)        .rand .randn .randint .permutation .choice (RandomGenerator)
 //   Reading      shape ndim size dtype nbytes  item()  toDoubles()  toInt64s()  value(atFlatIndex:)
 //   Elementwise  Tensor.binary(BinaryOp, a, b | scalar)   a.unary(UnaryOp)   clip  pow  Tensor.where  cast(to:)
+//                Tensor.arctan2  nanToNum  rounded(decimals:)  Tensor.clip(x, min:max:) (tensor bounds)
 //   In place     applyInPlace(BinaryOp, tensor | scalar)   assign(_:)   set(_:to:)   shuffle(using:)
 //   Reductions   reduce(ReduceOp, axes:keepdims:)  sum mean max min prod all any  std variance
 //                argmax argmin (axis or flattened)  cumsum
-//   Products     Tensor.matmul  Tensor.dot  Tensor.outer  norm
+//   Products     Tensor.matmul  Tensor.dot  Tensor.outer  norm  norm(ord:axes:keepdims:)
+//                Tensor.tensordot  .inner  .kron  .einsum  .convolve (Contractions.swift, Einsum.swift)
 //   Shape        reshape transpose T swapAxes flatten ravel squeeze expandDims concat stack split
 //                repeated tiled broadcast(to:)
 //   Indexing     get([IndexComponent])  set([IndexComponent], to:)  nonzero  takeAlong

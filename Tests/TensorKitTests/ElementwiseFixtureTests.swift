@@ -20,6 +20,16 @@ struct ElementwiseFixtureTests {
         for c in cases { try Self.run(c, Self.contraction) }
     }
 
+    @Test("einsum's diagonals and permutations are views; its matrix product is matmul's, bit for bit")
+    func einsumDispatch() throws {
+        let x = try Tensor.arange(0, 16, step: 1).cast(to: .float32).reshape([4, 4])
+        #expect(try Tensor.einsum("ii->i", [x]).sharesStorage(with: x))
+        #expect(try Tensor.einsum("ij->ji", [x]).sharesStorage(with: x))
+        let a = try Tensor.binary(.multiply, x, 0.37), b = try Tensor.binary(.add, x.T, 0.5)
+        let viaEinsum = try Tensor.einsum("ij,jk->ik", [a, b]), viaMatmul = try Tensor.matmul(a, b)
+        #expect(viaEinsum.toDoubles() == viaMatmul.toDoubles())
+    }
+
     static func run(_ c: [String: Any], _ compute: (String, [Tensor], [String: Any]) throws -> [Tensor]) throws {
         var f = try FixtureCase(c)
         for (k, v) in (f.args["views"] as? [[String: Any]] ?? []).enumerated() {
