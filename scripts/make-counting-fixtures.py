@@ -9,23 +9,13 @@ Same case format as make-linalg-fixtures.py: {name, op, args, inputs, expected_l
 transpose, non-contiguous) or "reverse" (reversed along axis 0, a negative stride); the
 expected values are computed here from that same view.
 """
-import json
-import math
-import os
 
 import numpy as np
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "TensorKitTests", "Fixtures")
+from fixture_support import OUT, enc, write_fixture
 rng = np.random.default_rng(10)
 
 
-def enc(a):
-    a = np.asarray(a)
-    if a.dtype in (np.int32, np.intp):
-        a = a.astype(np.int64)
-    data = [v if not isinstance(v, float) or math.isfinite(v) else ("nan" if math.isnan(v) else ("inf" if v > 0 else "-inf"))
-            for v in a.reshape(-1).tolist()]
-    return {"shape": list(a.shape), "dtype": str(a.dtype), "data": data}
 
 
 def view(a, kind):
@@ -168,12 +158,8 @@ def counting_cases():
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
     with np.errstate(all="ignore"):
-        cases = counting_cases()
-    with open(os.path.join(OUT, "counting.json"), "w") as f:
-        json.dump(cases, f, separators=(",", ":"))
-    print(f"counting.json: {len(cases)} cases")
+        write_fixture("counting", counting_cases())
 
 
 if __name__ == "__main__":

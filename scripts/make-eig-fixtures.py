@@ -9,7 +9,6 @@ test compares sorted values and checks a @ v == v * w for the vectors it compute
 Matrices are built with real spectra (P @ diag(d) @ inv(P), triangular, symmetric), since
 tensors have no complex dtype; a rotation checks the error for complex eigenvalues.
 """
-import json
 import os
 import sys
 
@@ -19,8 +18,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from importlib import import_module
 
 linalg_fixtures = import_module("make-linalg-fixtures")
-enc, case = linalg_fixtures.enc, linalg_fixtures.case
-OUT = linalg_fixtures.OUT
+case = linalg_fixtures.case
+from fixture_support import enc, write_fixture
 rng = np.random.default_rng(77)
 
 
@@ -68,11 +67,7 @@ def eig_cases():
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    cases = eig_cases()
-    with open(os.path.join(OUT, "eig.json"), "w") as f:
-        json.dump(cases, f, separators=(",", ":"))
-    print(f"eig.json: {len(cases)} cases")
+    write_fixture("eig", eig_cases())
 
 
 if __name__ == "__main__":

@@ -12,23 +12,13 @@ dtype rule: TensorKit gives float32 where NumPy gives float64 for an integer inp
 function (exp's rule, Grammar.md "NumPy differences"), so integer inputs of the float functions
 are cast to float32 before NumPy computes the expected values.
 """
-import json
-import math
-import os
 
 import numpy as np
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "TensorKitTests", "Fixtures")
+from fixture_support import OUT, enc, write_fixture
 rng = np.random.default_rng(1010)
 
 
-def enc(a):
-    a = np.asarray(a)
-    if a.dtype == np.int32:
-        a = a.astype(np.int64)
-    data = [v if not isinstance(v, float) or math.isfinite(v) else ("nan" if math.isnan(v) else ("inf" if v > 0 else "-inf"))
-            for v in a.reshape(-1).tolist()]
-    return {"shape": list(a.shape), "dtype": str(a.dtype), "data": data}
 
 
 def index_enc(parts):
@@ -306,12 +296,8 @@ def contraction_cases():
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    for name, make in [("elementwise", elementwise_cases), ("contractions", contraction_cases)]:
-        cases = make()
-        with open(os.path.join(OUT, f"{name}.json"), "w") as f:
-            json.dump(cases, f, separators=(",", ":"))
-        print(f"{name}.json: {len(cases)} cases")
+    write_fixture("elementwise", elementwise_cases())
+    write_fixture("contractions", contraction_cases())
 
 
 if __name__ == "__main__":

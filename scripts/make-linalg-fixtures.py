@@ -8,24 +8,14 @@ Same case format as make-tensor-fixtures.py: {name, op, args, inputs, expected_l
 expected values are computed from a.T here. Results whose signs LAPACK may choose (QR, eigh
 vectors, SVD vectors) are compared up to sign by the test (|values| and reconstructions).
 """
-import json
-import math
-import os
 
 import numpy as np
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "TensorKitTests", "Fixtures")
+from fixture_support import OUT, enc, write_fixture
 rng = np.random.default_rng(2024)
 LA = np.linalg
 
 
-def enc(a):
-    a = np.asarray(a)
-    if a.dtype == np.int32:
-        a = a.astype(np.int64)
-    data = [v if not isinstance(v, float) or math.isfinite(v) else ("nan" if math.isnan(v) else ("inf" if v > 0 else "-inf"))
-            for v in a.reshape(-1).tolist()]
-    return {"shape": list(a.shape), "dtype": str(a.dtype), "data": data}
 
 
 def general(shape, dt):
@@ -129,11 +119,7 @@ def linalg_cases():
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    cases = linalg_cases()
-    with open(os.path.join(OUT, "linalg.json"), "w") as f:
-        json.dump(cases, f, separators=(",", ":"))
-    print(f"linalg.json: {len(cases)} cases")
+    write_fixture("linalg", linalg_cases())
 
 
 if __name__ == "__main__":
