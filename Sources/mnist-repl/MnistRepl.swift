@@ -6,7 +6,7 @@ import MNLStdlib
 import MNLSyntax
 import TensorKit
 
-/// `mnist-repl [FILE.mnl [ARGS...]]`, `mnist-repl -e CODE`, `mnist-repl --check FILE`.
+/// `mnist-repl [FILE.mnl | - [ARGS...]]`, `mnist-repl -e CODE`, `mnist-repl --check FILE`.
 /// Exit status: 0 on success, 1 when the script fails, 2 on a usage error, n after `exit(n)`.
 @main
 struct MnistRepl: ParsableCommand {
@@ -39,7 +39,7 @@ struct MnistRepl: ParsableCommand {
                                valueName: "SIZE"))
     var memoryLimit: String?
 
-    @ArgumentParser.Argument(help: ArgumentHelp("The script to run, then the arguments it sees as `args`.",
+    @ArgumentParser.Argument(help: ArgumentHelp("The script to run (`-`: read it from standard input), then the arguments it sees as `args`.",
                                                 valueName: "FILE.mnl [ARGS...]"))
     var script: [String] = []
 
@@ -86,14 +86,14 @@ struct MnistRepl: ParsableCommand {
         let source: SourceFile
         if let code {
             source = SourceFile(name: "<command line>", text: code)
-        } else if let path = script.first {
+        } else if let path = script.first, path != "-" {
             switch Session.readSource(path) {
             case .success(let file): source = file
             case .failure(let problem):
                 Console.error("mnist-repl: \(problem.kind.message)")
                 throw ExitCode(1)
             }
-        } else if isatty(0) == 0 && !interactive {
+        } else if script.first == "-" || (isatty(0) == 0 && !interactive) {  // `-`: stdin, as python3 -
             let data = FileHandle.standardInput.readDataToEndOfFile()
             source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
         } else {

@@ -152,6 +152,14 @@ import Testing
         #expect(bad.stderr.hasPrefix("<stdin>:2:1: error: undefined variable 'nope'"), "\(bad)")
     }
 
+    /// `-` as the script is standard input, as `python3 -`; the words after it are `args`.
+    @Test func aDashReadsTheScriptFromStandardInputWithArguments() throws {
+        let result = try runMnistRepl(["-", "7", "x"], stdin: "print(\"args {args}\")\n")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "args [\"7\", \"x\"]\n", "\(result)")
+        #expect(result.stderr == "", "\(result)")
+    }
+
     /// Regression: `--version`, `--help` and `-h` were once taken as the script's path.
     @Test func versionAndHelp() throws {
         let version = try runMnistRepl(["--version"])
