@@ -9,10 +9,18 @@ import Darwin
 /// function is a caseless type naming the C library's float and double versions, so every
 /// loop is specialised for its function (no switch per element) without a struct per op.
 
-/// One C library function in its float32 and float64 versions.
+/// One C library function in its float32 and float64 versions, and the full-width SLEEF
+/// kernel (CVectorMath; float32 computed in double and rounded once) that contiguous runs
+/// take when the CPU has AVX2 or AVX-512; libm serves strided views, other CPUs, and the
+/// functions without a kernel (sinh, cosh: SLEEF overflows before the largest result).
 protocol ElementaryFunction {
     static func float(_ x: Float) -> Float
     static func double(_ x: Double) -> Double
+    static var vector: VectorMath.Unary? { get }
+}
+
+extension ElementaryFunction {
+    static var vector: VectorMath.Unary? { nil }
 }
 
 /// `out[i] = F(x[i])` for float32 and float64 elements.
@@ -21,18 +29,24 @@ struct ElementaryOp<T: FloatElement, F: ElementaryFunction>: UnaryKernelOp {
         if T.self == Float.self { return unsafeBitCast(F.float(unsafeBitCast(a, to: Float.self)), to: T.self) }
         return unsafeBitCast(F.double(unsafeBitCast(a, to: Double.self)), to: T.self)
     }
+
+    @inline(__always)
+    static func contiguous(_ x: UnsafePointer<T>, _ out: UnsafeMutablePointer<T>, _ n: Int) -> Bool {
+        guard let f = F.vector else { return false }
+        return VectorMath.unary(f, x, out, n)
+    }
 }
 
-enum Log1p: ElementaryFunction { static func float(_ x: Float) -> Float { log1pf(x) }; static func double(_ x: Double) -> Double { log1p(x) } }
-enum Expm1: ElementaryFunction { static func float(_ x: Float) -> Float { expm1f(x) }; static func double(_ x: Double) -> Double { expm1(x) } }
-enum Log2: ElementaryFunction { static func float(_ x: Float) -> Float { log2f(x) }; static func double(_ x: Double) -> Double { log2(x) } }
-enum Log10: ElementaryFunction { static func float(_ x: Float) -> Float { log10f(x) }; static func double(_ x: Double) -> Double { log10(x) } }
-enum Sin: ElementaryFunction { static func float(_ x: Float) -> Float { sinf(x) }; static func double(_ x: Double) -> Double { sin(x) } }
-enum Cos: ElementaryFunction { static func float(_ x: Float) -> Float { cosf(x) }; static func double(_ x: Double) -> Double { cos(x) } }
-enum Tan: ElementaryFunction { static func float(_ x: Float) -> Float { tanf(x) }; static func double(_ x: Double) -> Double { tan(x) } }
-enum Arcsin: ElementaryFunction { static func float(_ x: Float) -> Float { asinf(x) }; static func double(_ x: Double) -> Double { asin(x) } }
-enum Arccos: ElementaryFunction { static func float(_ x: Float) -> Float { acosf(x) }; static func double(_ x: Double) -> Double { acos(x) } }
-enum Arctan: ElementaryFunction { static func float(_ x: Float) -> Float { atanf(x) }; static func double(_ x: Double) -> Double { atan(x) } }
+enum Log1p: ElementaryFunction { static func float(_ x: Float) -> Float { log1pf(x) }; static func double(_ x: Double) -> Double { log1p(x) }; static var vector: VectorMath.Unary? { .log1p } }
+enum Expm1: ElementaryFunction { static func float(_ x: Float) -> Float { expm1f(x) }; static func double(_ x: Double) -> Double { expm1(x) }; static var vector: VectorMath.Unary? { .expm1 } }
+enum Log2: ElementaryFunction { static func float(_ x: Float) -> Float { log2f(x) }; static func double(_ x: Double) -> Double { log2(x) }; static var vector: VectorMath.Unary? { .log2 } }
+enum Log10: ElementaryFunction { static func float(_ x: Float) -> Float { log10f(x) }; static func double(_ x: Double) -> Double { log10(x) }; static var vector: VectorMath.Unary? { .log10 } }
+enum Sin: ElementaryFunction { static func float(_ x: Float) -> Float { sinf(x) }; static func double(_ x: Double) -> Double { sin(x) }; static var vector: VectorMath.Unary? { .sin } }
+enum Cos: ElementaryFunction { static func float(_ x: Float) -> Float { cosf(x) }; static func double(_ x: Double) -> Double { cos(x) }; static var vector: VectorMath.Unary? { .cos } }
+enum Tan: ElementaryFunction { static func float(_ x: Float) -> Float { tanf(x) }; static func double(_ x: Double) -> Double { tan(x) }; static var vector: VectorMath.Unary? { .tan } }
+enum Arcsin: ElementaryFunction { static func float(_ x: Float) -> Float { asinf(x) }; static func double(_ x: Double) -> Double { asin(x) }; static var vector: VectorMath.Unary? { .asin } }
+enum Arccos: ElementaryFunction { static func float(_ x: Float) -> Float { acosf(x) }; static func double(_ x: Double) -> Double { acos(x) }; static var vector: VectorMath.Unary? { .acos } }
+enum Arctan: ElementaryFunction { static func float(_ x: Float) -> Float { atanf(x) }; static func double(_ x: Double) -> Double { atan(x) }; static var vector: VectorMath.Unary? { .atan } }
 enum Sinh: ElementaryFunction { static func float(_ x: Float) -> Float { sinhf(x) }; static func double(_ x: Double) -> Double { sinh(x) } }
 enum Cosh: ElementaryFunction { static func float(_ x: Float) -> Float { coshf(x) }; static func double(_ x: Double) -> Double { cosh(x) } }
 enum Trunc: ElementaryFunction { static func float(_ x: Float) -> Float { truncf(x) }; static func double(_ x: Double) -> Double { trunc(x) } }

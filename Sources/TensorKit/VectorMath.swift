@@ -8,7 +8,12 @@ enum VectorMath {
     /// The vector level the kernels use: the CPU's (3 = AVX-512, 2 = AVX2 with FMA).
     static let level = Int32(CPUFeatureSet.current.vectorLevel)
 
-    enum Unary: Int32 { case exp = 0, log = 1, tanh = 2, sigmoid = 3 }
+    /// The values of CVectorMath's MNL_VEC_ function constants.
+    enum Unary: Int32 {
+        case exp = 0, log = 1, tanh = 2, sigmoid = 3
+        case sin = 4, cos = 5, tan = 6, asin = 7, acos = 8, atan = 9
+        case log1p = 12, expm1 = 13, log2 = 14, log10 = 15  // 10, 11: no kernel (sinh, cosh)
+    }
     enum Arithmetic: Int32 { case add = 0, sub = 1, mul = 2, div = 3 }
 
     /// y[i] = f(x[i]) for i < n, for float32 and float64; false when no vector kernel ran.

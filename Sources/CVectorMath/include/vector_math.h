@@ -8,7 +8,11 @@
 /// returns 0, doing nothing, when it has no kernel for that level or function.
 
 /// Unary functions.
-enum { MNL_VEC_EXP = 0, MNL_VEC_LOG = 1, MNL_VEC_TANH = 2, MNL_VEC_SIGMOID = 3 };
+enum {
+    MNL_VEC_EXP = 0, MNL_VEC_LOG = 1, MNL_VEC_TANH = 2, MNL_VEC_SIGMOID = 3,
+    MNL_VEC_SIN = 4, MNL_VEC_COS = 5, MNL_VEC_TAN = 6, MNL_VEC_ASIN = 7, MNL_VEC_ACOS = 8, MNL_VEC_ATAN = 9,
+    MNL_VEC_LOG1P = 12, MNL_VEC_EXPM1 = 13, MNL_VEC_LOG2 = 14, MNL_VEC_LOG10 = 15
+};
 /// Binary arithmetic.
 enum { MNL_VEC_ADD = 0, MNL_VEC_SUB = 1, MNL_VEC_MUL = 2, MNL_VEC_DIV = 3 };
 
