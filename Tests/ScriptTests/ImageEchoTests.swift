@@ -1,3 +1,5 @@
+import Foundation
+import MNLFuzzing
 import MNLRuntime
 import MNLStdlib
 import Testing
@@ -35,5 +37,17 @@ import Testing
         #expect(ascii == "++\n  ++")  // each row pair averages a diagonal pixel with black: grey 0.5, shade 5 of 0...9
         let none = try echo("show_images(zeros(3, 28, 28))", environment: ["MNL_IMAGES": "none"], isTerminal: true, width: 80)
         #expect(none == "<2×2 grid of 3 images 28×28>")
+    }
+}
+
+/// The fuzzer's sandbox refuses every builtin that names a file; an image's save methods go
+/// through `savefig`, so they are refused there too and never write.
+@Suite struct ImageSandboxTests {
+    @Test func imageMethodsCannotWriteWhileFuzzing() throws {
+        let path = "/tmp/mnl-sandbox-\(getpid()).png"
+        for code in ["imshow(eye(3)).save(\"\(path)\")", "imshow(eye(3)).savefig(\"\(path)\")", "imshow(eye(3))\nsavefig(\"\(path)\")"] {
+            #expect(ScriptEntries.run(source: code, in: FuzzContext()) == nil)
+            #expect(!FileManager.default.fileExists(atPath: path), "\(code) wrote a file")
+        }
     }
 }

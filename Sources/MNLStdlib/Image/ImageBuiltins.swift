@@ -37,15 +37,28 @@ enum ImageBuiltins {
         return made(ImageGrid(pictures: pics, titles: titles, columns: columns), ctx)
     }
 
-    static let savefig = Builtin("savefig", [.required("path")], topic: "images",
-        doc: "Writes the last image made (by imshow or show_images) to path as PNG, SVG or PDF, chosen by the extension, atomically; as pyplot's savefig. An unknown extension is an error naming the path.",
+    static let savefig = Builtin("savefig", [.required("path"), .optional("image", defaultText: "nil")], topic: "images",
+        doc: "Writes the last image made (by imshow or show_images), or image=, to path as PNG, SVG or PDF, chosen by the extension, atomically; as pyplot's savefig. An unknown extension is an error naming the path.",
         example: "imshow(eye(8))\nsavefig(\"/tmp/mnl-savefig.png\")\nsavefig(\"/tmp/mnl-savefig.pdf\")") { a, ctx in
         let path = try a.string(0)
+        if let v = a[1] {
+            guard case .native(let o) = v, let image = o as? ImageObject else { throw a.bad(1, expected: "image", got: v) }
+            try image.save(to: path)
+            return .null
+        }
         guard let current = ImageDisplay.of(ctx.session).current else {
             throw a.invalid("nothing to save yet: make an image first (imshow, show_images), or call img.save(path)")
         }
         try current.save(to: path)
         return .null
+    }
+
+    /// `img.save(path)` goes through the session's own `savefig`, so a session whose file
+    /// builtins are refused (the fuzzer's sandbox replaces every builtin with a path
+    /// parameter) refuses image methods too.
+    static func saveThroughSession(_ image: ImageObject, _ path: String, _ ctx: CallContext) throws {
+        guard let savefig = ctx.session.builtins["savefig"] else { return try image.save(to: path) }
+        _ = try ctx.call(.builtin(BuiltinFunction(savefig)), [.string(path)], keywords: [("image", .native(image))])
     }
 
     /// The new image value, which becomes the session's current one for `savefig`.

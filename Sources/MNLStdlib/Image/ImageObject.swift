@@ -24,13 +24,13 @@ final class ImageObject: NativeObject, SavableFigure, WidthAwareRendering {
         c.property("count", doc: "How many pictures: 1 from imshow, one per image from show_images.") { .number(Double($0.grid.pictures.count)) }
         c.method("save", [.required("path")],
                  doc: "Writes the image to path as PNG, SVG or PDF, by the path's extension (.png, .svg, .pdf), atomically; titles are real text. Returns nil.",
-                 example: "imshow(eye(8)).save(\"/tmp/mnl-eye.png\")") { o, a, _ in
-            try o.save(to: try a.string(1))
+                 example: "imshow(eye(8)).save(\"/tmp/mnl-eye.png\")") { o, a, ctx in
+            try ImageBuiltins.saveThroughSession(o, try a.string(1), ctx)
             return .null
         }
         c.method("savefig", [.required("path")], doc: "The same as save (matplotlib's fig.savefig).",
-                 example: "imshow(eye(8)).savefig(\"/tmp/mnl-eye.svg\")") { o, a, _ in
-            try o.save(to: try a.string(1))
+                 example: "imshow(eye(8)).savefig(\"/tmp/mnl-eye.svg\")") { o, a, ctx in
+            try ImageBuiltins.saveThroughSession(o, try a.string(1), ctx)
             return .null
         }
         c.method("show", doc: "Draws the image into the output, as print does; for scripts. Returns nil.",
