@@ -42,7 +42,18 @@ public enum ImageFile {
         }
         cairo_surface_finish(surface)
         try check(cairo_surface_status(surface), format)
-        return withExtendedLifetime(sink) { sink.bytes }
+        let bytes = withExtendedLifetime(sink) { sink.bytes }
+        return format == .svg ? pixelated(bytes) : bytes
+    }
+
+    /// Cairo 1.16 embeds each picture in an SVG as a small PNG scaled up, and browsers smooth
+    /// scaled images unless told otherwise (PDF gets `/Interpolate false` from the nearest
+    /// filter). One `image-rendering` style on the root element, which every image inherits,
+    /// keeps the pixels square as in the PNG.
+    static func pixelated(_ svg: [UInt8]) -> [UInt8] {
+        let root = Array("<svg ".utf8)
+        guard let at = svg.indices.first(where: { svg[$0...].starts(with: root) }) else { return svg }
+        return Array(svg[..<at]) + root + Array("style=\"image-rendering:pixelated\" ".utf8) + Array(svg[(at + root.count)...])
     }
 
     /// White ground, each picture scaled up by whole pixels, its title centred under it.

@@ -70,7 +70,8 @@ import Testing
         #expect(parser.parse())
         #expect(delegate.root == "svg")
         #expect(delegate.width == "372pt" && delegate.height == "216pt")  // 12 + 168 + 12 + 168 + 12; 12 + 168 + 24 + 12
-        #expect(delegate.elements.contains("image") || delegate.elements.contains("use"))
+        #expect(delegate.elements.contains("image") && delegate.elements.contains("use"))  // pictures and title glyphs
+        #expect(delegate.style == "image-rendering:pixelated")
     }
 
     @Test func aPDFHasAHeaderAndOnePage() throws {
@@ -93,6 +94,7 @@ final class SVGRoot: NSObject, XMLParserDelegate {
     var root: String?
     var width: String?
     var height: String?
+    var style: String?
     var elements: Set<String> = []
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -101,6 +103,7 @@ final class SVGRoot: NSObject, XMLParserDelegate {
             root = name
             width = attributes["width"]
             height = attributes["height"]
+            style = attributes["style"]
         }
         elements.insert(name)
     }
