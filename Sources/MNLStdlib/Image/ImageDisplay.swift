@@ -5,11 +5,11 @@ import MNLSyntax
 
 /// How one session draws images as text, and the last image or figure made: what
 /// `savefig(path)` saves, as pyplot's current figure. Per session (`Session.state`).
-public final class ImageDisplay {
+final class ImageDisplay {
     /// Set once by the front end from its output stream (`Stdlib.configureImages`).
-    public var style: TextImageStyle = .ascii
+    var style: TextImageStyle = .ascii
     /// Columns `print` lays pictures out in; the REPL echo uses the terminal's width instead.
-    public var width = 80
+    var width = 80
     /// The value `savefig` saves.
     var current: (NativeObject & SavableFigure)?
 
