@@ -18,22 +18,20 @@ enum ImageBuiltins {
         example: "img = imshow(tensor([[0, 1, 2, 3], [3, 2, 1, 0]]))\nimg\nimshow(eye(6), cmap=\"gray_r\")") { a, ctx in
         let t = try a.tensor(0)
         let shape = try imaging { () throws(ImageError) in try ImageShape.image(t.shape) }
-        let rasters = try rasters(t, shape)
-        let picture = try pictures(rasters, a, cmap: 1, vmin: 2, vmax: 3)
-        return made(ImageGrid(pictures: picture), ctx)
+        let colour = try colouring(a, cmap: 1, vmin: 2, vmax: 3)
+        return made(ImageGrid(pictures: try rasters(t, shape).map(colour)), ctx)
     }
 
     static let showImages = Builtin("show_images", [.required("images"), .optional("titles", defaultText: "nil"), .optional("cols", defaultText: "nil"),
                                                     .optional("cmap", defaultText: "\"gray\""), .optional("vmin", defaultText: "nil"),
                                                     .optional("vmax", defaultText: "nil"), .optional("axis", defaultText: "nil")],
         topic: "images",
-        doc: "A grid of images with a title under each (titles=, a list as long as the images), cols= per row (near-square by default): the course's 5×5 grid of \"Pred: 7, True: 7\". images is a list of images (each as imshow takes them), a tensor (N, H, W) or (N, H, W, 3), or a 2-D tensor of flattened square images: one per row (N×784), or one per column when only the columns are of square length (a first-layer weight matrix 784×k shows k digits of 28×28; when both are, the longer axis is the image; axis=0 or axis=1 says which axis counts the images). Each image is scaled from its own range unless vmin=/vmax= are given. At most 1000 images.",
+        doc: "A grid of images with a title under each (titles=, a list as long as the images), cols= per row (near-square by default): the course's 5×5 grid of \"Pred: 7, True: 7\". images is a list (of tensors, each as imshow takes them, or of images imshow made, shown with their own colours), a tensor (N, H, W) or (N, H, W, 3), or a 2-D tensor of flattened square images: one per row (N×784), or one per column when only the columns are of square length (a first-layer weight matrix 784×k shows k digits of 28×28; when both are, the longer axis is the image; axis=0 or axis=1 says which axis counts the images). Each image is scaled from its own range unless vmin=/vmax= are given. At most 1000 images.",
         example: "show_images(eye(4).reshape(1, 16) * tensor([[1], [2], [3]]), titles=[\"one\", \"two\", \"three\"], cols=3)") { a, ctx in
-        let items = try images(a)
-        let titles = try titleList(a, count: items.count, ctx)
+        let pics = try images(a, colouring: try colouring(a, cmap: 3, vmin: 4, vmax: 5))
+        let titles = try titleList(a, count: pics.count, ctx)
         let columns = a[2] == nil ? nil : try a.int(2)
         if let columns, columns < 1 { throw a.invalid("cols must be at least 1, got \(columns)") }
-        let pics = try pictures(items, a, cmap: 3, vmin: 4, vmax: 5)
         return made(ImageGrid(pictures: pics, titles: titles, columns: columns), ctx)
     }
 
@@ -69,22 +67,25 @@ enum ImageBuiltins {
         return .native(image)
     }
 
-    /// The rasters of `show_images`'s first argument: a list of images or one tensor of many.
-    static func images(_ a: Arguments) throws -> [Raster] {
+    /// The pictures of `show_images`'s first argument: a list (of tensors, coloured here, or
+    /// of image values, shown as they were made) or one tensor of many images.
+    static func images(_ a: Arguments, colouring colour: (Raster) -> Picture) throws -> [Picture] {
         if case .list(let list) = try a.value(0) {
-            guard list.items.count <= maxImages else { throw imageDiagnostic(.tooManyImages(count: list.items.count, limit: maxImages)) }
             guard !list.items.isEmpty else { throw a.invalid("no images to show (the list is empty)") }
-            return try list.items.flatMap { v -> [Raster] in
+            let pictures = try list.items.flatMap { v -> [Picture] in
+                if case .native(let o) = v, let image = o as? ImageObject { return image.grid.pictures }
                 let t = try TensorConversion.tensor(v, argument: "show_images")
-                return try rasters(t, try imaging { () throws(ImageError) in try ImageShape.image(t.shape) })
+                return try rasters(t, try imaging { () throws(ImageError) in try ImageShape.image(t.shape) }).map(colour)
             }
+            guard pictures.count <= maxImages else { throw imageDiagnostic(.tooManyImages(count: pictures.count, limit: maxImages)) }
+            return pictures
         }
         let t = try a.tensor(0)
         let axis = a[6] == nil ? nil : try a.int(6)
         if let axis, axis != 0 && axis != 1 { throw a.invalid("axis must be 0 or 1, got \(axis)") }
         let shape = try imaging { () throws(ImageError) in try ImageShape.images(t.shape, axis: axis) }
         guard shape.count <= maxImages else { throw imageDiagnostic(.tooManyImages(count: shape.count, limit: maxImages)) }
-        return try rasters(t, shape)
+        return try rasters(t, shape).map(colour)
     }
 
     /// The pictures' numbers, read once as Doubles (refused when that copy would not fit).
@@ -95,8 +96,9 @@ enum ImageBuiltins {
         return shape.rasters(from: t.toDoubles())
     }
 
-    /// Coloured pictures, each scaled from its own range unless vmin/vmax are given.
-    static func pictures(_ rasters: [Raster], _ a: Arguments, cmap: Int, vmin: Int, vmax: Int) throws -> [Picture] {
+    /// How rasters become pictures: each scaled from its own range unless vmin/vmax are
+    /// given, through the colour map (both checked before any work).
+    static func colouring(_ a: Arguments, cmap: Int, vmin: Int, vmax: Int) throws -> (Raster) -> Picture {
         let name = try a.string(cmap, default: "gray")
         let colormap = try imaging { () throws(ImageError) in
             guard let c = Colormap(rawValue: name) else { throw .unknownColormap(name: name) }
@@ -104,7 +106,7 @@ enum ImageBuiltins {
         }
         let low = a[vmin] == nil ? nil : try a.number(vmin)
         let high = a[vmax] == nil ? nil : try a.number(vmax)
-        return rasters.map { Picture($0, scaling: Scaling.fitting($0, vmin: low, vmax: high), colormap: colormap) }
+        return { Picture($0, scaling: Scaling.fitting($0, vmin: low, vmax: high), colormap: colormap) }
     }
 
     /// The titles as text (strings as they are, other values as print shows them).
