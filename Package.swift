@@ -5,6 +5,7 @@ import PackageDescription
 //   MNLSyntax -> MNLRuntime -> MNLStdlib -> mnist-repl
 //   MemoryBudget -> MNLRuntime, TensorKit
 //   TensorKit -> MNLLearn, MNLData, MNLTerminal -> MNLStdlib
+//   CCairo -> MNLImage -> MNLStdlib
 // MNLRuntime never imports TensorKit; MNLStdlib is the one place where they meet.
 /// Every target of ours builds with warnings as errors.
 let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
@@ -28,6 +29,8 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib",
                        providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
 
         // The language: source -> tokens -> AST -> resolved form -> closures -> values.
         .target(name: "MNLSyntax", swiftSettings: strict),
@@ -52,6 +55,9 @@ let package = Package(
         .target(name: "MNLLearn", dependencies: ["TensorKit"], swiftSettings: strict),
         .target(name: "MNLData", dependencies: ["TensorKit", "CZlib", "MemoryBudget"], swiftSettings: strict),
         .target(name: "MNLTerminal", dependencies: ["TensorKit"], swiftSettings: strict),
+        // Images as pixels: scaling, colour maps, text renderings (half blocks, ASCII) and
+        // PNG/SVG/PDF through Cairo. No knowledge of tensors or of the language.
+        .target(name: "MNLImage", dependencies: ["CCairo", "MemoryBudget"], swiftSettings: strict),
 
         // The interactive front end: line editing, Ctrl-C, REPL commands. It talks to the
         // language through the small `ReplEngine` protocol, so it knows nothing of the language.
@@ -59,7 +65,7 @@ let package = Package(
 
         // The one binding layer between the language and the libraries.
         .target(name: "MNLStdlib",
-                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MemoryBudget"], swiftSettings: strict),
+                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MNLImage", "MemoryBudget"], swiftSettings: strict),
 
         .executableTarget(name: "mnist-repl",
                           dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole", "TensorKit", "MemoryBudget",
@@ -76,6 +82,7 @@ let package = Package(
         .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib"]),
         .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MNLImageTests", dependencies: ["MNLImage", "CCairo"]),
         .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole", "MNLTestSupport"]),
         .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MemoryBudget", "MNLFuzzing"], exclude: ["Scripts"]),
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MemoryBudget
+import MNLConsole
 import MNLRuntime
 import MNLStdlib
 import MNLSyntax
@@ -98,7 +99,7 @@ struct MnistRepl: ParsableCommand {
             source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
         } else {
             if check || dumpTokens || dumpAst || dumpResolved { throw ValidationError("--check and --dump-* need a FILE or -e CODE") }
-            let status = Interactive.run(session: Stdlib.makeSession())
+            let status = Interactive.run(session: Self.makeSession())
             if status != 0 { throw ExitCode(status) }
             return
         }
@@ -106,7 +107,7 @@ struct MnistRepl: ParsableCommand {
             Dump.print(source, tokens: dumpTokens)
             return
         }
-        let session = Stdlib.makeSession()
+        let session = Self.makeSession()
         if dumpResolved {
             let (text, problems) = session.dumpResolved(source)
             if let text { print(text) }
@@ -134,5 +135,16 @@ struct MnistRepl: ParsableCommand {
             let status = Interactive.run(session: session)
             if status != 0 { throw ExitCode(status) }
         }
+    }
+}
+
+extension MnistRepl {
+    /// A session whose images print for this process's standard output: half blocks in
+    /// colour on a terminal, ASCII shades under NO_COLOR or into a pipe.
+    static func makeSession() -> Session {
+        let session = Stdlib.makeSession()
+        Stdlib.configureImages(session, environment: ProcessInfo.processInfo.environment, isTerminal: isatty(1) != 0,
+                               width: TerminalWidth.columns(of: 1))
+        return session
     }
 }

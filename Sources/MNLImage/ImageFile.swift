@@ -1,0 +1,128 @@
+import CCairo
+import MemoryBudget
+
+/// The file formats Cairo writes for us.
+public enum ImageFormat: String, CaseIterable, Sendable {
+    case png, svg, pdf
+
+    /// The format named by the path's extension (any case), or nil.
+    public init?(path: String) {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        self.init(rawValue: path[path.index(after: dot)...].lowercased())
+    }
+}
+
+/// Grids of pictures as PNG, SVG or PDF bytes, drawn by Cairo: pixels as crisp squares
+/// (nearest-neighbour, as matplotlib's `interpolation="nearest"`), titles as real text in
+/// DejaVu Sans, on white. The caller writes the bytes (atomically); Cairo never touches the
+/// file system, so a failed render leaves no file behind.
+public enum ImageFile {
+    public static func encode(_ grid: ImageGrid, as format: ImageFormat) throws(ImageError) -> [UInt8] {
+        let layout = try FileLayout(grid)
+        let sink = ByteSink()
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        let (w, h) = (Double(layout.width), Double(layout.height))
+        let surface: OpaquePointer?
+        switch format {
+        case .png:
+            guard MemoryBudget.allows(bytes: layout.width * layout.height * 4) else {
+                throw .tooLarge(width: layout.width, height: layout.height)
+            }
+            surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(layout.width), Int32(layout.height))
+        case .svg: surface = cairo_svg_surface_create_for_stream(ByteSink.write, closure, w, h)
+        case .pdf: surface = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, w, h)
+        }
+        guard let surface else { throw .cairo(format: format.rawValue, status: "no surface") }
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface), format)
+        try draw(grid, layout, on: surface, format)
+        if format == .png {
+            cairo_surface_flush(surface)
+            try check(cairo_surface_write_to_png_stream(surface, ByteSink.write, closure), format)
+        }
+        cairo_surface_finish(surface)
+        try check(cairo_surface_status(surface), format)
+        let bytes = withExtendedLifetime(sink) { sink.bytes }
+        return format == .svg ? pixelated(bytes) : bytes
+    }
+
+    /// Cairo 1.16 embeds each picture in an SVG as a small PNG scaled up, and browsers smooth
+    /// scaled images unless told otherwise (PDF gets `/Interpolate false` from the nearest
+    /// filter). One `image-rendering` style on the root element, which every image inherits,
+    /// keeps the pixels square as in the PNG.
+    static func pixelated(_ svg: [UInt8]) -> [UInt8] {
+        let root = Array("<svg ".utf8)
+        guard let at = svg.indices.first(where: { svg[$0...].starts(with: root) }) else { return svg }
+        return Array(svg[..<at]) + root + Array("style=\"image-rendering:pixelated\" ".utf8) + Array(svg[(at + root.count)...])
+    }
+
+    /// White ground, each picture scaled up by whole pixels, its title centred under it.
+    static func draw(_ grid: ImageGrid, _ layout: FileLayout, on surface: OpaquePointer, _ format: ImageFormat) throws(ImageError) {
+        guard let cr = cairo_create(surface) else { throw .cairo(format: format.rawValue, status: "no context") }
+        defer { cairo_destroy(cr) }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        FileLayout.selectFont(cr)
+        for (i, picture) in grid.pictures.enumerated() {
+            let (x, y) = layout.origin(of: i)
+            try paint(picture, at: (x + (layout.cellWidth - picture.width * layout.scale) / 2, y), scale: layout.scale, cr, format)
+            if grid.hasTitles { title(grid.titles[i], centredAt: Double(x) + Double(layout.cellWidth) / 2,
+                                       baseline: Double(y + layout.pictureHeight + FileLayout.titleBaseline), cr) }
+        }
+        try check(cairo_status(cr), format)
+    }
+
+    static func paint(_ picture: Picture, at origin: (Int, Int), scale: Int, _ cr: OpaquePointer, _ format: ImageFormat) throws(ImageError) {
+        guard let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(picture.width), Int32(picture.height)) else {
+            throw .cairo(format: format.rawValue, status: "no surface")
+        }
+        defer { cairo_surface_destroy(image) }
+        try check(cairo_surface_status(image), format)
+        cairo_surface_flush(image)
+        let stride = Int(cairo_image_surface_get_stride(image)) / 4
+        if let data = cairo_image_surface_get_data(image) {
+            data.withMemoryRebound(to: UInt32.self, capacity: stride * picture.height) { words in
+                for y in 0..<picture.height {
+                    for x in 0..<picture.width {
+                        let p = picture[x, y]
+                        words[y * stride + x] = UInt32(p.r) << 16 | UInt32(p.g) << 8 | UInt32(p.b)
+                    }
+                }
+            }
+        }
+        cairo_surface_mark_dirty(image)
+        cairo_save(cr)
+        cairo_translate(cr, Double(origin.0), Double(origin.1))
+        cairo_scale(cr, Double(scale), Double(scale))
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST)
+        cairo_rectangle(cr, 0, 0, Double(picture.width), Double(picture.height))
+        cairo_fill(cr)
+        cairo_restore(cr)
+    }
+
+    static func title(_ text: String, centredAt x: Double, baseline: Double, _ cr: OpaquePointer) {
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(cr, text, &extents)
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        cairo_move_to(cr, x - extents.width / 2 - extents.x_bearing, baseline)
+        cairo_show_text(cr, text)
+    }
+
+    static func check(_ status: cairo_status_t, _ format: ImageFormat) throws(ImageError) {
+        guard status != CAIRO_STATUS_SUCCESS else { return }
+        throw .cairo(format: format.rawValue, status: String(cString: cairo_status_to_string(status)))
+    }
+}
+
+/// Collects what Cairo writes; passed to its stream callbacks as their closure pointer.
+final class ByteSink {
+    var bytes: [UInt8] = []
+
+    static let write: cairo_write_func_t = { closure, data, length in
+        guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+        if let data { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length))) }
+        return CAIRO_STATUS_SUCCESS
+    }
+}
