@@ -98,7 +98,7 @@ struct MnistRepl: ParsableCommand {
             source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
         } else {
             if check || dumpTokens || dumpAst || dumpResolved { throw ValidationError("--check and --dump-* need a FILE or -e CODE") }
-            let status = Interactive.run(session: Stdlib.makeSession())
+            let status = Interactive.run(session: Stdlib.makeSession(display: StandardDisplay.make()))
             if status != 0 { throw ExitCode(status) }
             return
         }
@@ -106,7 +106,7 @@ struct MnistRepl: ParsableCommand {
             Dump.print(source, tokens: dumpTokens)
             return
         }
-        let session = Stdlib.makeSession()
+        let session = Stdlib.makeSession(display: StandardDisplay.make())
         if dumpResolved {
             let (text, problems) = session.dumpResolved(source)
             if let text { print(text) }
