@@ -32,7 +32,7 @@ public struct ProgressBar: Sendable {
         guard let total, total > 0 else {
             return clipped(prefix + "\(count)it [\(ProgressBar.clock(elapsed)), \(extras)]", width)
         }
-        let fraction = min(Double(count) / Double(total), 1)
+        let fraction = min(max(Double(count) / Double(total), 0), 1)  // update(-n) may go below 0
         let remaining = rate.flatMap { $0 > 0 ? Double(max(total - count, 0)) / $0 : nil }
         let percent = ProgressBar.padded(String(Int(fraction * 100)), 3) + "%|"
         let tail = "| \(count)/\(total) [\(ProgressBar.clock(elapsed))<\(remaining.map(ProgressBar.clock) ?? "?"), \(extras)]"
@@ -43,7 +43,7 @@ public struct ProgressBar: Sendable {
 
     /// `fraction` of `width` cells in full blocks and one eighth-block for the remainder.
     static func blocks(_ fraction: Double, width: Int) -> String {
-        let eighths = Int(fraction * Double(width * 8))
+        let eighths = Int(min(max(fraction, 0), 1) * Double(width * 8))
         let full = min(eighths / 8, width)
         let partials = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
         let partial = full < width ? partials[eighths % 8] : ""
@@ -70,7 +70,7 @@ public struct ProgressBar: Sendable {
     static func padded(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(n - s.count, 0)) + s }
 
     static func fixed2(_ x: Double) -> String {
-        guard x < 1e15 else { return "\(x)" }  // beyond Int's hundredths
+        guard abs(x) < 1e15 else { return "\(x)" }  // beyond Int's hundredths
         let hundredths = Int((x * 100).rounded())
         return "\(hundredths / 100)." + two(hundredths % 100)
     }

@@ -58,6 +58,15 @@ struct ProgressBarTextTests {
         #expect(bar.line(now: 4000, width: 60) == " 10%|█▋               | 1/10 [1:06:40<10:00:00, 4000.00s/it]")
     }
 
+    @Test func backwardsAndHugeCountsStayInRange() {
+        var bar = ProgressBar(total: 10, start: 0)
+        bar.advance(by: -3)
+        #expect(bar.line(now: 1, width: 40).hasPrefix("  0%|"))
+        bar.advance(by: Int.min)
+        #expect(bar.line(now: 1e-12, width: 40).contains("/10"))
+        #expect(ProgressBar.blocks(-1, width: 3) == "   ")
+    }
+
     @Test func blocksUseEighths() {
         #expect(ProgressBar.blocks(0.5, width: 4) == "██  ")
         #expect(ProgressBar.blocks(1, width: 4) == "████")
