@@ -31,6 +31,7 @@ final class ProgressObject: NativeObject {
         let inner = try ctx.iterator(iterable)
         let session = ctx.session, board = ProgressBoard.of(session)
         let watch = AbandonWatch(bar: self, board: board, display: session.display)
+        closed = false  // a second loop over the same bar starts it again
         board.begin(self, on: session.display)
         var started = false
         return ValueIterator {
