@@ -34,7 +34,11 @@ let package = Package(
 
         // The language: source -> tokens -> AST -> resolved form -> closures -> values.
         .target(name: "MNLSyntax", swiftSettings: strict),
-        .target(name: "MNLRuntime", dependencies: ["MNLSyntax", "MemoryBudget"], swiftSettings: strict),
+        .target(name: "MNLRuntime", dependencies: ["MNLSyntax", "MemoryBudget", "MNLDisplay"], swiftSettings: strict),
+
+        // Where results go: text, status lines (progress bars), rich values, and what the
+        // terminal can do. No knowledge of the language, so the console can use it too.
+        .target(name: "MNLDisplay", swiftSettings: strict),
 
         // The one limit on memory that user input can make the process take; both the
         // language (lists, strings) and the libraries (tensors, file buffers) ask it.
@@ -65,10 +69,10 @@ let package = Package(
 
         // The one binding layer between the language and the libraries.
         .target(name: "MNLStdlib",
-                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MNLImage", "MemoryBudget"], swiftSettings: strict),
+                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MNLImage", "MemoryBudget", "MNLDisplay"], swiftSettings: strict),
 
         .executableTarget(name: "mnist-repl",
-                          dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole", "TensorKit", "MemoryBudget",
+                          dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole", "TensorKit", "MemoryBudget", "MNLDisplay",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strict),
 
@@ -79,12 +83,13 @@ let package = Package(
 
         .testTarget(name: "MNLSyntaxTests", dependencies: ["MNLSyntax"]),
         .testTarget(name: "MemoryBudgetTests", dependencies: ["MemoryBudget"]),
-        .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib"]),
+        .testTarget(name: "MNLDisplayTests", dependencies: ["MNLDisplay"]),
+        .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib", "MNLDisplay", "MNLTerminal"]),
         .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLImageTests", dependencies: ["MNLImage", "CCairo"]),
         .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole", "MNLTestSupport"]),
-        .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MemoryBudget", "MNLFuzzing"], exclude: ["Scripts"]),
+        .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MemoryBudget", "MNLFuzzing", "MNLDisplay"], exclude: ["Scripts"]),
 
         // Test support shared by test targets: the pseudo-terminal harness.
         .target(name: "MNLTestSupport", path: "Tests/MNLTestSupport"),

@@ -22,6 +22,9 @@ public struct CallContext {
         if interp.session.isInterruptRequested() { throw Diagnostic(.interrupted, at: nil) }
     }
 
+    /// The values `for v in value` would give, one at a time (wrappers such as `progress`).
+    public func iterator(_ value: Value) throws -> ValueIterator { try Iteration.iterator(value, self) }
+
     /// Renders a value as `print` shows it.
     public func render(_ v: Value) -> String { v.rendered() }
 }

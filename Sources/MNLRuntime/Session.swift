@@ -1,4 +1,5 @@
 import Foundation
+import MNLDisplay
 import MNLSyntax
 
 /// Everything one user's work needs: globals, builtins, imported files, library state and
@@ -8,8 +9,11 @@ public final class Session {
     var interpreter: Interpreter!
     /// Every builtin by name (what `help` and completion read).
     public private(set) var builtins: [String: Builtin] = [:]
-    /// Where `print` writes.
-    public var output: (String) -> Void
+    /// Where results go: `print`'s text, progress bars' status lines, figures; and what the
+    /// terminal can do.
+    public var display: Display
+    /// Writes text to the display (what `print` does).
+    public func output(_ text: String) { display.write(text) }
     /// Asked at safe points (loop iterations, calls, between batches); true stops the run.
     public var interruptCheck: @Sendable () -> Bool = { false }
     /// Wraps every run on its thread; libraries use it to set up per-run context (TensorKit's
@@ -27,9 +31,20 @@ public final class Session {
     /// Library globals that are not builtins (`install(global:make:)`), remade on reset.
     private var libraryGlobals: [(name: String, make: () -> Value)] = []
 
-    public init(output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
+    /// A session whose text goes to `output`, a plain (non-terminal) display.
+    public convenience init(output: @escaping (String) -> Void) {
+        self.init(display: PlainDisplay(output))
+    }
+
+    /// A session writing to standard output as a plain display (the executable passes a
+    /// terminal display when stdout is a terminal).
+    public convenience init() {
+        self.init(display: PlainDisplay.standardOutput())
+    }
+
+    public init(display: Display) {
         self.globals = GlobalTable()
-        self.output = output
+        self.display = display
         self.interpreter = Interpreter(session: self, globals: globals)
         install(CoreBuiltins.all)
         for (name, value) in CoreBuiltins.constants { globals.set(name, value) }

@@ -142,7 +142,7 @@ extension MnistRepl {
     /// A session whose images print for this process's standard output: half blocks in
     /// colour on a terminal, ASCII shades under NO_COLOR or into a pipe.
     static func makeSession() -> Session {
-        let session = Stdlib.makeSession()
+        let session = Stdlib.makeSession(display: StandardDisplay.make())
         Stdlib.configureImages(session, environment: ProcessInfo.processInfo.environment, isTerminal: isatty(1) != 0,
                                width: TerminalWidth.columns(of: 1))
         return session

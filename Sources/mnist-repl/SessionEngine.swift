@@ -1,4 +1,5 @@
 import MNLConsole
+import MNLDisplay
 import MNLRuntime
 import MNLStdlib
 import MNLSyntax
@@ -75,6 +76,11 @@ final class SessionEngine: ReplEngine {
             lastFailure = nil
             guard let echo else { return .success(echo: nil) }
             session.rememberLastValue(echo)
+            // A figure or image at the prompt is drawn, as a notebook cell shows it.
+            if case .native(let object) = echo, let rich = object as? RichValue {
+                session.display.show(rich)
+                return .success(echo: nil)
+            }
             // Instances print through their own __repr__, which needs the interpreter.
             let text = Self.holdsInstances(echo) ? session.echoText(echo) : echo.echoed(style: echoStyle)
             return .success(echo: text)

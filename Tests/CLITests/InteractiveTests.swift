@@ -108,6 +108,22 @@ import Testing
         #expect(try repl.quit() == .exited(0))
     }
 
+    /// A progress bar is a status line redrawn in place; Ctrl-C clears it, and the prompt
+    /// comes back on a clean line.
+    @Test func controlCDuringAProgressBarLeavesTheTerminalClean() throws {
+        let home = try TemporaryDirectory()
+        let repl = try ReplSession(home: home)
+        try repl.terminal.sendLine("for i in progress(range(1000000000), desc=\"spin\") { if i == 1000 { print(\"going\") } }")
+        try repl.terminal.expect("going\r\n", timeout: .seconds(20))
+        try repl.terminal.expect("spin:", timeout: .seconds(20))  // the bar is drawn
+        try repl.terminal.sendControlC()
+        let stopped = try repl.terminal.expect(">>> ", timeout: .seconds(10))
+        // The status line is erased (carriage return, clear to end of line) before the message.
+        #expect(stopped.contains("\r\u{1B}[Kinterrupted\r\n"), "\(stopped.debugDescription)")
+        #expect(try repl.enter("40 + 2") == "42\n")
+        #expect(try repl.quit() == .exited(0))
+    }
+
     @Test func controlCAtThePromptClearsTheLine() throws {
         let home = try TemporaryDirectory()
         let repl = try ReplSession(home: home)
