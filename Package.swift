@@ -5,6 +5,7 @@ import PackageDescription
 //   MNLSyntax -> MNLRuntime -> MNLStdlib -> mnist-repl
 //   MemoryBudget -> MNLRuntime, TensorKit
 //   TensorKit -> MNLLearn, MNLData, MNLTerminal -> MNLStdlib
+//   MNLPlot (no dependencies) -> MNLStdlib
 // MNLRuntime never imports TensorKit; MNLStdlib is the one place where they meet.
 /// Every target of ours builds with warnings as errors.
 let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
@@ -52,6 +53,8 @@ let package = Package(
         .target(name: "MNLLearn", dependencies: ["TensorKit"], swiftSettings: strict),
         .target(name: "MNLData", dependencies: ["TensorKit", "CZlib", "MemoryBudget"], swiftSettings: strict),
         .target(name: "MNLTerminal", dependencies: ["TensorKit"], swiftSettings: strict),
+        // Figures as data and their text rendering: plain [Double] series, no tensors, no language.
+        .target(name: "MNLPlot", swiftSettings: strict),
 
         // The interactive front end: line editing, Ctrl-C, REPL commands. It talks to the
         // language through the small `ReplEngine` protocol, so it knows nothing of the language.
@@ -59,7 +62,7 @@ let package = Package(
 
         // The one binding layer between the language and the libraries.
         .target(name: "MNLStdlib",
-                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MemoryBudget"], swiftSettings: strict),
+                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MNLPlot", "MemoryBudget"], swiftSettings: strict),
 
         .executableTarget(name: "mnist-repl",
                           dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole", "TensorKit", "MemoryBudget",
@@ -75,6 +78,7 @@ let package = Package(
         .testTarget(name: "MemoryBudgetTests", dependencies: ["MemoryBudget"]),
         .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib"]),
         .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MNLPlotTests", dependencies: ["MNLPlot"]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole", "MNLTestSupport"]),
         .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MemoryBudget", "MNLFuzzing"], exclude: ["Scripts"]),
