@@ -52,6 +52,13 @@ enum CartesianText {
 
     static func drawLine(_ l: LineSeries, _ g: AxesGeometry, into grid: inout TextGrid, area: PlotArea) {
         let color = l.color.rgb
+        // Styles as runs of raised and skipped dots along the line, counted across segments.
+        let pattern = l.style.dotPattern
+        var step = 0
+        func dot(_ px: Int, _ py: Int) {
+            if pattern[step % pattern.count] { grid.dot(px: px, py: py, color: color) }
+            step += 1
+        }
         var previous: (Double, Double)?
         for (x, y) in zip(l.x, l.y) {
             guard let fx = g.xFraction(x), let fy = g.yFraction(y) else {
@@ -59,9 +66,9 @@ enum CartesianText {
                 continue
             }
             if let p = previous {
-                area.segment(from: p, to: (fx, fy)) { grid.dot(px: $0, py: $1, color: color) }
+                area.segment(from: p, to: (fx, fy), dot)
             } else if let (px, py) = area.pixel(fx, fy) {
-                grid.dot(px: px, py: py, color: color)
+                dot(px, py)
             }
             previous = (fx, fy)
         }
@@ -129,5 +136,17 @@ struct PlotArea {
         // Rounding can leave an end a hair outside the square; pull it in.
         func at(_ t: Double) -> (Double, Double) { (min(1, max(0, a.0 + t * dx)), min(1, max(0, a.1 + t * dy))) }
         return (at(t0), at(t1))
+    }
+}
+
+extension LineStyle {
+    /// Which dots of a run are raised: "--" is 4 on, 3 off; ":" 1 on, 2 off.
+    var dotPattern: [Bool] {
+        switch self {
+        case .solid: [true]
+        case .dashed: [true, true, true, true, false, false, false]
+        case .dotted: [true, false, false]
+        case .dashDot: [true, true, true, true, false, false, true, false, false]
+        }
     }
 }

@@ -50,6 +50,21 @@ import Testing
         #expect(lines.contains { $0.contains("(no data)") })
     }
 
+    @Test func dashedAndDottedLinesRaiseFewerDots() throws {
+        func dots(_ style: LineStyle) throws -> Int {
+            var f = try Figure()
+            try f.axes[0].plot(x: nil, y: [0, 1, 2, 3], style: style)
+            let text = try render(f, width: 30).joined()
+            var raised = 0
+            for scalar in text.unicodeScalars where (0x2801...0x28FF).contains(scalar.value) {
+                raised += (scalar.value - 0x2800).nonzeroBitCount
+            }
+            return raised
+        }
+        let solid = try dots(.solid), dashed = try dots(.dashed), dotted = try dots(.dotted)
+        #expect(solid > dashed && dashed > dotted && dotted > 0)
+    }
+
     func render(_ f: Figure, width: Int, color: ColorMode = .none) throws -> [String] {
         try TextRenderer.render(f, width: width, height: TextRenderer.suggestedHeight(f, width: width), color: color)
     }
