@@ -35,7 +35,7 @@ enum PlotBuiltins {
                 let box = state.figure()
                 return try call.run(PlotArguments(a: a, base: 0), AxesTarget(box: box, index: box.current))
             }
-        } + [figureBuiltin, subplots, show]
+        } + [figureBuiltin, subplots, show] + PlotDecorations.builtins
     }
 
     static let figureBuiltin = Builtin("figure", [], topic: "plot",
