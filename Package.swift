@@ -6,6 +6,7 @@ import PackageDescription
 //   MemoryBudget -> MNLRuntime, TensorKit
 //   TensorKit -> MNLLearn, MNLData, MNLTerminal -> MNLStdlib
 //   CCairo -> MNLImage -> MNLStdlib
+//   MNLPlot (no dependencies) -> MNLStdlib
 // MNLRuntime never imports TensorKit; MNLStdlib is the one place where they meet.
 /// Every target of ours builds with warnings as errors.
 let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
@@ -62,6 +63,8 @@ let package = Package(
         // Images as pixels: scaling, colour maps, text renderings (half blocks, ASCII) and
         // PNG/SVG/PDF through Cairo. No knowledge of tensors or of the language.
         .target(name: "MNLImage", dependencies: ["CCairo", "MemoryBudget"], swiftSettings: strict),
+        // Figures as data and their text rendering: plain [Double] series, no tensors, no language.
+        .target(name: "MNLPlot", swiftSettings: strict),
 
         // The interactive front end: line editing, Ctrl-C, REPL commands. It talks to the
         // language through the small `ReplEngine` protocol, so it knows nothing of the language.
@@ -69,7 +72,7 @@ let package = Package(
 
         // The one binding layer between the language and the libraries.
         .target(name: "MNLStdlib",
-                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MNLImage", "MemoryBudget", "MNLDisplay"], swiftSettings: strict),
+                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MNLImage", "MNLPlot", "MemoryBudget", "MNLDisplay"], swiftSettings: strict),
 
         .executableTarget(name: "mnist-repl",
                           dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole", "TensorKit", "MemoryBudget", "MNLDisplay",
@@ -86,6 +89,7 @@ let package = Package(
         .testTarget(name: "MNLDisplayTests", dependencies: ["MNLDisplay"]),
         .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib", "MNLDisplay", "MNLTerminal"]),
         .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MNLPlotTests", dependencies: ["MNLPlot"]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLImageTests", dependencies: ["MNLImage", "CCairo"]),
         .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole", "MNLTestSupport"]),
