@@ -51,7 +51,7 @@ public struct TerminalCapabilities: Equatable, Sendable {
     }
 
     /// From COLORTERM (truecolor/24bit) and TERM (`...-256color`, `dumb`).
-    static func colorDepth(_ env: [String: String]) -> ColorDepth {
+    public static func colorDepth(_ env: [String: String]) -> ColorDepth {
         let term = env["TERM"] ?? ""
         if term == "dumb" { return .none }
         let colorterm = (env["COLORTERM"] ?? "").lowercased()

@@ -80,15 +80,6 @@ import Testing
         #expect(TextImage.render(ImageGrid(pictures: [p, p, p]), width: 80, style: .none) == ["<2×2 grid of 3 images 4×4>"])
     }
 
-    @Test func styleDetection() {
-        #expect(TextImageStyle.detect(environment: [:], isTerminal: false) == .ascii)
-        #expect(TextImageStyle.detect(environment: ["TERM": "xterm-256color"], isTerminal: true) == .colour256)
-        #expect(TextImageStyle.detect(environment: ["COLORTERM": "truecolor"], isTerminal: true) == .trueColour)
-        #expect(TextImageStyle.detect(environment: ["COLORTERM": "truecolor", "NO_COLOR": ""], isTerminal: true) == .ascii)
-        #expect(TextImageStyle.detect(environment: ["MNL_IMAGES": "blocks"], isTerminal: false) == .colour256)
-        #expect(TextImageStyle.detect(environment: ["MNL_IMAGES": "none"], isTerminal: true) == .none)
-        #expect(TextImageStyle.detect(environment: ["MNL_IMAGES": "ascii", "COLORTERM": "24bit"], isTerminal: true) == .ascii)
-    }
 
     @Test func colormaps() {
         #expect(Colormap.gray.colour(1) == RGB(255, 255, 255))

@@ -1,4 +1,5 @@
 import MNLData
+import MNLDisplay
 import MNLImage
 import MNLRuntime
 import MNLSyntax
@@ -36,10 +37,16 @@ extension SavableFigure {
 
 extension Stdlib {
     /// Chooses how images print for output that goes to a terminal or not, from the
-    /// environment (COLORTERM, NO_COLOR, TERM, MNL_IMAGES); see `TextImageStyle.detect`.
+    /// environment (COLORTERM, NO_COLOR, TERM, MNL_IMAGES) as the display channel reads it.
     public static func configureImages(_ session: Session, environment: [String: String], isTerminal: Bool, width: Int? = nil) {
         let display = ImageDisplay.of(session)
-        display.style = TextImageStyle.detect(environment: environment, isTerminal: isTerminal)
+        let capabilities = TerminalCapabilities.detect(environment: environment, isTerminal: isTerminal)
+        display.style = capabilities.imageStyle
+        // MNL_IMAGES=blocks asks for coloured blocks even where colour is off (a pipe,
+        // NO_COLOR); their depth then comes from the variables that name it (COLORTERM).
+        if capabilities.images == .blocks && capabilities.colors < .ansi256 {
+            display.style = TerminalCapabilities.colorDepth(environment) == .trueColor ? .trueColour : .colour256
+        }
         if let width { display.width = width }
     }
 }

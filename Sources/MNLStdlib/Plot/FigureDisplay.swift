@@ -1,4 +1,5 @@
 import Foundation
+import MNLDisplay
 import MNLPlot
 import MNLRuntime
 import MNLSyntax
@@ -41,16 +42,8 @@ enum FigureDisplay {
         }
     }
 
-    /// The colours of the terminal the prompt echoes to. Until the session has a display
-    /// channel that knows its terminal, the usual environment conventions decide: NO_COLOR
-    /// turns colour off, COLORTERM announces 24-bit, TERM names 256 colours.
-    static func terminalColorMode() -> ColorMode {
-        let env = ProcessInfo.processInfo.environment
-        if let v = env["NO_COLOR"], !v.isEmpty { return .none }
-        if let v = env["COLORTERM"], v == "truecolor" || v == "24bit" { return .truecolor }
-        if env["TERM"]?.contains("256") == true { return .ansi256 }
-        return env["TERM"] == "dumb" ? .none : .ansi16
-    }
+    /// The colours of the terminal the prompt echoes to, as the display channel reads them.
+    static func terminalColorMode() -> ColorMode { TerminalCapabilities.ofThisProcess.figureColors }
 }
 
 /// At the prompt a figure draws itself at the terminal's width, in its colours.
