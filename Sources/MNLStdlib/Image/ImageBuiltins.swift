@@ -44,6 +44,11 @@ enum ImageBuiltins {
             try image.save(to: path)
             return .null
         }
+        // A figure being drawn (plot, hist...) is what pyplot's savefig would save; figures
+        // have no file renderer yet, so say so rather than save an older image instead.
+        if ctx.session.state(PlotState.self, make: { PlotState() }).current != nil {
+            throw a.invalid("figures (plot, scatter, hist, bar, heatmap) cannot be saved to files yet, only drawn as text; images from imshow or show_images can: img.save(path) or savefig(path, image=img)")
+        }
         guard let current = ImageDisplay.of(ctx.session).current else {
             throw a.invalid("nothing to save yet: make an image first (imshow, show_images), or call img.save(path)")
         }
