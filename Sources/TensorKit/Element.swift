@@ -137,6 +137,23 @@ extension Double: NumericElement, FloatElement {
     @inline(__always) public static func tanh(_ x: Double) -> Double { libmTanh(x) }
 }
 
+/// NumPy's floor division of signed integers: rounds toward minus infinity, 0 for a zero
+/// divisor, and `min / -1` wraps to `min`.
+@inline(__always) func flooredQuotient<T: FixedWidthInteger & SignedInteger>(_ a: T, _ b: T) -> T {
+    if b == 0 { return 0 }
+    let (q, o) = a.dividedReportingOverflow(by: b)
+    if o { return a }
+    return (q &* b != a && ((a < 0) != (b < 0))) ? q - 1 : q
+}
+
+/// NumPy's `%` of signed integers: the sign of the divisor, 0 for a zero divisor.
+@inline(__always) func flooredRemainder<T: FixedWidthInteger & SignedInteger>(_ a: T, _ b: T) -> T {
+    if b == 0 { return 0 }
+    let (r, o) = a.remainderReportingOverflow(dividingBy: b)
+    if o { return 0 }
+    return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
+}
+
 @inline(__always) func integerPower<T: FixedWidthInteger>(_ base: T, _ exp: T) -> T {
     if exp < 0 { return base == 1 ? 1 : (base == 0 ? 0 : (T.isSigned && base == (0 as T) &- 1 ? ((exp & 1) == 0 ? 1 : base) : 0)) }
     var result: T = 1, b = base, e = exp
@@ -152,18 +169,8 @@ extension Int64: NumericElement {
     @inline(__always) public static func add(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
     @inline(__always) public static func sub(_ a: Int64, _ b: Int64) -> Int64 { a &- b }
     @inline(__always) public static func mul(_ a: Int64, _ b: Int64) -> Int64 { a &* b }
-    @inline(__always) public static func div(_ a: Int64, _ b: Int64) -> Int64 {
-        if b == 0 { return 0 }
-        let (q, o) = a.dividedReportingOverflow(by: b)
-        if o { return a }  // Int64.min / -1 wraps, as NumPy
-        return (q * b != a && ((a < 0) != (b < 0))) ? q - 1 : q
-    }
-    @inline(__always) public static func mod(_ a: Int64, _ b: Int64) -> Int64 {
-        if b == 0 { return 0 }
-        let (r, o) = a.remainderReportingOverflow(dividingBy: b)
-        if o { return 0 }
-        return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
-    }
+    @inline(__always) public static func div(_ a: Int64, _ b: Int64) -> Int64 { flooredQuotient(a, b) }
+    @inline(__always) public static func mod(_ a: Int64, _ b: Int64) -> Int64 { flooredRemainder(a, b) }
     @inline(__always) public static func power(_ a: Int64, _ b: Int64) -> Int64 { integerPower(a, b) }
     public static var one: Int64 { 1 }
     @inline(__always) public static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { div(a, b) }
@@ -172,18 +179,8 @@ extension Int32: NumericElement {
     @inline(__always) public static func add(_ a: Int32, _ b: Int32) -> Int32 { a &+ b }
     @inline(__always) public static func sub(_ a: Int32, _ b: Int32) -> Int32 { a &- b }
     @inline(__always) public static func mul(_ a: Int32, _ b: Int32) -> Int32 { a &* b }
-    @inline(__always) public static func div(_ a: Int32, _ b: Int32) -> Int32 {
-        if b == 0 { return 0 }
-        let (q, o) = a.dividedReportingOverflow(by: b)
-        if o { return a }  // Int32.min / -1 wraps, as NumPy
-        return (q &* b != a && ((a < 0) != (b < 0))) ? q - 1 : q
-    }
-    @inline(__always) public static func mod(_ a: Int32, _ b: Int32) -> Int32 {
-        if b == 0 { return 0 }
-        let (r, o) = a.remainderReportingOverflow(dividingBy: b)
-        if o { return 0 }
-        return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
-    }
+    @inline(__always) public static func div(_ a: Int32, _ b: Int32) -> Int32 { flooredQuotient(a, b) }
+    @inline(__always) public static func mod(_ a: Int32, _ b: Int32) -> Int32 { flooredRemainder(a, b) }
     @inline(__always) public static func power(_ a: Int32, _ b: Int32) -> Int32 { integerPower(a, b) }
     public static var one: Int32 { 1 }
     @inline(__always) public static func floorDiv(_ a: Int32, _ b: Int32) -> Int32 { div(a, b) }

@@ -49,6 +49,7 @@ import Testing
                       ("scripts/bench/kmeans_bench.mnl", ["3", "2", "sample"], "iters=2"),
                       ("scripts/bench/tensor_ops.mnl", ["1", "sample"], "name=tensor_ops_mnl"),
                       ("scripts/bench/linalg_ops.mnl", ["1", "small"], "name=linalg_ops_mnl"),
+                      ("scripts/bench/elementary_ops.mnl", ["1"], "name=exp seconds="),
                       ("scripts/bench/gemm.mnl", ["f32", "64", "1"], "name=gemm_mnl_f32_n64"),
                       ("scripts/bench/load_idx.mnl", ["Data/mnist-sample"], "n_train=4000 n_test=1000"),
                       ("scripts/bench/load_csv.mnl", ["Data/iris.csv"], "rows=150 cols=5"),
@@ -77,7 +78,7 @@ import Testing
         let scripts = (fm.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".mnl") }.sorted()
         #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl",
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
-                                           "bench/linalg_ops.mnl", "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
+                                           "bench/linalg_ops.mnl", "bench/elementary_ops.mnl", "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
                                            "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl",
                                            "bench/method_calls.mnl", "examples/classes.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
