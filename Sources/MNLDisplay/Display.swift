@@ -23,19 +23,44 @@ extension Display {
     public func flush() {}
 }
 
-/// A value with more than one rendering: a figure, an image. Later work (plots, digits)
-/// conforms to it; the display picks the rendering that suits the terminal.
+/// A value with more than one rendering: a figure, an image. The display picks the
+/// rendering that suits the terminal.
 public protocol RichValue {
     /// The text rendering for a terminal like this one (its width, colours, image mode),
     /// ending in a newline.
     func text(for capabilities: TerminalCapabilities) -> String
-    /// The picture as PNG bytes, at most `width` × `height` pixels, for terminals that draw
+    /// The picture as pixels, at most `maxWidth` × `maxHeight`, for terminals that draw
     /// images; nil when the value has none (then its text is shown).
-    func png(maxWidth: Int, maxHeight: Int) -> [UInt8]?
+    func pixels(maxWidth: Int, maxHeight: Int) -> PixelImage?
 }
 
 extension RichValue {
-    public func png(maxWidth: Int, maxHeight: Int) -> [UInt8]? { nil }
+    public func pixels(maxWidth: Int, maxHeight: Int) -> PixelImage? { nil }
+}
+
+/// An RGB picture, 8 bits a channel, row-major without padding: what a rich value hands a
+/// display that draws real pixels.
+public struct PixelImage: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    /// `width * height * 3` bytes: red, green, blue.
+    public let rgb: [UInt8]
+
+    public init?(width: Int, height: Int, rgb: [UInt8]) {
+        guard width > 0, height > 0, rgb.count == width * height * 3 else { return nil }
+        self.width = width
+        self.height = height
+        self.rgb = rgb
+    }
+}
+
+/// Turns pixels into the bytes a terminal's graphics protocol takes (PNG for kitty and
+/// iTerm2, sixel). The front end supplies it: the encoders need Cairo and libsixel, which
+/// this module does not link.
+public protocol InlineImageEncoder {
+    /// The escape sequence that draws `image` in `mode`, or nil when it cannot (the text
+    /// rendering is shown instead).
+    func escape(_ image: PixelImage, mode: TerminalCapabilities.ImageMode) -> String?
 }
 
 /// Output that is not a terminal (a pipe, a file, a test's capture): text is passed on,

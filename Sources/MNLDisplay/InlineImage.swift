@@ -1,9 +1,9 @@
 import Foundation
 
-/// The escape sequences that make a terminal draw a PNG as real pixels.
+/// The escape sequences that make a terminal draw a PNG as real pixels (the framing only; the
+/// front end's `InlineImageEncoder` makes the PNG, and sixel's own encoding).
 public enum InlineImage {
-    /// The sequence for `mode`, or nil when the mode does not take PNG directly (sixel needs
-    /// its own raster encoding, not written yet; the text rendering is shown instead).
+    /// The sequence for `mode`, or nil when the mode does not take PNG (sixel).
     public static func escape(png: [UInt8], mode: TerminalCapabilities.ImageMode) -> String? {
         let base64 = Data(png).base64EncodedString()
         switch mode {

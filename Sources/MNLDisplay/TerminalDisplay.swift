@@ -9,17 +9,20 @@ public final class TerminalDisplay: Display {
     private let sink: (String) -> Void
     private let baseCapabilities: TerminalCapabilities
     private let size: () -> (width: Int, height: Int)?
+    private let encoder: InlineImageEncoder?
     private var status: [String] = []
     /// Text after the last newline, held back while status lines are shown.
     private var pendingLine = ""
     /// Whether the cursor is at the start of a line (nothing written yet counts).
     private var atLineStart = true
 
-    /// `sink` writes bytes to the terminal; `size` asks its size now (nil: unknown).
+    /// `sink` writes bytes to the terminal; `size` asks its size now (nil: unknown);
+    /// `encoder` makes pictures real pixels where the terminal draws them (nil: text only).
     public init(capabilities: TerminalCapabilities, size: @escaping () -> (width: Int, height: Int)? = { nil },
-                _ sink: @escaping (String) -> Void) {
+                encoder: InlineImageEncoder? = nil, _ sink: @escaping (String) -> Void) {
         self.baseCapabilities = capabilities
         self.size = size
+        self.encoder = encoder
         self.sink = sink
     }
 
@@ -55,8 +58,9 @@ public final class TerminalDisplay: Display {
 
     public func show(_ value: RichValue) {
         let caps = capabilities
-        let picture = caps.images.isInline ? value.png(maxWidth: caps.width * 8, maxHeight: caps.height * 16) : nil
-        let encoded = picture.flatMap { InlineImage.escape(png: $0, mode: caps.images) }
+        let picture = caps.images.isInline && encoder != nil
+            ? value.pixels(maxWidth: caps.width * 8, maxHeight: caps.height * 16) : nil
+        let encoded = picture.flatMap { encoder?.escape($0, mode: caps.images) }
         write(encoded.map { $0 + "\n" } ?? value.text(for: caps))
     }
 

@@ -91,16 +91,27 @@ struct StatusLineTests {
 
     struct Picture: RichValue {
         func text(for c: TerminalCapabilities) -> String { c.images == .ascii ? "ascii\n" : "blocks\n" }
-        func png(maxWidth: Int, maxHeight: Int) -> [UInt8]? { [0x89, 0x50, 0x4E, 0x47] }
+        func pixels(maxWidth: Int, maxHeight: Int) -> PixelImage? { PixelImage(width: 1, height: 1, rgb: [0, 0, 0]) }
+    }
+
+    /// Frames a pretend PNG (its 4-byte signature), as the front end's Cairo encoder would.
+    struct SignatureEncoder: InlineImageEncoder {
+        func escape(_ image: PixelImage, mode: TerminalCapabilities.ImageMode) -> String? {
+            InlineImage.escape(png: [0x89, 0x50, 0x4E, 0x47], mode: mode)
+        }
     }
 
     @Test func richValuesUseTheTerminalsBestRendering() {
         let t = FakeTerminal()
         t.display.show(Picture())
         #expect(t.bytes == "blocks\n")
-        let kitty = TerminalDisplay(capabilities: TerminalCapabilities(isTerminal: true, colors: .trueColor, images: .kitty)) { t.bytes = $0 }
+        let kittyCaps = TerminalCapabilities(isTerminal: true, colors: .trueColor, images: .kitty)
+        let kitty = TerminalDisplay(capabilities: kittyCaps, encoder: SignatureEncoder()) { t.bytes = $0 }
         kitty.show(Picture())
         #expect(t.bytes == "\u{1B}_Ga=T,f=100,m=0;iVBORw==\u{1B}\\\n")
+        // Without an encoder a kitty terminal still gets the text.
+        TerminalDisplay(capabilities: kittyCaps) { t.bytes = $0 }.show(Picture())
+        #expect(t.bytes == "blocks\n")
         var plain = ""
         PlainDisplay { plain += $0 }.show(Picture())
         #expect(plain == "ascii\n")
