@@ -22,6 +22,10 @@ import Testing
         let purity = try #require(Double(purityLine.dropFirst("purity ".count)))
         #expect(purity > 0.5)
         #expect(outcome.lines.filter { $0.hasPrefix("cluster ") }.count == 10)
+        // The inertia curve, drawn by show() as text into the test's plain output: its title
+        // and its line in braille dots.
+        #expect(outcome.lines.contains { $0.trimmingCharacters(in: .whitespaces) == "k-means inertia per iteration" })
+        #expect(outcome.lines.contains { $0.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } })
         #expect(outcome.lines.first?.contains("embedded MNIST sample") == true)
     }
 
