@@ -1,0 +1,71 @@
+import Testing
+@testable import TensorKit
+
+/// The tape itself: accumulation, dtypes, constants, seeds and misuse.
+struct AutodiffTapeTests {
+    @Test func reusedValuesAccumulate() throws {
+        // f = x·x + 3x + x: df/dx = 2x + 4, with x used four times.
+        let x = try Tensor(shape: [2], values: [1, -2], dtype: .float64)
+        let g = try gradients([x]) { try ($0[0] * $0[0] + $0[0] * 3 + $0[0]).sum() }
+        #expect(g[0].toDoubles() == [6, 0])
+    }
+
+    @Test func float32GradientsStayFloat32() throws {
+        let x = try Tensor.ones([3], dtype: .float32), y = try Tensor.ones([3], dtype: .float64)
+        let g = try gradients([x, y]) { try ($0[0] * $0[1]).sum() }
+        #expect(g[0].dtype == .float32 && g[1].dtype == .float64)
+    }
+
+    @Test func unusedLeavesAndConstantsGetZeros() throws {
+        let tape = Tape()
+        let a = tape.leaf(try Tensor.ones([2], dtype: .float32)), b = tape.leaf(try Tensor.ones([3], dtype: .float32))
+        let g = try tape.backward(a.sum())
+        #expect(g.gradient(of: b) == nil)
+        #expect(try g[b].toDoubles() == [0, 0, 0])
+        let constant = try tape.backward(Traced(constant: try Tensor(scalar: 1, dtype: .float32)))
+        #expect(try constant[a].toDoubles() == [0, 0])
+    }
+
+    @Test func detachedValuesStopTheGradient() throws {
+        let x = try Tensor(shape: [2], values: [1, 2], dtype: .float64)
+        let g = try gradients([x]) { try ($0[0] * $0[0].detached).sum() }
+        #expect(g[0].toDoubles() == [1, 2])
+    }
+
+    @Test func seedGivesTheVectorJacobianProduct() throws {
+        let tape = Tape()
+        let x = tape.leaf(try Tensor(shape: [2], values: [1, 2], dtype: .float64))
+        let seed = try Tensor(shape: [2], values: [10, 100], dtype: .float64)
+        #expect(try tape.backward(x * x, seed: seed)[x].toDoubles() == [20, 400])
+    }
+
+    @Test func misuseIsAnErrorNotATrap() throws {
+        let tape = Tape(), other = Tape()
+        let a = tape.leaf(try Tensor.ones([2], dtype: .float32)), b = other.leaf(try Tensor.ones([2], dtype: .float32))
+        expectErrorKind("invalidArgument", "two tapes") { _ = try a + b }
+        expectErrorKind("invalidArgument", "non-scalar output") { _ = try tape.backward(a * 2) }
+        expectErrorKind("invalidArgument", "foreign output") { _ = try tape.backward(b.sum()) }
+        #expect(try tape.backward(a.sum()).gradient(of: b) == nil)
+    }
+
+    @Test func backwardCanRunTwiceAndAnswersCancellation() throws {
+        let tape = Tape()
+        let x = tape.leaf(try Tensor(shape: [1], values: [3], dtype: .float64))
+        let y = try (x * x).sum()
+        #expect(try tape.backward(y)[x].toDoubles() == [6])
+        #expect(try tape.backward(y)[x].toDoubles() == [6])
+        let flag = CancellationFlag()
+        flag.cancel()
+        expectErrorKind("interrupted") {
+            try Cancellation.$current.withValue(flag) { _ = try tape.backward(y) }
+        }
+    }
+
+    @Test func addAtAccumulatesAndBasicIndexingAdds() throws {
+        let t = try Tensor.zeros([3], dtype: .float32)
+        try t.addAt([.tensor(try Tensor(shape: [4], elements: [Int64(0), 2, 0, 0]))], try Tensor.ones([4], dtype: .float32))
+        #expect(t.toDoubles() == [3, 0, 1])
+        try t.addAt([.slice(start: 1, stop: nil, step: nil)], try Tensor(scalar: 2, dtype: .float32))
+        #expect(t.toDoubles() == [3, 2, 3])
+    }
+}
