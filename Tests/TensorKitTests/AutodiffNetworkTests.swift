@@ -69,6 +69,12 @@ struct AutodiffNetworkTests {
         let four = try Tensor(shape: [1, 1, 2, 2], values: [1, 4, 2, 3], dtype: .float64)
         #expect(try Traced(constant: four).maxPool2d(kernel: (2, 2)).value.toDoubles() == [4])
         #expect(try Traced(constant: four).avgPool2d(kernel: (2, 2)).value.toDoubles() == [2.5])
+        // A tie goes to the first maximum in the window, as PyTorch's; a NaN wins.
+        let tied = try Tensor(shape: [1, 1, 2, 2], values: [1, 4, 4, 3], dtype: .float32)
+        let g = try gradients([tied]) { try $0[0].maxPool2d(kernel: (2, 2)).sum() }
+        #expect(g[0].toDoubles() == [0, 1, 0, 0] && g[0].dtype == .float32)
+        let withNaN = try Tensor(shape: [1, 1, 1, 3], values: [1, .nan, 5], dtype: .float64)
+        #expect(try Traced(constant: withNaN).maxPool2d(kernel: (1, 3)).value.toDoubles()[0].isNaN)
     }
 
     @Test func convolutionErrorsAreDiagnosed() throws {

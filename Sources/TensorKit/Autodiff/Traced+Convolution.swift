@@ -1,6 +1,7 @@
-/// Convolution and pooling as composites over one primitive, `patches` (im2col), whose rule
-/// is its adjoint `foldPatches` (col2im). conv2d is then a single BLAS product over all the
-/// windows of the batch, and its weight and input gradients are the matmul rule's products.
+/// Convolution and average pooling as composites over one primitive, `patches` (im2col),
+/// whose rule is its adjoint `foldPatches` (col2im). conv2d is then a single BLAS product over
+/// all the windows of the batch, and its weight and input gradients are the matmul rule's
+/// products. Max pooling is a primitive of its own (MaxPool.swift).
 
 extension Traced {
     /// The windows of an (N, C, H, W) input as (N, outH, outW, C, kh, kw).
@@ -33,26 +34,30 @@ extension Traced {
         return try y + bias.reshape([1, outChannels, 1, 1])
     }
 
-    /// PyTorch's `max_pool2d` (padding reads -inf). Ties within a window share the gradient
-    /// evenly (the `max` rule); PyTorch sends it all to one of them. Either is a subgradient.
+    /// PyTorch's `max_pool2d`: a primitive (MaxPool.swift) for speed. The gradient goes to the
+    /// first maximum of each window, as PyTorch's (the `max` reduction splits ties instead).
     public func maxPool2d(kernel: (Int, Int), stride: (Int, Int)? = nil, padding: (Int, Int) = (0, 0)) throws -> Traced {
-        try pool(.max, kernel: kernel, stride: stride ?? kernel, padding: padding, op: "max_pool2d")
+        let geometry = try Traced.poolGeometry(shape, kernel: kernel, stride: stride ?? kernel, padding: padding, op: "max_pool2d")
+        let (values, argmax) = try value.maxPool2d(geometry)
+        return try Traced.record(values, (self, { g in try Tensor.maxPool2dBackward(g, argmax: argmax, geometry) }))
     }
 
     /// PyTorch's `avg_pool2d` (padding counts as zeros in the mean, PyTorch's default
     /// `count_include_pad=True`).
     public func avgPool2d(kernel: (Int, Int), stride: (Int, Int)? = nil, padding: (Int, Int) = (0, 0)) throws -> Traced {
-        try pool(.mean, kernel: kernel, stride: stride ?? kernel, padding: padding, op: "avg_pool2d")
+        let geometry = try Traced.poolGeometry(shape, kernel: kernel, stride: stride ?? kernel, padding: padding, op: "avg_pool2d")
+        let windows = try patches(geometry)
+            .reshape([geometry.batch, geometry.outHeight, geometry.outWidth, geometry.channels, kernel.0 * kernel.1])
+        return try windows.mean(axes: [4]).transpose([0, 3, 1, 2])
     }
 
-    private func pool(_ op: ReduceOp, kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int), op name: String) throws -> Traced {
-        let geometry = try PatchGeometry(input: shape, kernel: kernel, stride: stride, padding: padding, op: name)
+    /// Pooling windows, with PyTorch's limit on padding (at most half the kernel).
+    private static func poolGeometry(_ shape: [Int], kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int),
+                                     op: String) throws -> PatchGeometry {
+        let geometry = try PatchGeometry(input: shape, kernel: kernel, stride: stride, padding: padding, op: op)
         guard padding.0 * 2 <= kernel.0, padding.1 * 2 <= kernel.1 else {
-            throw TensorError.invalidArgument(op: name, message: "padding should be at most half of the kernel size, got padding \(padding) and kernel \(kernel)")
+            throw TensorError.invalidArgument(op: op, message: "padding should be at most half of the kernel size, got padding \(padding) and kernel \(kernel)")
         }
-        let windows = try patches(geometry, padValue: op == .max ? -Double.infinity : 0)
-            .reshape([geometry.batch, geometry.outHeight, geometry.outWidth, geometry.channels, kernel.0 * kernel.1])
-        let pooled = try op == .max ? windows.max(axes: [4]) : windows.mean(axes: [4])
-        return try pooled.transpose([0, 3, 1, 2])
+        return geometry
     }
 }
