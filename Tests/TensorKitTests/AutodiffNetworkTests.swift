@@ -10,6 +10,9 @@ struct AutodiffNetworkTests {
         try checkGradients([x]) { try $0[0].softmax(axis: -1) }
         try checkGradients([x]) { try $0[0].softmax(axis: 0) }
         try checkGradients([x]) { try $0[0].logSoftmax(axis: 1) }
+        try checkGradients([x]) { try $0[0].gelu() }
+        let gelu = try Traced(constant: Tensor(shape: [3], values: [-1, 0, 2], dtype: .float64)).gelu().value
+        assertClose(gelu, try Tensor(shape: [3], values: [-0.15880800939172324, 0, 1.954597694087775], dtype: .float64))
     }
 
     @Test func lossesFromLogits() throws {

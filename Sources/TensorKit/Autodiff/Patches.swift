@@ -27,6 +27,8 @@ public struct PatchGeometry: Equatable, Sendable {
         }
         outHeight = (paddedHeight - kernel.0) / stride.0 + 1
         outWidth = (paddedWidth - kernel.1) / stride.1 + 1
+        // Every product of these sizes used below (the windows' element count) must fit in Int.
+        guard !Tensor.checkedCount(patchShape).1 else { throw TensorError.outOfMemory(bytes: Int.max) }
     }
 
     /// The windows' tensor shape: (N, outH, outW, C, kh, kw).

@@ -24,7 +24,8 @@ extension Traced {
             throw TensorError.invalidArgument(op: "conv2d", message: "input has \(geometry.channels) channels but the weight expects \(weight.shape[1]) (input \(x.shape), weight \(weight.shape))")
         }
         let outChannels = weight.shape[0]
-        let windows = try x.patches(geometry).reshape([-1, geometry.windowSize])
+        let rows = geometry.batch * geometry.outHeight * geometry.outWidth
+        let windows = try x.patches(geometry).reshape([rows, geometry.windowSize])
         let product = try matmul(windows, weight.reshape([outChannels, geometry.windowSize]).transpose())
         let y = try product.reshape([geometry.batch, geometry.outHeight, geometry.outWidth, outChannels]).transpose([0, 3, 1, 2])
         guard let bias else { return y }

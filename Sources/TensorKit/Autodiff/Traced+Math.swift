@@ -98,6 +98,7 @@ extension Traced {
 
     /// The value in another dtype; the gradient is cast back (by `Tape.fit`).
     public func cast(to dtype: DType) throws -> Traced {
-        try Traced.record(value.cast(to: dtype), (self, { $0 }))
+        if dtype == self.dtype { return self }
+        return try Traced.record(value.cast(to: dtype), (self, { $0 }))
     }
 }
