@@ -51,6 +51,19 @@ struct AutodiffNetworkTests {
         }
     }
 
+    @Test func conv2dOfAPermutedViewAndInFloat32() throws {
+        let view = try sample([2, 5, 6, 3]).transpose([0, 3, 2, 1])
+        #expect(view.shape == [2, 3, 6, 5] && !view.isContiguous)
+        try checkGradients([view, try sample([2, 3, 2, 2], seed: 1)]) { try Traced.conv2d($0[0], $0[1], padding: (1, 0)) }
+        let x = try sample([1, 2, 5, 5]).cast(to: .float32), w = try sample([3, 2, 3, 3], seed: 1).cast(to: .float32)
+        let g = try gradients([x, w]) { try Traced.conv2d($0[0], $0[1]).maxPool2d(kernel: (3, 3)).sum() }
+        #expect(g[0].dtype == .float32 && g[1].dtype == .float32 && g[0].shape == [1, 2, 5, 5])
+        let g64 = try gradients([try x.cast(to: .float64), try w.cast(to: .float64)]) {
+            try Traced.conv2d($0[0], $0[1]).maxPool2d(kernel: (3, 3)).sum()
+        }
+        assertClose(try g[1].cast(to: .float64), g64[1], "float32 against float64", rtol: 1e-5, atol: 1e-5)
+    }
+
     @Test func conv2dMatchesADirectSum() throws {
         // One output element written out: y[0, 1, 1, 0] = b[1] + Σ x[0, c, 1+i, j] w[1, c, i, j].
         let x = try sample([1, 2, 4, 4]), w = try sample([2, 2, 2, 2], seed: 1), b = try sample([2], seed: 2)

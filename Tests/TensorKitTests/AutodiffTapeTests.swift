@@ -69,3 +69,29 @@ struct AutodiffTapeTests {
         #expect(t.toDoubles() == [3, 2, 3])
     }
 }
+
+/// The tape in a training loop, as the binding will use it: a fresh tape per step, updates
+/// on plain tensors outside the graph.
+struct AutodiffTrainingTests {
+    @Test func sgdOnAFloat32SoftmaxRegressionLowersTheLoss() throws {
+        let generator = RandomGenerator(seed: 7)
+        let x = try Tensor.randn([64, 5], dtype: .float32, using: generator)
+        // Labels from a fixed linear rule, so the data is learnable.
+        let truth = try Tensor.randn([5, 3], dtype: .float32, using: generator)
+        let labels = try Tensor.matmul(x, truth).argmax(axis: 1)
+        let w = try Tensor.zeros([5, 3], dtype: .float32), b = try Tensor.zeros([3], dtype: .float32)
+        var losses: [Double] = []
+        for _ in 0..<50 {
+            let tape = Tape()
+            let tw = tape.leaf(w), tb = tape.leaf(b)
+            let loss = try Traced.crossEntropy(Traced.matmul(Traced(constant: x), tw) + tb, labels: labels)
+            #expect(loss.dtype == .float32)
+            let grads = try tape.backward(loss)
+            try w.applyInPlace(.subtract, Tensor.binary(.multiply, grads[tw], 0.5))
+            try b.applyInPlace(.subtract, Tensor.binary(.multiply, grads[tb], 0.5))
+            losses.append(try loss.value.item())
+        }
+        #expect(Swift.abs(losses[0] - 1.0986123) < 1e-5)  // log 3 at zero weights
+        #expect(losses[49] < 0.5 * losses[0])
+    }
+}
