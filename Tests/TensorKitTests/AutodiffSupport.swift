@@ -54,8 +54,5 @@ func checkGradients(_ inputs: [Tensor], eps: Double = 1e-6, rtol: Double = 1e-5,
 
 /// The gradients of `f` at `inputs` (one leaf each), for tests that check exact values.
 func gradients(_ inputs: [Tensor], _ f: ([Traced]) throws -> Traced) throws -> [Tensor] {
-    let tape = Tape()
-    let leaves = inputs.map { tape.leaf($0) }
-    let grads = try tape.backward(f(leaves))
-    return try leaves.map { try grads[$0] }
+    try Tape.valueAndGradients(at: inputs, of: f).gradients
 }

@@ -10,6 +10,17 @@ struct AutodiffTapeTests {
         #expect(g[0].toDoubles() == [6, 0])
     }
 
+    @Test func valueAndGradientsOverAFlatList() throws {
+        let x = try Tensor(shape: [2], values: [1, 2], dtype: .float32)
+        let counts = try Tensor(shape: [2], elements: [Int64(3), 4])
+        let unused = try Tensor.ones([2, 2], dtype: .float64)
+        let (value, grads) = try Tape.valueAndGradients(at: [x, counts, unused]) { p in try (p[0] * p[1]).sum() }
+        #expect(try value.item() == 11)
+        #expect(grads[0].toDoubles() == [3, 4] && grads[0].dtype == .float32)
+        #expect(grads[1].toDoubles() == [0, 0] && grads[1].dtype == .float32)
+        #expect(grads[2].shape == [2, 2] && grads[2].toDoubles() == [0, 0, 0, 0])
+    }
+
     @Test func float32GradientsStayFloat32() throws {
         let x = try Tensor.ones([3], dtype: .float32), y = try Tensor.ones([3], dtype: .float64)
         let g = try gradients([x, y]) { try ($0[0] * $0[1]).sum() }

@@ -10,6 +10,10 @@
 ///     let grads = try tape.backward(loss)                // loss must have one element
 ///     let gw = grads[w]                                  // in w's shape and dtype (zeros if unreached)
 ///
+/// or, for `grad`/`value_and_grad` over a flat list of arguments, in one call:
+///
+///     let (loss, grads) = try Tape.valueAndGradients(at: [w, b]) { p in try ... }
+///
 /// The ops (each a method or static function of `Traced`, named as on `Tensor`):
 /// - elementwise: + - * / negated pow exp log sqrt abs tanh sigmoid maximum minimum clip where cast
 /// - reductions: sum mean max min variance std logsumexp norm (axes, keepdims)
@@ -101,6 +105,18 @@ public final class Tape {
             grads[i] = nil  // no longer needed: free it early
         }
         return Gradients(tape: ObjectIdentifier(self), byNode: leaves)
+    }
+
+    /// JAX's `value_and_grad` over a flat list of tensors: `f` at `inputs` (each made a leaf)
+    /// and the gradient of its one-element result with respect to each input, in the input's
+    /// shape and dtype (zeros for integer inputs and inputs the result does not use). A binding
+    /// flattens records and lists of tensors into `inputs` and rebuilds their structure.
+    public static func valueAndGradients(at inputs: [Tensor], of f: ([Traced]) throws -> Traced) throws -> (value: Tensor, gradients: [Tensor]) {
+        let tape = Tape()
+        let leaves = inputs.map { tape.leaf($0) }
+        let output = try f(leaves)
+        let grads = try tape.backward(output)
+        return (output.value, try leaves.map { try grads[$0] })
     }
 
     private func seedTensor(_ output: Traced, _ seed: Tensor?) throws -> Tensor {
