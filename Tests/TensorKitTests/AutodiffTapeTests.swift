@@ -55,6 +55,7 @@ struct AutodiffTapeTests {
         let a = tape.leaf(try Tensor.ones([2], dtype: .float32)), b = other.leaf(try Tensor.ones([2], dtype: .float32))
         expectErrorKind("invalidArgument", "two tapes") { _ = try a + b }
         expectErrorKind("invalidArgument", "non-scalar output") { _ = try tape.backward(a * 2) }
+        expectErrorKind("invalidArgument", "non-scalar constant") { _ = try Tape.valueAndGradients(at: [try Tensor.ones([2])]) { _ in a.detached } }
         expectErrorKind("invalidArgument", "foreign output") { _ = try tape.backward(b.sum()) }
         #expect(try tape.backward(a.sum()).gradient(of: b) == nil)
     }

@@ -80,11 +80,11 @@ public final class Tape {
     /// gives the vector-Jacobian product instead. Throws `interrupted` if the current
     /// cancellation flag is set between nodes.
     public func backward(_ output: Traced, seed: Tensor? = nil) throws -> Gradients {
+        let start = try seedTensor(output, seed)
         guard let outputTape = output.tape, outputTape === self else {
             if output.tape != nil { throw Tape.foreign() }
-            return Gradients(tape: ObjectIdentifier(self), byNode: [:])  // a constant depends on no leaf
+            return Gradients(tape: self, byNode: [:])  // a constant depends on no leaf
         }
-        let start = try seedTensor(output, seed)
         var grads = [Tensor?](repeating: nil, count: output.id + 1)
         var owned = [Bool](repeating: false, count: output.id + 1)
         grads[output.id] = start
@@ -104,7 +104,7 @@ public final class Tape {
             }
             grads[i] = nil  // no longer needed: free it early
         }
-        return Gradients(tape: ObjectIdentifier(self), byNode: leaves)
+        return Gradients(tape: self, byNode: leaves)
     }
 
     /// JAX's `value_and_grad` over a flat list of tensors: `f` at `inputs` (each made a leaf)
@@ -173,9 +173,15 @@ public final class Tape {
 
 /// The gradients `Tape.backward` found, per leaf.
 public struct Gradients {
-    /// The tape that made them (a leaf keeps its tape alive, so the identity is not reused).
-    let tape: ObjectIdentifier
+    /// The tape that made them; weak, so that the gradients do not keep every recorded
+    /// closure alive, and so that a leaf of a later tape at the same address never matches.
+    weak var tape: Tape?
     let byNode: [Int: Tensor]
+
+    init(tape: Tape, byNode: [Int: Tensor]) {
+        self.tape = tape
+        self.byNode = byNode
+    }
 
     /// The gradient of `leaf`, in its shape and dtype; zeros if the output did not depend on it
     /// (as JAX), and zeros of the float result dtype for constants.
@@ -190,7 +196,7 @@ public struct Gradients {
     /// another tape). Broadcast views are made contiguous; two gradients may still share
     /// storage (`a + b` passes one cotangent to both), so copy one before updating it in place.
     public func gradient(of leaf: Traced) -> Tensor? {
-        guard let t = leaf.tape, ObjectIdentifier(t) == tape, let g = byNode[leaf.id] else { return nil }
+        guard let t = leaf.tape, t === tape, let g = byNode[leaf.id] else { return nil }
         return (try? g.contiguous()) ?? g
     }
 }
