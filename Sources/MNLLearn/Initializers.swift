@@ -44,7 +44,7 @@ public enum Initializer: Equatable, Sendable {
         let (fanIn, fanOut) = Self.fans(shape)
         switch self {
         case .zeros: return try Tensor(zeros: shape, dtype: dtype)
-        case .ones: return try Tensor.binary(.add, try Tensor(zeros: shape, dtype: dtype), 1)
+        case .ones: return try Tensor.ones(shape, dtype: dtype)
         case .normal(let std): return try Self.normal(shape, std: std, dtype, g)
         case .uniform(let bound): return try Self.uniform(shape, bound: bound, dtype, g)
         case .xavierUniform(let gain):
