@@ -13,8 +13,8 @@ import MNLPlot
 /// is laid out once in *figure units*, pixels at 100 dpi, and scaled to the target.
 public enum FigureFile {
     public static let defaultDPI = 100.0
-    /// The resolutions a PNG may have: 640 × 480 pixels at 100, 15360 × 11520 at the most.
-    public static let dpiRange = 10.0...2400.0
+    /// The resolutions a PNG may have: 640 × 480 pixels at 100, 6400 × 4800 at the most.
+    public static let dpiRange = 10.0...1000.0
     /// The figure's size in figure units (pixels at 100 dpi).
     static let width = 640.0, height = 480.0
 

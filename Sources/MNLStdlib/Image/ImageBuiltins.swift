@@ -37,7 +37,7 @@ enum ImageBuiltins {
 
     static let savefig = Builtin("savefig", [.required("path"), .optional("dpi", defaultText: "100"), .optional("image", defaultText: "nil")],
         topic: "images",
-        doc: "Writes the current figure or image, whichever was made last (as pyplot's current figure: by plot, scatter, hist, bar, heatmap, figure, subplots, imshow or show_images; still the one shown after show()), or image= (an image or a figure), to path as PNG, SVG or PDF, chosen by the extension, atomically. A figure is 6.4 × 4.8 inches as in matplotlib: a PNG of 640 × 480 pixels at the default dpi=100 (10 to 2400), an SVG or PDF of 460.8 × 345.6 points whatever the dpi. Images keep their pixel scale. An unknown extension or a directory that does not exist is an error naming the path.",
+        doc: "Writes the current figure or image, whichever was made last (as pyplot's current figure: by plot, scatter, hist, bar, heatmap, figure, subplots, imshow or show_images; still the one shown after show()), or image= (an image or a figure), to path as PNG, SVG or PDF, chosen by the extension, atomically. A figure is 6.4 × 4.8 inches as in matplotlib: a PNG of 640 × 480 pixels at the default dpi=100 (10 to 1000), an SVG or PDF of 460.8 × 345.6 points whatever the dpi. Images keep their pixel scale. An unknown extension or a directory that does not exist is an error naming the path.",
         example: "plot([1, 4, 9], label=\"squares\")\nsavefig(\"/tmp/mnl-savefig-plot.png\", dpi=50)\nimshow(eye(8))\nsavefig(\"/tmp/mnl-savefig.png\")\nsavefig(\"/tmp/mnl-savefig.pdf\")") { a, ctx in
         let path = try a.string(0)
         let dpi = try FigureDisplay.dpi(a, 1)
