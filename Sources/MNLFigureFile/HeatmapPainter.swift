@@ -5,7 +5,7 @@ import MNLPlot
 /// A matrix as coloured cells, row 0 at the top, as seaborn's `heatmap` draws a confusion
 /// matrix: light to dark blue from the smallest value to the largest (the colours of the
 /// text rendering), each value written in its cell in black or white, whichever reads on
-/// it, and the row and column labels at the cells' centres.
+/// it, the row and column labels at the cells' centres, and the colour bar on the right.
 struct HeatmapPainter {
     let pen: Pen
     let axes: Axes
@@ -15,9 +15,12 @@ struct HeatmapPainter {
     func draw() {
         let rowLabels = heatmap.yticklabels ?? (0..<heatmap.rowCount).map(String.init)
         let columnLabels = heatmap.xticklabels ?? (0..<heatmap.columnCount).map(String.init)
-        let plot = PanelLayout.plotRect(in: cell, axes: axes, yTickLabels: rowLabels, pen: pen)
-        let (w, h) = (plot.width / Double(heatmap.columnCount), plot.height / Double(heatmap.rowCount))
         let (low, high) = Self.range(heatmap.values)
+        let colorbar = ColorbarPainter(pen: pen, low: low, high: high)
+        let guess = PanelLayout.plotRect(in: cell, axes: axes, yTickLabels: rowLabels, pen: pen)
+        let plot = PanelLayout.plotRect(in: cell, axes: axes, yTickLabels: rowLabels,
+                                        rightRoom: colorbar.room(plotHeight: guess.height, cellWidth: cell.width), pen: pen)
+        let (w, h) = (plot.width / Double(heatmap.columnCount), plot.height / Double(heatmap.rowCount))
         pen.font(Style.fontSize)
         for (r, row) in heatmap.values.enumerated() {
             for (c, value) in row.enumerated() {
@@ -37,6 +40,7 @@ struct HeatmapPainter {
             }
         }
         drawLabels(columnLabels, rowLabels, plot: plot, cellWidth: w, cellHeight: h)
+        colorbar.draw(beside: plot, cellWidth: cell.width)
         Decorations.draw(axes, plot: plot, cell: cell, pen: pen)
     }
 

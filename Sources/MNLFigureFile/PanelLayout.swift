@@ -5,7 +5,8 @@ import MNLPlot
 /// around it (as matplotlib's tight_layout does): tick labels and the y label on the left,
 /// tick labels and the x label below, the title above.
 enum PanelLayout {
-    static func plotRect(in cell: Rect, axes: Axes, yTickLabels: [String], pen: Pen) -> Rect {
+    /// `rightRoom` is kept free right of the plot (a heatmap's colour bar).
+    static func plotRect(in cell: Rect, axes: Axes, yTickLabels: [String], rightRoom: Double = 0, pen: Pen) -> Rect {
         pen.font(Style.fontSize)
         let line = pen.lineHeight
         let labelWidth = yTickLabels.map { pen.advance($0.withMinusSign) }.max() ?? 0
@@ -21,7 +22,7 @@ enum PanelLayout {
             pen.font(Style.fontSize)
         }
         // The last x tick label reaches past the frame by about half its width.
-        let right = Style.cellPad + 2 * line
+        let right = Style.cellPad + max(2 * line, rightRoom)
         return Rect(x: cell.x + left, y: cell.y + top,
                     width: max(10, cell.width - left - right), height: max(10, cell.height - top - bottom))
     }

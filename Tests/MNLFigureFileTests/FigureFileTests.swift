@@ -100,6 +100,75 @@ import Testing
         #expect(image.points { $0 == Self.hex(PlotColor.cycle(3).rgb) }.count > 20)
     }
 
+    @Test func limitsClipTheLineToThePlotArea() throws {
+        let f = try figure {
+            try $0.plot(x: [0, 10], y: [0, 10], color: PlotColor(named: "red"))
+            try $0.setLimits("x", 2, 4)
+        }
+        let image = try decodePNG(try FigureFile.encode(f, as: .png))
+        let plot = try #require(image.plotArea())
+        let reds = image.points { $0 == 0xFF0000 }
+        #expect(!reds.isEmpty)
+        #expect(reds.allSatisfy { $0.x >= plot.left - 2 && $0.x <= plot.right + 2 && $0.y >= plot.top - 2 && $0.y <= plot.bottom + 2 })
+    }
+
+    @Test func aDashedLineHasGapsAndASolidOneNone() throws {
+        func runs(_ style: LineStyle) throws -> Int {
+            let f = try figure {
+                try $0.plot(x: [0, 1], y: [0.5, 0.5], color: PlotColor(named: "red"), style: style)
+                try $0.setLimits("y", 0, 1)
+            }
+            let image = try decodePNG(try FigureFile.encode(f, as: .png))
+            let plot = try #require(image.plotArea())
+            let row = try #require((plot.top...plot.bottom).max { r1, r2 in
+                (plot.left...plot.right).filter { image.pixel($0, r1) == 0xFF0000 }.count
+                    < (plot.left...plot.right).filter { image.pixel($0, r2) == 0xFF0000 }.count
+            })
+            // Runs of red along the line's row: one for a solid line, many for a dashed one.
+            let red = ((plot.left + 30)...(plot.right - 30)).map { image.pixel($0, row) == 0xFF0000 }
+            return zip(red, red.dropFirst()).filter { !$0 && $1 }.count + (red.first == true ? 1 : 0)
+        }
+        #expect(try runs(.solid) == 1)
+        #expect(try runs(.dashed) > 10)
+        #expect(try runs(.dotted) > 30)
+    }
+
+    @Test func titlesAndALegendAreWrittenWhereTheyBelong() throws {
+        var f = try Figure()
+        f.title = "Suptitle"
+        try f.axes[0].plot(x: nil, y: [1, 2, 3], label: "train")
+        f.axes[0].legend = true
+        let image = try decodePNG(try FigureFile.encode(f, as: .png))
+        let plot = try #require(image.plotArea())
+        // The suptitle: dark pixels in the band above the frame, around the middle.
+        let title = image.points { $0 & 0xFF < 0x40 && $0 >> 16 < 0x40 }.filter { $0.y < plot.top - 4 }
+        #expect(title.count > 20 && abs(title.centre.x - 320) < 40)
+        // A rising line leaves the upper left corner free: the legend goes there, its text
+        // dark, its handle in C0.
+        let corner = (x: plot.left + 50, y: plot.top + 20)
+        #expect(image.points(near: corner, radius: 40) { $0 == Self.hex(PlotColor.cycle(0).rgb) } > 20)
+        #expect(image.points(near: (corner.x + 50, corner.y), radius: 30) { $0 & 0xFF < 0x40 } > 10)
+    }
+
+    @Test func aHeatmapHasAColourBarFromLightToDark() throws {
+        let f = try figure { try $0.heatmap([[0, 4], [2, 8]]) }
+        let image = try decodePNG(try FigureFile.encode(f, as: .png))
+        // Right of the cells, a column that is dark at the top and light at the bottom.
+        let cells = image.points { $0 == Self.hex(RGB.blues(1)) }.filter { $0.y > 240 }
+        let right = try #require(cells.map(\.x).max())
+        let column = try #require(((right + 5)..<image.width).first { x in
+            image.pixel(x, 100) != 0xFFFFFF && image.pixel(x, 400) != 0xFFFFFF
+        })
+        let (top, bottom) = (image.pixel(column + 3, 30), image.pixel(column + 3, 420))
+        #expect(top & 0xFF < bottom & 0xFF && top >> 16 < bottom >> 16)
+    }
+
+    @Test func anEmptyFigureIsAFrameFromZeroToOne() throws {
+        let image = try decodePNG(try FigureFile.encode(try Figure(), as: .png))
+        let plot = try #require(image.plotArea())
+        #expect(plot.right - plot.left > 400 && plot.bottom - plot.top > 300)
+    }
+
     @Test func thePicturesShapeIsTheFiguresAtMostTheSizeAsked() throws {
         let f = try figure { try $0.plot(x: nil, y: [1, 2]) }
         let full = try FigureFile.picture(f)
