@@ -1,5 +1,6 @@
 import Foundation
 import MNLDisplay
+import MNLFuzzing
 import MNLRuntime
 import MNLStdlib
 import Testing
@@ -60,6 +61,15 @@ import Testing
         #expect(c0.count > 10_000)
         // width= asks for text.
         #expect(bytes.contains("┬"))
+    }
+
+    /// The fuzzer's sandbox refuses savefig; a figure's and an axes' savefig go through it.
+    @Test func figuresCannotWriteWhileFuzzing() throws {
+        let path = "/tmp/mnl-figure-sandbox-\(getpid()).png"
+        for code in ["plot([1, 2]).savefig(\"\(path)\")", "subplots(1, 2)[1][0].savefig(\"\(path)\")", "plot([1, 2])\nsavefig(\"\(path)\")"] {
+            #expect(ScriptEntries.run(source: code, in: FuzzContext()) == nil)
+            #expect(!FileManager.default.fileExists(atPath: path), "\(code) wrote a file")
+        }
     }
 
     @Test func savefigAfterShowSavesTheFigureShown() throws {

@@ -22,7 +22,7 @@ final class FigureObject: NativeObject {
     }
 
     static let declaration = NativeClass(name: "figure", of: FigureObject.self,
-                                         doc: "A figure: one or more axes of lines, points, bars or a heatmap, drawn as text by print and show (and at the prompt).",
+                                         doc: "A figure: one or more axes of lines, points, bars or a heatmap, shown at the prompt and by show (a picture where the terminal draws them, else text), printed as text by print, saved as PNG, SVG or PDF by savefig.",
                                          constructor: PlotBuiltins.figureBuiltin) { c in
         AxesMembers.declare(&c) { AxesTarget(box: $0.box, index: $0.box.current) }
         c.property("suptitle", doc: "A title over the whole figure.", type: .string,
