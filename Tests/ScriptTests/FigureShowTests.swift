@@ -1,8 +1,9 @@
 import Foundation
 import MNLDisplay
 import MNLFuzzing
+import MNLSyntax
 import MNLRuntime
-import MNLStdlib
+@testable import MNLStdlib
 import Testing
 
 /// `show()` without arguments goes through the session's display: text at the display's
@@ -78,5 +79,24 @@ import Testing
         try run("scatter([1, 2, 3], [3, 1, 2], c=[0, 1, 1])\nshow()\nsavefig(\"\(path)\")", on: PlainDisplay { _ in })
         let svg = try String(contentsOfFile: path, encoding: .utf8)
         #expect(svg.contains("width=\"460.8pt\""))
+    }
+}
+
+/// Every method of a figure and an axes has a doc paragraph and an example that runs (the
+/// builtins' examples are run by DocumentationTests).
+@Suite struct FigureMethodExampleTests {
+    static var methods: [String] {
+        FigureObject.declaration.methods.map { "figure.\($0.name)" } + AxesObject.declaration.methods.map { "axes.\($0.name)" }
+    }
+
+    @Test(arguments: methods)
+    func methodIsDocumentedAndItsExampleRuns(_ qualified: String) throws {
+        let (type, name) = (qualified.prefix { $0 != "." }, qualified.drop { $0 != "." }.dropFirst())
+        let cls = type == "figure" ? FigureObject.declaration : AxesObject.declaration
+        let method = try #require(cls.methods.first { $0.name == name })
+        #expect(method.doc.count > 20, "\(qualified) needs a doc paragraph")
+        #expect(!method.example.isEmpty, "\(qualified) needs an example")
+        let outcome = ScriptHarness.run(method.example, name: "example of \(qualified)")
+        #expect(outcome.errors.isEmpty, "\(qualified): \(outcome.errors.map { DiagnosticRenderer().render($0) })")
     }
 }
