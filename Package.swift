@@ -5,7 +5,7 @@ import PackageDescription
 //   MNLSyntax -> MNLRuntime -> MNLStdlib -> mnist-repl
 //   MemoryBudget -> MNLRuntime, TensorKit
 //   TensorKit -> MNLLearn, MNLData, MNLTerminal -> MNLStdlib
-//   CCairo -> MNLImage -> MNLStdlib
+//   CCairo, CSixel -> MNLImage -> MNLStdlib
 //   MNLPlot (no dependencies) -> MNLStdlib
 //   MNLPlot, MNLImage, CCairo -> MNLFigureFile -> MNLStdlib
 // MNLRuntime never imports TensorKit; MNLStdlib is the one place where they meet.
@@ -33,6 +33,8 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
+        .systemLibrary(name: "CSixel", path: "Sources/CSixel", pkgConfig: "libsixel",
+                       providers: [.apt(["libsixel-dev"]), .brew(["libsixel"])]),
 
         // The language: source -> tokens -> AST -> resolved form -> closures -> values.
         .target(name: "MNLSyntax", swiftSettings: strict),
@@ -63,7 +65,7 @@ let package = Package(
         .target(name: "MNLTerminal", dependencies: ["TensorKit"], swiftSettings: strict),
         // Images as pixels: scaling, colour maps, text renderings (half blocks, ASCII) and
         // PNG/SVG/PDF through Cairo. No knowledge of tensors or of the language.
-        .target(name: "MNLImage", dependencies: ["CCairo", "MemoryBudget"], swiftSettings: strict),
+        .target(name: "MNLImage", dependencies: ["CCairo", "CSixel", "MemoryBudget"], swiftSettings: strict),
         // Figures as data and their text rendering: plain [Double] series, no tensors, no language.
         .target(name: "MNLPlot", swiftSettings: strict),
         // Figures drawn by Cairo as PNG, SVG, PDF or pixels, as matplotlib draws them.

@@ -6,6 +6,9 @@ import Foundation
 public protocol Display: AnyObject {
     /// What the other end can do; the size is asked afresh each time.
     var capabilities: TerminalCapabilities { get }
+    /// Whether the other end is a terminal, without asking its size (progress bars check it
+    /// on every step).
+    var isTerminal: Bool { get }
     /// Ordinary output, as is (no newline added). On a terminal it appears above the status
     /// lines, which are redrawn below it.
     func write(_ text: String)
@@ -19,6 +22,7 @@ public protocol Display: AnyObject {
 }
 
 extension Display {
+    public var isTerminal: Bool { capabilities.isTerminal }
     public func show(_ value: RichValue) { write(value.text(for: capabilities)) }
     public func flush() {}
 }

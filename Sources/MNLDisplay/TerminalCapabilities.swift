@@ -9,13 +9,19 @@ public struct TerminalCapabilities: Equatable, Sendable {
     public var height: Int
     public var colors: ColorDepth
     public var images: ImageMode
+    /// The colours pictures drawn as half blocks use: `colors`, except where `MNL_IMAGES=blocks`
+    /// asks for blocks that colour is off for (a pipe, NO_COLOR); their depth then comes from
+    /// the variables that name it (COLORTERM), at least 256 colours (grey needs them).
+    public var imageColors: ColorDepth
 
-    public init(isTerminal: Bool, width: Int = 80, height: Int = 24, colors: ColorDepth, images: ImageMode) {
+    public init(isTerminal: Bool, width: Int = 80, height: Int = 24, colors: ColorDepth, images: ImageMode,
+                imageColors: ColorDepth? = nil) {
         self.isTerminal = isTerminal
         self.width = width
         self.height = height
         self.colors = colors
         self.images = images
+        self.imageColors = imageColors ?? colors
     }
 
     /// A pipe or a file: no colour, no redrawing, pictures as ASCII shades.
@@ -46,8 +52,13 @@ public struct TerminalCapabilities: Equatable, Sendable {
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty  // no-color.org: set and not empty
         let colors = isTerminal && !noColor ? colorDepth(env) : .none
         var images: ImageMode = colors == .none ? .ascii : imageMode(env, colors: colors)
-        if let forced = env["MNL_IMAGES"].flatMap({ ImageMode(rawValue: $0.lowercased()) }) { images = forced }
-        return TerminalCapabilities(isTerminal: isTerminal, width: width, height: height, colors: colors, images: images)
+        var imageColors = colors
+        if let forced = env["MNL_IMAGES"].flatMap({ ImageMode(rawValue: $0.lowercased()) }) {
+            images = forced
+            if forced == .blocks && colors < .ansi256 { imageColors = max(.ansi256, colorDepth(env)) }
+        }
+        return TerminalCapabilities(isTerminal: isTerminal, width: width, height: height, colors: colors, images: images,
+                                    imageColors: imageColors)
     }
 
     /// From COLORTERM (truecolor/24bit) and TERM (`...-256color`, `dumb`).

@@ -26,6 +26,8 @@ public final class TerminalDisplay: Display {
         self.sink = sink
     }
 
+    public var isTerminal: Bool { baseCapabilities.isTerminal }
+
     public var capabilities: TerminalCapabilities {
         var c = baseCapabilities
         if let s = size() { (c.width, c.height) = (s.width, s.height) }

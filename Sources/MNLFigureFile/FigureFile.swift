@@ -37,8 +37,7 @@ public enum FigureFile {
     /// The figure as pixels, at most `maxWidth` × `maxHeight` (640 × 480 by default).
     public static func picture(_ figure: Figure, maxWidth: Int = 640, maxHeight: Int = 480) throws(ImageError) -> Picture {
         let (w, h) = pixelSize(maxWidth: maxWidth, maxHeight: maxHeight)
-        return try CairoCanvas.raster(width: w, height: h) { cr throws(ImageError) in
-            cairo_scale(cr, Double(w) / width, Double(h) / height)
+        return try CairoRaster.picture(width: w, height: h, scale: min(Double(w) / width, Double(h) / height)) { cr throws(ImageError) in
             FigurePainter(cr).draw(figure)
         }
     }

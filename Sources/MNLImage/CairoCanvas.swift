@@ -3,7 +3,7 @@ import MemoryBudget
 
 /// The one place that makes a Cairo surface for a file format, hands its context to a
 /// drawing function and collects the encoded bytes: image grids (`ImageFile`) and figures
-/// (MNLFigureFile) both draw through it. Cairo writes into memory, never to the file system,
+/// (MNLFigureFile) both draw through it (and through `CairoRaster` for terminal pixels). Cairo writes into memory, never to the file system,
 /// so a failed render leaves no file behind and the caller writes the bytes atomically.
 public enum CairoCanvas {
     /// Draws on a `width` × `height` surface (pixels for PNG, points for SVG and PDF) and
@@ -31,32 +31,6 @@ public enum CairoCanvas {
         cairo_surface_finish(surface)
         try check(cairo_surface_status(surface), format)
         return withExtendedLifetime(sink) { sink.bytes }
-    }
-
-    /// Draws on a `width` × `height` pixel surface and returns its pixels, for terminals that
-    /// show real pictures.
-    public static func raster(width: Int, height: Int, draw: (OpaquePointer) throws(ImageError) -> Void) throws(ImageError) -> Picture {
-        let (w, h) = try pixelSize(Double(width), Double(height))
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else {
-            throw .cairo(format: "raster", status: "no surface")
-        }
-        defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface), .png)
-        try drawing(on: surface, .png, draw)
-        cairo_surface_flush(surface)
-        let stride = Int(cairo_image_surface_get_stride(surface)) / 4
-        guard let data = cairo_image_surface_get_data(surface) else { throw .cairo(format: "raster", status: "no pixels") }
-        var pixels: [RGB] = []
-        pixels.reserveCapacity(w * h)
-        data.withMemoryRebound(to: UInt32.self, capacity: stride * h) { words in
-            for y in 0..<h {
-                for x in 0..<w {
-                    let p = words[y * stride + x]
-                    pixels.append(RGB(UInt8(p >> 16 & 0xFF), UInt8(p >> 8 & 0xFF), UInt8(p & 0xFF)))
-                }
-            }
-        }
-        return Picture(width: w, height: h, pixels: pixels)
     }
 
     /// A pixel size Cairo and the memory budget allow (at least 1 × 1).

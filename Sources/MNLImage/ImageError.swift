@@ -13,6 +13,8 @@ public enum ImageError: Error, Equatable, Sendable {
     case tooLarge(width: Int, height: Int)
     /// Cairo reported a failure while drawing or encoding.
     case cairo(format: String, status: String)
+    /// libsixel reported a failure while encoding a picture for a sixel terminal.
+    case sixel(status: String)
 
     public var message: String {
         switch self {
@@ -28,6 +30,8 @@ public enum ImageError: Error, Equatable, Sendable {
             "an image of \(width)×\(height) pixels is too large to render"
         case .cairo(let format, let status):
             "Cairo could not write the \(format) image: \(status)"
+        case .sixel(let status):
+            "libsixel could not encode the picture: \(status)"
         }
     }
 

@@ -34,10 +34,29 @@ public enum ImageFile {
         return Array(svg[..<at]) + root + Array("style=\"image-rendering:pixelated\" ".utf8) + Array(svg[(at + root.count)...])
     }
 
+    /// The grid as the PNG would show it, shrunk to fit `maxWidth` × `maxHeight` pixels
+    /// (never enlarged): what a terminal that draws real pixels is given.
+    public static func picture(_ grid: ImageGrid, maxWidth: Int, maxHeight: Int) throws(ImageError) -> Picture {
+        let layout = try FileLayout(grid)
+        let factor = Swift.min(1, Double(Swift.max(1, maxWidth)) / Double(layout.width),
+                               Double(Swift.max(1, maxHeight)) / Double(layout.height))
+        let width = Swift.max(1, Int((Double(layout.width) * factor).rounded(.down)))
+        let height = Swift.max(1, Int((Double(layout.height) * factor).rounded(.down)))
+        return try CairoRaster.picture(width: width, height: height, scale: factor) { cr throws(ImageError) in
+            try paintGrid(grid, layout, cr, .png)
+        }
+    }
+
     /// White ground, each picture scaled up by whole pixels, its title centred under it.
     static func draw(_ grid: ImageGrid, _ layout: FileLayout, on cr: OpaquePointer, _ format: ImageFormat) throws(ImageError) {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
+        try paintGrid(grid, layout, cr, format)
+    }
+
+    /// Each picture scaled up by whole pixels, its title centred under it (on a ground
+    /// already painted white).
+    static func paintGrid(_ grid: ImageGrid, _ layout: FileLayout, _ cr: OpaquePointer, _ format: ImageFormat) throws(ImageError) {
         FileLayout.selectFont(cr)
         for (i, picture) in grid.pictures.enumerated() {
             let (x, y) = layout.origin(of: i)
@@ -53,19 +72,7 @@ public enum ImageFile {
         }
         defer { cairo_surface_destroy(image) }
         try CairoCanvas.check(cairo_surface_status(image), format)
-        cairo_surface_flush(image)
-        let stride = Int(cairo_image_surface_get_stride(image)) / 4
-        if let data = cairo_image_surface_get_data(image) {
-            data.withMemoryRebound(to: UInt32.self, capacity: stride * picture.height) { words in
-                for y in 0..<picture.height {
-                    for x in 0..<picture.width {
-                        let p = picture[x, y]
-                        words[y * stride + x] = UInt32(p.r) << 16 | UInt32(p.g) << 8 | UInt32(p.b)
-                    }
-                }
-            }
-        }
-        cairo_surface_mark_dirty(image)
+        CairoRaster.write(picture, into: image)
         cairo_save(cr)
         cairo_translate(cr, Double(origin.0), Double(origin.1))
         cairo_scale(cr, Double(scale), Double(scale))

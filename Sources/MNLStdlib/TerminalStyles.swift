@@ -19,12 +19,13 @@ extension TerminalCapabilities {
 
     /// How images draw as text: half blocks wherever the terminal shows pictures (real pixels
     /// through kitty, sixel or iTerm2 are the display channel's; text falls back to blocks),
-    /// in 24-bit colour when it has it.
+    /// in 24-bit colour when it has it (`imageColors`: a forced `MNL_IMAGES=blocks` keeps its
+    /// colours where other output has none).
     var imageStyle: TextImageStyle {
         switch images {
         case .none: .none
         case .ascii: .ascii
-        case .blocks, .kitty, .sixel, .iterm2: colors == .trueColor ? .trueColour : .colour256
+        case .blocks, .kitty, .sixel, .iterm2: imageColors == .trueColor ? .trueColour : .colour256
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One progress bar's state and its text, as tqdm draws it:
 /// `epoch 1:  42%|████▏     | 42/100 [00:01<00:02, 30.50it/s, loss=0.31]`.
 /// Time is passed in (seconds from any fixed origin), so tests render with a fixed clock.
@@ -8,7 +10,25 @@ public struct ProgressBar: Sendable {
     public private(set) var count = 0
     public let start: Double
     /// Live values shown after the times (`bar.set(loss=0.31)`), in the order first set.
-    public private(set) var postfix: [(name: String, text: String)] = []
+    public private(set) var postfix: [(name: String, value: PostfixValue)] = []
+
+    /// A live value: numbers are kept as numbers and formatted only when the bar is drawn
+    /// (at most ~10 times a second), since formatting on every `set` would cost a training
+    /// loop more than the bar itself.
+    public enum PostfixValue: Equatable, Sendable {
+        case number(Double)
+        case text(String)
+
+        /// tqdm's way: whole numbers as integers, others to 4 significant digits.
+        public var text: String {
+            switch self {
+            case .text(let s): return s
+            case .number(let x):
+                if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+                return x.isFinite ? String(format: "%.4g", x) : "\(x)"
+            }
+        }
+    }
 
     public init(description: String = "", total: Int?, start: Double) {
         self.description = description
@@ -19,16 +39,18 @@ public struct ProgressBar: Sendable {
     public mutating func advance(by steps: Int = 1) { count &+= steps }
 
     /// Sets (or replaces, keeping its place) a live value.
-    public mutating func setPostfix(_ name: String, _ text: String) {
-        if let i = postfix.firstIndex(where: { $0.name == name }) { postfix[i].text = text } else { postfix.append((name, text)) }
+    public mutating func setPostfix(_ name: String, _ value: PostfixValue) {
+        if let i = postfix.firstIndex(where: { $0.name == name }) { postfix[i].value = value } else { postfix.append((name, value)) }
     }
+
+    public mutating func setPostfix(_ name: String, _ text: String) { setPostfix(name, .text(text)) }
 
     /// The bar's line at time `now`, at most `width` characters.
     public func line(now: Double, width: Int) -> String {
         let elapsed = max(now - start, 0)
         let rate = elapsed > 0 && count > 0 ? Double(count) / elapsed : nil
         let prefix = description.isEmpty ? "" : description + ": "
-        let extras = ([ProgressBar.rateText(rate)] + postfix.map { "\($0.name)=\($0.text)" }).joined(separator: ", ")
+        let extras = ([ProgressBar.rateText(rate)] + postfix.map { "\($0.name)=\($0.value.text)" }).joined(separator: ", ")
         guard let total, total > 0 else {
             return clipped(prefix + "\(count)it [\(ProgressBar.clock(elapsed)), \(extras)]", width)
         }

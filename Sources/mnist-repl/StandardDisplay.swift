@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import MNLDisplay
+import MNLStdlib
 
 /// The display on the process's standard output: a terminal display (status lines, colour,
 /// pictures as the environment says) when stdout is a terminal, else a plain one.
@@ -14,7 +15,7 @@ enum StandardDisplay {
         let caps = TerminalCapabilities.detect(environment: ProcessInfo.processInfo.environment,
                                                isTerminal: isTerminal, size: terminalSize())
         guard isTerminal else { return PlainDisplay.standardOutput(capabilities: caps) }
-        return TerminalDisplay(capabilities: caps, size: terminalSize) { FileHandle.standardOutput.write(Data($0.utf8)) }
+        return TerminalDisplay(capabilities: caps, size: terminalSize, encoder: TerminalPictureEncoder()) { FileHandle.standardOutput.write(Data($0.utf8)) }
     }
 
     /// Columns and rows of the terminal on stdout, asked now (nil when it does not say).

@@ -18,6 +18,10 @@ import Testing
         #expect(caps(["TERM": "xterm"]).imageStyle == .ascii)  // 16 colours have no grey ramp
         #expect(caps(["COLORTERM": "truecolor", "NO_COLOR": "1"]).imageStyle == .ascii)
         #expect(caps(["MNL_IMAGES": "blocks"], terminal: false).imageStyle == .colour256)
+        // Forced blocks keep the depth COLORTERM names where colour is otherwise off; figures stay plain.
+        #expect(caps(["MNL_IMAGES": "blocks", "COLORTERM": "truecolor"], terminal: false).imageStyle == .trueColour)
+        let noColor = caps(["MNL_IMAGES": "blocks", "COLORTERM": "truecolor", "NO_COLOR": "1"])
+        #expect(noColor.imageStyle == .trueColour && noColor.figureColors == .none)
         #expect(caps(["MNL_IMAGES": "none"]).imageStyle == .none)
         #expect(caps(["MNL_IMAGES": "ascii", "COLORTERM": "24bit"]).imageStyle == .ascii)
         #expect(caps(["KITTY_WINDOW_ID": "1", "COLORTERM": "truecolor"]).imageStyle == .trueColour)

@@ -22,6 +22,10 @@ import Testing
         let purity = try #require(Double(purityLine.dropFirst("purity ".count)))
         #expect(purity > 0.5)
         #expect(outcome.lines.filter { $0.hasPrefix("cluster ") }.count == 10)
+        // The inertia curve, drawn by show() as text into the test's plain output: its title
+        // and its line in braille dots.
+        #expect(outcome.lines.contains { $0.trimmingCharacters(in: .whitespaces) == "k-means inertia per iteration" })
+        #expect(outcome.lines.contains { $0.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } })
         #expect(outcome.lines.first?.contains("embedded MNIST sample") == true)
     }
 
@@ -74,6 +78,7 @@ import Testing
                       ("scripts/bench/load_csv.mnl", ["Data/iris.csv"], "rows=150 cols=5"),
                       ("scripts/bench/softmax_per_example.mnl", ["50", "1"], "n=50 epochs=1"),
                       ("scripts/bench/small_ops.mnl", ["1", "10"], "name=small_ops_mnl"),
+                      ("scripts/bench/progress_cost.mnl", ["example", "1", "1"], "name=progress_cost_example steps=4000"),
                       ("scripts/bench/loops.mnl", ["conv", "2"], "name=loops_conv"),
                       ("scripts/bench/loops.mnl", ["nested", "2"], "s=450000"),
                       ("scripts/bench/loops.mnl", ["pixels", "2"], "name=loops_pixels")])
@@ -99,7 +104,7 @@ import Testing
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
                                            "bench/linalg_ops.mnl", "bench/elementary_ops.mnl", "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
                                            "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl",
-                                           "bench/method_calls.mnl", "examples/classes.mnl", "examples/plots.mnl"]),
+                                           "bench/method_calls.mnl", "bench/progress_cost.mnl", "examples/classes.mnl", "examples/plots.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
     }
 }

@@ -47,11 +47,6 @@ extension Stdlib {
         let display = ImageDisplay.of(session)
         let capabilities = TerminalCapabilities.detect(environment: environment, isTerminal: isTerminal)
         display.style = capabilities.imageStyle
-        // MNL_IMAGES=blocks asks for coloured blocks even where colour is off (a pipe,
-        // NO_COLOR); their depth then comes from the variables that name it (COLORTERM).
-        if capabilities.images == .blocks && capabilities.colors < .ansi256 {
-            display.style = TerminalCapabilities.colorDepth(environment) == .trueColor ? .trueColour : .colour256
-        }
         if let width { display.width = width }
     }
 }

@@ -1,3 +1,4 @@
+import MNLDisplay
 import MNLImage
 import MNLRuntime
 
@@ -33,9 +34,9 @@ final class ImageObject: NativeObject, SavableFigure, WidthAwareRendering {
             try ImageBuiltins.saveThroughSession(o, try a.string(1), ctx)
             return .null
         }
-        c.method("show", doc: "Draws the image into the output, as print does; for scripts. Returns nil.",
+        c.method("show", doc: "Draws the image into the output as the prompt does: real pixels on terminals that draw them (kitty, iTerm2, sixel), half blocks or ASCII shades otherwise, plain ASCII when output is not a terminal; for scripts. Returns nil.",
                  example: "imshow(eye(4)).show()") { o, _, ctx in
-            ctx.write(o.drawing(width: o.printWidth) + "\n")
+            ctx.session.display.show(o)
             return .null
         }
         c.render { $0.drawing(width: $0.printWidth) }
@@ -51,4 +52,16 @@ final class ImageObject: NativeObject, SavableFigure, WidthAwareRendering {
     func render(lineWidth: Int) -> String { drawing(width: lineWidth) }
 
     func encoded(as format: ImageFormat) throws(ImageError) -> [UInt8] { try ImageFile.encode(grid, as: format) }
+}
+
+/// At the prompt and through `show()` an image draws as the display can: pixels where the
+/// terminal takes them, else text at the terminal's width in its style.
+extension ImageObject: RichValue {
+    func text(for capabilities: TerminalCapabilities) -> String {
+        TextImage.render(grid, width: capabilities.width, style: capabilities.imageStyle).joined(separator: "\n") + "\n"
+    }
+
+    func pixels(maxWidth: Int, maxHeight: Int) -> PixelImage? {
+        try? ImageFile.picture(grid, maxWidth: maxWidth, maxHeight: maxHeight).pixelImage
+    }
 }

@@ -72,11 +72,8 @@ struct RichFigure: RichValue {
     }
 
     func pixels(maxWidth: Int, maxHeight: Int) -> PixelImage? {
-        guard let picture = try? FigureFile.picture(figure, maxWidth: maxWidth, maxHeight: maxHeight) else { return nil }
-        var rgb: [UInt8] = []
-        rgb.reserveCapacity(picture.pixels.count * 3)
-        for p in picture.pixels { rgb += [p.r, p.g, p.b] }
-        return PixelImage(width: picture.width, height: picture.height, rgb: rgb)
+        // A picture too large for the memory budget is shown as text instead.
+        (try? FigureFile.picture(figure, maxWidth: maxWidth, maxHeight: maxHeight))?.pixelImage
     }
 }
 

@@ -56,7 +56,7 @@ final class ProgressObject: NativeObject {
                    set: { o, v in if case .string(let s) = v { o.state.description = s } })
         c.method("set", [.keywords("values")], doc: "Shows live values beside the bar, as tqdm's set_postfix: bar.set(loss=0.31, acc=0.92).",
                  example: "bar = progress(range(3))\nfor i in bar { bar.set(step=i) }") { o, a, ctx in
-            for (name, value) in a.extraKeywords { o.state.setPostfix(name, postfixText(value, ctx)) }
+            for (name, value) in a.extraKeywords { o.state.setPostfix(name, postfixValue(value, ctx)) }
             ProgressBoard.of(ctx.session).draw(on: ctx.session.display, force: false)
             return .null
         }
@@ -77,10 +77,16 @@ final class ProgressObject: NativeObject {
         c.render { o in "<progress \(o.state.count)/\(o.state.total.map(String.init) ?? "?")>" }
     }
 
-    /// Numbers as tqdm shows them (4 significant digits), everything else as `print` would.
-    static func postfixText(_ value: Value, _ ctx: CallContext) -> String {
-        if case .number(let x) = value, x.isFinite, x != x.rounded() || abs(x) >= 1e15 { return String(format: "%.4g", x) }
-        return ctx.render(value)
+    /// Numbers (and 0-d tensors, a loss) stay numbers, formatted when the bar is drawn;
+    /// anything else is text as `print` shows it.
+    static func postfixValue(_ value: Value, _ ctx: CallContext) -> ProgressBar.PostfixValue {
+        switch value {
+        case .number(let x): return .number(x)
+        case .native(let o):
+            if let t = o as? TensorObject, let element = t.scalarElement, element.dtype != .bool { return .number(element.doubleValue) }
+            return .text(ctx.render(value))
+        default: return .text(ctx.render(value))
+        }
     }
 }
 

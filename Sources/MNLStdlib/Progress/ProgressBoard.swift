@@ -20,21 +20,23 @@ final class ProgressBoard {
 
     static func of(_ session: Session) -> ProgressBoard { session.state(ProgressBoard.self) { ProgressBoard() } }
 
-    /// Shows `bar` (at 0) below the bars already running.
+    /// Shows `bar` (at 0) below the bars already running, unless the status was drawn less
+    /// than a tenth of a second ago: short inner loops (an epoch of a few milliseconds) then
+    /// cost no terminal writes of their own; the next due redraw shows them.
     func begin(_ bar: ProgressObject, on display: Display) {
         guard !bars.contains(where: { $0 === bar }) else { return }
         bar.state = ProgressBar(description: bar.state.description, total: bar.state.total, start: clock())
         bar.logThrottle = ProgressThrottle(interval: ProgressBoard.logInterval)
         _ = bar.logThrottle.isDue(bar.state.start)  // the start itself is not worth a log line
         bars.append(bar)
-        draw(on: display, force: true)
+        draw(on: display, force: false)
     }
 
     /// One step done; redraws when the throttle allows. The common case is one clock read.
     func step(_ bar: ProgressObject, by steps: Int = 1, on display: Display) {
         bar.state.advance(by: steps)
         let now = clock()
-        if display.capabilities.isTerminal {
+        if display.isTerminal {
             if throttle.isDue(now) { drawStatus(on: display, now: now) }
         } else if bar.logThrottle.isDue(now) {
             display.write(bar.state.line(now: now, width: display.capabilities.width) + "\n")
@@ -53,7 +55,7 @@ final class ProgressBoard {
 
     /// Redraws every bar now (set values, a closed bar) or when the throttle allows.
     func draw(on display: Display, force: Bool) {
-        guard display.capabilities.isTerminal else { return }
+        guard display.isTerminal else { return }
         let now = clock()
         guard force || throttle.isDue(now) else { return }
         drawStatus(on: display, now: now)
