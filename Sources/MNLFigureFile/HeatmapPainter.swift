@@ -33,7 +33,8 @@ struct HeatmapPainter {
                 cairo_set_antialias(pen.cr, CAIRO_ANTIALIAS_NONE)
                 pen.fill(box, fill)
                 cairo_set_antialias(pen.cr, CAIRO_ANTIALIAS_DEFAULT)
-                if heatmap.annotate {
+                // Counts in cells shorter than half a line would only overlap; they are left out.
+                if heatmap.annotate && h >= pen.lineHeight / 2 {
                     let ink = fill.luminance > 0.5 ? Style.black : Style.white
                     pen.text(Self.annotation(value), x: box.x + w / 2, y: box.y + h / 2, h: 0.5, v: 0.5, color: ink)
                 }

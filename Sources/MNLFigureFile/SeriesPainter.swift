@@ -47,20 +47,35 @@ struct SeriesPainter {
         cairo_set_dash(cr, [], 0, 0)
     }
 
-    /// A filled circle per point, each in its class's colour when classes are given.
+    /// A filled circle per point, each in its class's colour when classes are given. The
+    /// points of one colour are one path filled once (an SVG of many points stays small).
     func scatter(_ s: ScatterSeries) {
-        for (i, (x, y)) in zip(s.x, s.y).enumerated() {
-            guard let fx = geometry.xFraction(x), let fy = geometry.yFraction(y), Self.near(fx), Self.near(fy) else { continue }
-            pen.color(s.classes.map { PlotColor.cycle($0[i]).rgb } ?? s.color.rgb)
-            marker(fx, fy)
+        var byColour: [RGB: [Int]] = [:]
+        var order: [RGB] = []
+        for i in s.x.indices {
+            let colour = s.classes.map { PlotColor.cycle($0[i]).rgb } ?? s.color.rgb
+            if byColour[colour] == nil { order.append(colour) }
+            byColour[colour, default: []].append(i)
+        }
+        for colour in order {
+            pen.color(colour)
+            for i in byColour[colour] ?? [] {
+                guard let fx = geometry.xFraction(s.x[i]), let fy = geometry.yFraction(s.y[i]), Self.near(fx), Self.near(fy) else { continue }
+                circle(fx, fy)
+            }
+            cairo_fill(pen.cr)
         }
     }
 
     func marker(_ fx: Double, _ fy: Double) {
+        circle(fx, fy)
+        cairo_fill(pen.cr)
+    }
+
+    func circle(_ fx: Double, _ fy: Double) {
         let (px, py) = plot.point(fx, fy)
         cairo_new_sub_path(pen.cr)
         cairo_arc(pen.cr, px, py, Style.markerRadius, 0, 2 * Double.pi)
-        cairo_fill(pen.cr)
     }
 
     /// Filled bars from zero (the bottom of a log axis) to their heights.
