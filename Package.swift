@@ -95,6 +95,7 @@ let package = Package(
         .testTarget(name: "MNLRuntimeTests", dependencies: ["MNLRuntime", "MNLStdlib", "MNLDisplay", "MNLTerminal"]),
         .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLPlotTests", dependencies: ["MNLPlot"]),
+        .testTarget(name: "MNLLearnTests", dependencies: ["MNLLearn", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLImageTests", dependencies: ["MNLImage", "CCairo"]),
         .testTarget(name: "MNLFigureFileTests", dependencies: ["MNLFigureFile", "MNLPlot", "MNLImage", "CCairo"]),

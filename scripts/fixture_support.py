@@ -20,9 +20,10 @@ def enc(a):
     return {"shape": list(a.shape), "dtype": str(a.dtype), "data": data}
 
 
-def write_fixture(name, cases):
-    """Writes `cases` to Fixtures/<name>.json, compactly, and says how many."""
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, f"{name}.json"), "w") as f:
+def write_fixture(name, cases, out=OUT):
+    """Writes `cases` to <out>/<name>.json (TensorKit's fixtures by default), compactly, and
+    says how many."""
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, f"{name}.json"), "w") as f:
         json.dump(cases, f, separators=(",", ":"))
     print(f"{name}.json: {len(cases)} cases")

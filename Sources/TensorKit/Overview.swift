@@ -18,6 +18,8 @@
 //                putAlong  take  argwhere  flip  roll  moveAxes  pad (Padding.swift)
 //   Sorting      sort argsort unique  partition argpartition
 //   Ctrl-C       Cancellation.$current.withValue(flag) { ... }  ->  TensorError.interrupted
+//   Autodiff     Tape  tape.leaf(t)  Traced(constant:)  ops on Traced  tape.backward(loss)[leaf]
+//                conv2d maxPool2d avgPool2d  crossEntropy  (how to use and extend: Autodiff/Tape.swift)
 //
 // Dtype rules are documented on `Promotion`; result dtypes of reductions in Reductions.swift.
 // Layout: Storage + shape + strides (in elements) + offset; transpose, reshape of contiguous
