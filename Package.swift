@@ -7,6 +7,7 @@ import PackageDescription
 //   TensorKit -> MNLLearn, MNLData, MNLTerminal -> MNLStdlib
 //   CCairo, CSixel -> MNLImage -> MNLStdlib
 //   MNLPlot (no dependencies) -> MNLStdlib
+//   MNLPlot, MNLImage, CCairo -> MNLFigureFile -> MNLStdlib
 // MNLRuntime never imports TensorKit; MNLStdlib is the one place where they meet.
 /// Every target of ours builds with warnings as errors.
 let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
@@ -67,6 +68,8 @@ let package = Package(
         .target(name: "MNLImage", dependencies: ["CCairo", "CSixel", "MemoryBudget"], swiftSettings: strict),
         // Figures as data and their text rendering: plain [Double] series, no tensors, no language.
         .target(name: "MNLPlot", swiftSettings: strict),
+        // Figures drawn by Cairo as PNG, SVG, PDF or pixels, as matplotlib draws them.
+        .target(name: "MNLFigureFile", dependencies: ["MNLPlot", "MNLImage", "CCairo"], swiftSettings: strict),
 
         // The interactive front end: line editing, Ctrl-C, REPL commands. It talks to the
         // language through the small `ReplEngine` protocol, so it knows nothing of the language.
@@ -74,7 +77,7 @@ let package = Package(
 
         // The one binding layer between the language and the libraries.
         .target(name: "MNLStdlib",
-                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MNLImage", "MNLPlot", "MemoryBudget", "MNLDisplay"], swiftSettings: strict),
+                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MNLImage", "MNLPlot", "MNLFigureFile", "MemoryBudget", "MNLDisplay"], swiftSettings: strict),
 
         .executableTarget(name: "mnist-repl",
                           dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole", "TensorKit", "MemoryBudget", "MNLDisplay",
@@ -95,6 +98,7 @@ let package = Package(
         .testTarget(name: "MNLLearnTests", dependencies: ["MNLLearn", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLImageTests", dependencies: ["MNLImage", "CCairo"]),
+        .testTarget(name: "MNLFigureFileTests", dependencies: ["MNLFigureFile", "MNLPlot", "MNLImage", "CCairo"]),
         .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole", "MNLTestSupport"]),
         .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MemoryBudget", "MNLFuzzing", "MNLDisplay"], exclude: ["Scripts"]),
 

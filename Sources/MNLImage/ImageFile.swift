@@ -1,5 +1,4 @@
 import CCairo
-import MemoryBudget
 
 /// The file formats Cairo writes for us.
 public enum ImageFormat: String, CaseIterable, Sendable {
@@ -19,30 +18,9 @@ public enum ImageFormat: String, CaseIterable, Sendable {
 public enum ImageFile {
     public static func encode(_ grid: ImageGrid, as format: ImageFormat) throws(ImageError) -> [UInt8] {
         let layout = try FileLayout(grid)
-        let sink = ByteSink()
-        let closure = Unmanaged.passUnretained(sink).toOpaque()
-        let (w, h) = (Double(layout.width), Double(layout.height))
-        let surface: OpaquePointer?
-        switch format {
-        case .png:
-            guard MemoryBudget.allows(bytes: layout.width * layout.height * 4) else {
-                throw .tooLarge(width: layout.width, height: layout.height)
-            }
-            surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(layout.width), Int32(layout.height))
-        case .svg: surface = cairo_svg_surface_create_for_stream(ByteSink.write, closure, w, h)
-        case .pdf: surface = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, w, h)
+        let bytes = try CairoCanvas.encode(as: format, width: Double(layout.width), height: Double(layout.height)) { cr throws(ImageError) in
+            try draw(grid, layout, on: cr, format)
         }
-        guard let surface else { throw .cairo(format: format.rawValue, status: "no surface") }
-        defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface), format)
-        try draw(grid, layout, on: surface, format)
-        if format == .png {
-            cairo_surface_flush(surface)
-            try check(cairo_surface_write_to_png_stream(surface, ByteSink.write, closure), format)
-        }
-        cairo_surface_finish(surface)
-        try check(cairo_surface_status(surface), format)
-        let bytes = withExtendedLifetime(sink) { sink.bytes }
         return format == .svg ? pixelated(bytes) : bytes
     }
 
@@ -69,9 +47,8 @@ public enum ImageFile {
         }
     }
 
-    static func draw(_ grid: ImageGrid, _ layout: FileLayout, on surface: OpaquePointer, _ format: ImageFormat) throws(ImageError) {
-        guard let cr = cairo_create(surface) else { throw .cairo(format: format.rawValue, status: "no context") }
-        defer { cairo_destroy(cr) }
+    /// White ground, each picture scaled up by whole pixels, its title centred under it.
+    static func draw(_ grid: ImageGrid, _ layout: FileLayout, on cr: OpaquePointer, _ format: ImageFormat) throws(ImageError) {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         try paintGrid(grid, layout, cr, format)
@@ -87,7 +64,6 @@ public enum ImageFile {
             if grid.hasTitles { title(grid.titles[i], centredAt: Double(x) + Double(layout.cellWidth) / 2,
                                        baseline: Double(y + layout.pictureHeight + FileLayout.titleBaseline), cr) }
         }
-        try check(cairo_status(cr), format)
     }
 
     static func paint(_ picture: Picture, at origin: (Int, Int), scale: Int, _ cr: OpaquePointer, _ format: ImageFormat) throws(ImageError) {
@@ -95,7 +71,7 @@ public enum ImageFile {
             throw .cairo(format: format.rawValue, status: "no surface")
         }
         defer { cairo_surface_destroy(image) }
-        try check(cairo_surface_status(image), format)
+        try CairoCanvas.check(cairo_surface_status(image), format)
         CairoRaster.write(picture, into: image)
         cairo_save(cr)
         cairo_translate(cr, Double(origin.0), Double(origin.1))
@@ -113,22 +89,5 @@ public enum ImageFile {
         cairo_set_source_rgb(cr, 0, 0, 0)
         cairo_move_to(cr, x - extents.width / 2 - extents.x_bearing, baseline)
         cairo_show_text(cr, text)
-    }
-
-    static func check(_ status: cairo_status_t, _ format: ImageFormat) throws(ImageError) {
-        guard status != CAIRO_STATUS_SUCCESS else { return }
-        throw .cairo(format: format.rawValue, status: String(cString: cairo_status_to_string(status)))
-    }
-}
-
-/// Collects what Cairo writes; passed to its stream callbacks as their closure pointer.
-final class ByteSink {
-    var bytes: [UInt8] = []
-
-    static let write: cairo_write_func_t = { closure, data, length in
-        guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
-        let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-        if let data { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length))) }
-        return CAIRO_STATUS_SUCCESS
     }
 }

@@ -28,9 +28,4 @@ extension TerminalCapabilities {
         case .blocks, .kitty, .sixel, .iterm2: imageColors == .trueColor ? .trueColour : .colour256
         }
     }
-
-    /// The capabilities of this process's terminal, for renderings that are not handed one.
-    static var ofThisProcess: TerminalCapabilities {
-        detect(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(1) != 0)
-    }
 }

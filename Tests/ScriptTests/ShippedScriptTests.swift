@@ -43,6 +43,25 @@ import Testing
         #expect((accuracies.last ?? 0) > 0.8)
     }
 
+    /// One of each figure kind, saved as PNG and SVG into the directory given.
+    @Test func plotsExampleWritesEveryFigureAsPNGAndSVG() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mnl-plots-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outcome = ScriptHarness.run(try Self.script("scripts/examples/plots.mnl"), name: "scripts/examples/plots.mnl",
+                                        arguments: [directory.path])
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
+        for name in ["line_fit", "curves", "confusion", "histogram", "scatter", "bars", "digits"] {
+            for ext in ["png", "svg"] {
+                let path = directory.appendingPathComponent("plots-\(name).\(ext)").path
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+                #expect((size ?? 0) > 1000, "\(path) is missing or nearly empty")
+            }
+        }
+        let accuracy = try #require(outcome.lines.last { $0.hasPrefix("test accuracy ") })
+        #expect(accuracy.hasSuffix("%"))
+    }
+
     @Test(arguments: [("scripts/bench/scalar_loop.mnl", ["top", "1000"], "s=249750.0"),
                       ("scripts/bench/scalar_loop.mnl", ["func", "1000"], "s=249750.0"),
                       ("scripts/bench/fib.mnl", ["15"], "value=610"),
@@ -85,7 +104,7 @@ import Testing
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
                                            "bench/linalg_ops.mnl", "bench/elementary_ops.mnl", "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
                                            "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl",
-                                           "bench/method_calls.mnl", "bench/progress_cost.mnl", "examples/classes.mnl"]),
+                                           "bench/method_calls.mnl", "bench/progress_cost.mnl", "examples/classes.mnl", "examples/plots.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
     }
 }

@@ -35,33 +35,31 @@ enum ImageBuiltins {
         return made(ImageGrid(pictures: pics, titles: titles, columns: columns), ctx)
     }
 
-    static let savefig = Builtin("savefig", [.required("path"), .optional("image", defaultText: "nil")], topic: "images",
-        doc: "Writes the last image made (by imshow or show_images), or image=, to path as PNG, SVG or PDF, chosen by the extension, atomically; as pyplot's savefig. An unknown extension is an error naming the path.",
-        example: "imshow(eye(8))\nsavefig(\"/tmp/mnl-savefig.png\")\nsavefig(\"/tmp/mnl-savefig.pdf\")") { a, ctx in
+    static let savefig = Builtin("savefig", [.required("path"), .optional("dpi", defaultText: "100"), .optional("image", defaultText: "nil")],
+        topic: "images",
+        doc: "Writes the current figure or image, whichever was made last (as pyplot's current figure: by plot, scatter, hist, bar, heatmap, figure, subplots, imshow or show_images; still the one shown after show()), or image= (an image or a figure), to path as PNG, SVG or PDF, chosen by the extension, atomically. A figure is 6.4 × 4.8 inches as in matplotlib: a PNG of 640 × 480 pixels at the default dpi=100 (10 to 1000), an SVG or PDF of 460.8 × 345.6 points whatever the dpi. Images keep their pixel scale. An unknown extension or a directory that does not exist is an error naming the path.",
+        example: "plot([1, 4, 9], label=\"squares\")\nsavefig(\"/tmp/mnl-savefig-plot.png\", dpi=50)\nimshow(eye(8))\nsavefig(\"/tmp/mnl-savefig.png\")\nsavefig(\"/tmp/mnl-savefig.pdf\")") { a, ctx in
         let path = try a.string(0)
-        if let v = a[1] {
-            guard case .native(let o) = v, let image = o as? ImageObject else { throw a.bad(1, expected: "image", got: v) }
-            try image.save(to: path)
+        let dpi = try FigureDisplay.dpi(a, 1)
+        if let v = a[2] {
+            guard case .native(let o) = v, let value = o as? SavableFigure else { throw a.bad(2, expected: "image or figure", got: v) }
+            try value.save(to: path, dpi: dpi)
             return .null
         }
-        // A figure being drawn (plot, hist...) is what pyplot's savefig would save; figures
-        // have no file renderer yet, so say so rather than save an older image instead.
-        if ctx.session.state(PlotState.self, make: { PlotState() }).current != nil {
-            throw a.invalid("figures (plot, scatter, hist, bar, heatmap) cannot be saved to files yet, only drawn as text; images from imshow or show_images can: img.save(path) or savefig(path, image=img)")
-        }
         guard let current = ImageDisplay.of(ctx.session).current else {
-            throw a.invalid("nothing to save yet: make an image first (imshow, show_images), or call img.save(path)")
+            throw a.invalid("nothing to save yet: make a figure or an image first (plot, hist, imshow, show_images...), or call f.savefig(path)")
         }
-        try current.save(to: path)
+        try current.save(to: path, dpi: dpi)
         return .null
     }
 
     /// `img.save(path)` goes through the session's own `savefig`, so a session whose file
     /// builtins are refused (the fuzzer's sandbox replaces every builtin with a path
     /// parameter) refuses image methods too.
-    static func saveThroughSession(_ image: ImageObject, _ path: String, _ ctx: CallContext) throws {
-        guard let savefig = ctx.session.builtins["savefig"] else { return try image.save(to: path) }
-        _ = try ctx.call(.builtin(BuiltinFunction(savefig)), [.string(path)], keywords: [("image", .native(image))])
+    static func saveThroughSession(_ value: NativeObject & SavableFigure, _ path: String, dpi: Value? = nil, _ ctx: CallContext) throws {
+        guard let savefig = ctx.session.builtins["savefig"] else { return try value.save(to: path) }
+        let keywords: [(String, Value)] = [("image", .native(value))] + (dpi.map { [("dpi", $0)] } ?? [])
+        _ = try ctx.call(.builtin(BuiltinFunction(savefig)), [.string(path)], keywords: keywords)
     }
 
     /// The new image value, which becomes the session's current one for `savefig`.

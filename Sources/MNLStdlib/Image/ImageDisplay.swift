@@ -19,18 +19,23 @@ final class ImageDisplay {
     static func of(_ session: Session) -> ImageDisplay { session.state(ImageDisplay.self) { ImageDisplay() } }
 }
 
-/// A value that can be written as a PNG, SVG or PDF file (images now; figures can join by
-/// conforming and becoming `ImageDisplay.current` when made).
+/// A value that can be written as a PNG, SVG or PDF file: images, and figures (each becomes
+/// `ImageDisplay.current` when made).
 protocol SavableFigure: AnyObject {
     func encoded(as format: ImageFormat) throws(ImageError) -> [UInt8]
+    /// At `dpi` pixels an inch where the value has a size in inches (figures); images keep
+    /// their whole-pixel scale and ignore it.
+    func encoded(as format: ImageFormat, dpi: Double) throws(ImageError) -> [UInt8]
 }
 
 extension SavableFigure {
+    func encoded(as format: ImageFormat, dpi: Double) throws(ImageError) -> [UInt8] { try encoded(as: format) }
+
     /// Writes the file, choosing the format by the path's extension, atomically.
-    func save(to path: String) throws {
+    func save(to path: String, dpi: Double = 100) throws {
         guard let format = ImageFormat(path: path) else { throw imageDiagnostic(.unknownFormat(path: path)) }
         let bytes: [UInt8]
-        do { bytes = try encoded(as: format) } catch { throw imageDiagnostic(error) }
+        do { bytes = try encoded(as: format, dpi: dpi) } catch { throw imageDiagnostic(error) }
         try loading { () throws(DataError) in try BinaryFile.write(bytes, to: path) }
     }
 }

@@ -75,8 +75,11 @@ enum PlotCalls {
 enum AxesMembers {
     static func declare<Object: NativeObject>(_ c: inout NativeClass.Declaration<Object>, _ target: @escaping (Object) -> AxesTarget) {
         for call in PlotCalls.all {
-            c.method(call.name, call.parameters, doc: call.doc, example: "f = figure()\nf." + call.example) { o, a, _ in
-                try call.run(PlotArguments(a: a, base: 1), target(o))
+            c.method(call.name, call.parameters, doc: call.doc, example: "f = figure()\nf." + call.example) { o, a, ctx in
+                let axes = target(o)
+                // The figure drawn into last is the one savefig saves, as pyplot's current one.
+                ImageDisplay.of(ctx.session).current = FigureObject(axes.box)
+                return try call.run(PlotArguments(a: a, base: 1), axes)
             }
         }
         text(&c, "title", "The axes' title, centred above it.", target, \.title)

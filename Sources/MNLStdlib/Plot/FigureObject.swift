@@ -22,7 +22,7 @@ final class FigureObject: NativeObject {
     }
 
     static let declaration = NativeClass(name: "figure", of: FigureObject.self,
-                                         doc: "A figure: one or more axes of lines, points, bars or a heatmap, drawn as text by print and show (and at the prompt).",
+                                         doc: "A figure: one or more axes of lines, points, bars or a heatmap, shown at the prompt and by show (a picture where the terminal draws them, else text), printed as text by print, saved as PNG, SVG or PDF by savefig.",
                                          constructor: PlotBuiltins.figureBuiltin) { c in
         AxesMembers.declare(&c) { AxesTarget(box: $0.box, index: $0.box.current) }
         c.property("suptitle", doc: "A title over the whole figure.", type: .string,
@@ -30,10 +30,16 @@ final class FigureObject: NativeObject {
         c.property("axes", doc: "The figure's axes, row by row.") { o in
             .list(o.box.figure.axes.indices.map { .native(AxesObject(AxesTarget(box: o.box, index: $0))) })
         }
-        c.method("show", [.optional("width", defaultText: "80"), .optional("color", defaultText: "false")],
-                 doc: "Prints the figure as text, width characters wide; color is true (24-bit), \"256\", \"16\" or false.",
-                 example: "plot([1, 4, 9]).show(width=40)") { o, a, ctx in
+        c.method("show", [.optional("width", defaultText: "nil"), .optional("color", defaultText: "nil")],
+                 doc: "Shows the figure: without arguments through the display (real pixels in a terminal that draws pictures, else text at its width and colours; 80 columns of plain text into a pipe); with width= or color= as text, width characters wide, color true (24-bit), \"256\", \"16\" or false.",
+                 example: "plot([1, 4, 9]).show(width=40)\nplot([1, 2]).show()") { o, a, ctx in
             try FigureDisplay.show(o.box.figure, PlotArguments(a: a, base: 1), ctx)
+        }
+        c.method("savefig", [.required("path"), .optional("dpi", defaultText: "100")],
+                 doc: "Writes the figure to path as PNG, SVG or PDF, by the extension, atomically (as savefig(path, dpi=) does for the current figure): 6.4 × 4.8 inches, dpi pixels an inch in a PNG. Returns nil.",
+                 example: "f = plot([3, 1, 2])\nf.savefig(\"/tmp/mnl-figure.svg\")") { o, a, ctx in
+            try ImageBuiltins.saveThroughSession(o, try a.string(1), dpi: a[2], ctx)
+            return .null
         }
         c.index { o, items, _ in
             guard items.count == 1, case .value(let v) = items[0], let n = v.numberValue, let i = IntegerConversion.exact(n) else {
@@ -63,6 +69,12 @@ final class AxesObject: NativeObject {
                                          doc: "One plot area of a figure (from subplots or f[i]); prints as its whole figure.") { c in
         AxesMembers.declare(&c) { $0.target }
         c.property("figure", doc: "The figure this axes belongs to.") { .native(FigureObject($0.target.box)) }
+        c.method("savefig", [.required("path"), .optional("dpi", defaultText: "100")],
+                 doc: "Writes the whole figure this axes belongs to, as figure.savefig does. Returns nil.",
+                 example: "(fig, axs) = subplots(1, 2)\naxs[0].plot([1, 2])\naxs[1].savefig(\"/tmp/mnl-axes.png\")") { o, a, ctx in
+            try ImageBuiltins.saveThroughSession(FigureObject(o.target.box), try a.string(1), dpi: a[2], ctx)
+            return .null
+        }
         c.render { FigureDisplay.text($0.target.box.figure) }
         c.summary { "axes \($0.target.index) of a figure" }
     }

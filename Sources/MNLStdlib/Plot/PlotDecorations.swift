@@ -17,7 +17,7 @@ enum PlotDecorations {
 
     /// The axes the current figure draws into (making a figure when there is none).
     static func current(_ ctx: CallContext) -> AxesTarget {
-        let box = ctx.session.state(PlotState.self) { PlotState() }.figure()
+        let box = PlotState.of(ctx.session).figure(ctx.session)
         return AxesTarget(box: box, index: box.current)
     }
 
