@@ -67,6 +67,7 @@ enum ImageBuiltins {
         let display = ImageDisplay.of(ctx.session)
         let image = ImageObject(grid, display: display)
         display.current = image
+        display.unshown = image
         return .native(image)
     }
 

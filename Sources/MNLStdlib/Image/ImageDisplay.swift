@@ -13,6 +13,8 @@ final class ImageDisplay {
     var width = 80
     /// The value `savefig` saves.
     var current: (NativeObject & SavableFigure)?
+    /// The last image made, until `show()` shows it (pyplot's `imshow(x); show()`).
+    weak var unshown: ImageObject?
 
     init() {}
 

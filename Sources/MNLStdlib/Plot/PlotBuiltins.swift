@@ -71,8 +71,17 @@ enum PlotBuiltins {
     }
 
     static let show = Builtin("show", [.optional("width", defaultText: "nil"), .optional("color", defaultText: "nil")], topic: "plot",
-                              doc: "Shows the current figure and starts a new one for the next plot. Without arguments it goes to the display: real pixels in a terminal that draws pictures (kitty, iTerm2, sixel), else text at the terminal's width in its colours (80 columns without colour into a pipe or file). With width= or color= it prints text, width characters wide (braille dots for lines and points, blocks for bars); color is true (24-bit), \"256\", \"16\" or false. Without a current figure it shows nothing. savefig(path) still saves the figure shown.",
+                              doc: "Shows the current figure (or the image imshow or show_images made last, if it came after) and starts a new one for the next plot. Without arguments it goes to the display: real pixels in a terminal that draws pictures (kitty, iTerm2, sixel), else text at the terminal's width in its colours (80 columns without colour into a pipe or file). With width= or color= it prints text, width characters wide (braille dots for lines and points, blocks for bars); color is true (24-bit), \"256\", \"16\" or false. Without a current figure it shows nothing. savefig(path) still saves the figure shown.",
                               example: "plot([1, 4, 9])\nshow(width=40)") { a, ctx in
+        let images = ImageDisplay.of(ctx.session)
+        if let image = images.unshown, images.current === image {
+            images.unshown = nil
+            guard a[0] != nil else { ctx.session.display.show(image); return .null }
+            let width = try a.int(0)
+            guard width >= 1 else { throw a.invalid("width must be at least 1, got \(width)") }
+            ctx.write(image.drawing(width: width) + "\n")
+            return .null
+        }
         let state = PlotState.of(ctx.session)
         guard let box = state.current else { return .null }
         state.current = nil
