@@ -15,7 +15,7 @@
 //   Shape        reshape transpose T swapAxes flatten ravel squeeze expandDims concat stack split
 //                repeated tiled broadcast(to:)
 //   Indexing     get([IndexComponent])  set([IndexComponent], to:)  nonzero  takeAlong
-//                putAlong  take  argwhere  flip  roll  moveAxes  pad (Padding.swift)
+//                putAlong  take  argwhere  flip  roll  moveAxes  pad (Padding.swift)  addAt (np.add.at)
 //   Sorting      sort argsort unique  partition argpartition
 //   Ctrl-C       Cancellation.$current.withValue(flag) { ... }  ->  TensorError.interrupted
 //   Autodiff     Tape  tape.leaf(t)  Traced(constant:)  ops on Traced  tape.backward(loss)[leaf]

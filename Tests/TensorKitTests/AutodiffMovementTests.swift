@@ -33,6 +33,8 @@ struct AutodiffMovementTests {
         try checkGradients([x]) { try $0[0].takeAlong(along, axis: 1) }
         let g = try gradients([x]) { try $0[0].get([.tensor(rows)]).sum() }
         #expect(g[0].toDoubles() == [1, 1, 1, 0, 0, 0, 3, 3, 3, 1, 1, 1])
+        let half = try gradients([try x.cast(to: .float16)]) { try $0[0].get([.tensor(rows)]).sum() }
+        #expect(half[0].dtype == .float16 && half[0].toDoubles() == g[0].toDoubles())
     }
 
     @Test func booleanMasks() throws {

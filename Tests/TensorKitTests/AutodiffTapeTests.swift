@@ -27,6 +27,21 @@ struct AutodiffTapeTests {
         #expect(g[0].dtype == .float32 && g[1].dtype == .float64)
     }
 
+    @Test func halfFloatLeavesGetHalfGradients() throws {
+        let w = try sample([4, 3], seed: 1).cast(to: .bfloat16), x = try sample([2, 1, 8, 4])
+        let labels = try Tensor(shape: [2], elements: [Int64(1), 2])
+        let g = try gradients([w]) { p in
+            let features = try Traced(constant: x).maxPool2d(kernel: (2, 2)).avgPool2d(kernel: (2, 1)).reshape([2, 4])
+            return try Traced.crossEntropy(Traced.matmul(features, p[0]).relu(), labels: labels)
+        }
+        let reference = try gradients([try w.cast(to: .float64)]) { p in
+            let features = try Traced(constant: x).maxPool2d(kernel: (2, 2)).avgPool2d(kernel: (2, 1)).reshape([2, 4])
+            return try Traced.crossEntropy(Traced.matmul(features, p[0]).relu(), labels: labels)
+        }
+        #expect(g[0].dtype == .bfloat16)
+        assertClose(try g[0].cast(to: .float64), reference[0], "bfloat16 against float64", rtol: 2e-2, atol: 2e-2)
+    }
+
     @Test func unusedLeavesAndConstantsGetZeros() throws {
         let tape = Tape()
         let a = tape.leaf(try Tensor.ones([2], dtype: .float32)), b = tape.leaf(try Tensor.ones([3], dtype: .float32))

@@ -34,6 +34,18 @@ struct AutodiffTorchFixtureTests {
         "bce_with_logits": { p in try Traced.binaryCrossEntropyWithLogits(p[0], p[1]) },
         "batched_matmul_broadcast": { p in try Traced.matmul(p[0], p[1]) },
         "pow_sigmoid_tanh": { p in try Traced.pow(p[0], p[1]).sigmoid() * p[1].tanh() },
+        "variance_keepdims": { p in try p[0].variance(axes: [0, 2], keepdims: true) * p[0] },
+        "concat_stack_split": { p in
+            try Traced.stack(Traced.concat([p[0], p[1]], axis: 1).split(sections: 2, axis: 1), axis: 0).sum(axes: [0]).pow(2)
+        },
+        "mask_take_along": { p in
+            let masked = try p[0].get([.tensor(Tensor.binary(.greater, p[0].value, 0))]).exp().sum()
+            return try masked + p[0].takeAlong(p[1].value, axis: 1).pow(2)
+        },
+        "clip_where_minimum": { p in
+            try Traced.where(Tensor.binary(.greater, p[0].value, 0), p[0].clip(min: -0.5, max: 0.5), Traced.minimum(p[0], p[1])) * p[1]
+        },
+        "softmax_axis0_mse": { p in try Traced.mseLoss(p[0].softmax(axis: 0), p[1]) },
     ]
 
     @Test func everyCaseMatchesPyTorch() throws {

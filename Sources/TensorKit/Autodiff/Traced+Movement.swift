@@ -41,9 +41,10 @@ extension Traced {
     /// `x[index]`: basic indexing (views), integer-array gathers and boolean masks alike. The
     /// gradient scatters back into zeros with `+=`, so repeated indices accumulate.
     public func get(_ index: [IndexComponent]) throws -> Traced {
-        let inputShape = shape, inputDType = dtype
+        // 2-byte floats accumulate in float32 (`Tape.fit` rounds the result back).
+        let inputShape = shape, accumulator: DType = dtype.isHalf ? .float32 : dtype
         return try Traced.record(value.get(index), (self, { g in
-            let grad = try Tensor.zeros(inputShape, dtype: inputDType)
+            let grad = try Tensor.zeros(inputShape, dtype: accumulator)
             try grad.addAt(index, g)
             return grad
         }))

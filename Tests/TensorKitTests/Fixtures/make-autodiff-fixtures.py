@@ -64,6 +64,15 @@ cases = [
          lambda z, t: F.binary_cross_entropy_with_logits(z, t)),
     case("batched_matmul_broadcast", [randn(2, 1, 3, 4), randn(5, 4, 2)], lambda a, b: a @ b),
     case("pow_sigmoid_tanh", [randn(3, 3).abs() + 0.5, randn(3)], lambda a, b: torch.sigmoid(a ** b) * torch.tanh(b)),
+    case("variance_keepdims", [randn(2, 3, 4)], lambda x: x.var(dim=(0, 2), unbiased=False, keepdim=True) * x),
+    case("concat_stack_split", [randn(2, 3), randn(2, 1)],
+         lambda a, b: torch.stack(torch.split(torch.cat([a, b], 1), 2, dim=1), 0).sum(0) ** 2),
+    case("mask_take_along", [randn(4, 5), torch.tensor([[0, 0], [4, 1], [2, 2], [3, 0]])],
+         lambda x, i: x[x > 0].exp().sum() + torch.take_along_dim(x, i, 1) ** 2),
+    case("clip_where_minimum", [randn(3, 4), randn(4)],
+         lambda a, b: torch.where(a > 0, a.clamp(-0.5, 0.5), torch.minimum(a, b)) * b),
+    case("softmax_axis0_mse", [randn(3, 4), randn(3, 4)],
+         lambda z, t: F.mse_loss(torch.softmax(z, 0), t)),
 ]
 
 with open(OUT, "w") as f:
