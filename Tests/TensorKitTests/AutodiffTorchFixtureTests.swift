@@ -2,7 +2,7 @@ import Testing
 @testable import TensorKit
 
 /// Values and gradients against PyTorch (float64, CPU), from Fixtures/autodiff.json, which
-/// Fixtures/make-autodiff-fixtures.py wrote. Each function here mirrors the Python one of its
+/// scripts/make-autodiff-fixtures.py wrote. Each function here mirrors the Python one of its
 /// case; integer inputs are labels or indices (constants).
 struct AutodiffTorchFixtureTests {
     typealias Function = @Sendable ([Traced]) throws -> Traced

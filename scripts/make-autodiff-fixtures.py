@@ -2,7 +2,7 @@
 """Writes autodiff.json: values and gradients from PyTorch (CPU, float64) that
 AutodiffTorchFixtureTests checks TensorKit's tape against.
 
-usage: python3 Tests/TensorKitTests/Fixtures/make-autodiff-fixtures.py   (needs torch)
+usage: python3 scripts/make-autodiff-fixtures.py   (needs torch: pip install "torch==2.13.0+cpu")
 
 Each case is {name, inputs: [tensor], value: tensor, grads: [tensor]}; a tensor is
 {shape, dtype, data} as in the other fixtures. The Swift test holds the same function per
@@ -15,7 +15,7 @@ import os
 import torch
 import torch.nn.functional as F
 
-OUT = os.path.join(os.path.dirname(__file__), "autodiff.json")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "TensorKitTests", "Fixtures", "autodiff.json")
 gen = torch.Generator().manual_seed(1234)
 
 
