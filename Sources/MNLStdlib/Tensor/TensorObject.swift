@@ -15,16 +15,32 @@ final class TensorObject: NativeObject {
     let element: ScalarElement?
     /// That 0-d tensor, once made.
     private var materialized: Tensor?
+    /// Inside `grad`/`value_and_grad`: the value as the tape sees it (a leaf or a result of
+    /// traced operations), whose `value` is `base`. Nil for every tensor outside one.
+    let traced: Traced?
 
     init(_ tensor: Tensor) {
         self.base = tensor
         self.element = nil
+        self.traced = nil
         super.init(TensorClass.declaration)
     }
+
+    /// A tensor recorded on a tape (a constant result stays an ordinary tensor).
+    init(traced: Traced) {
+        self.base = traced.value
+        self.element = nil
+        self.traced = traced.isTraced ? traced : nil
+        super.init(TensorClass.declaration)
+    }
+
+    /// The tensor as differentiable code uses it: its traced value, or a constant.
+    var tracedValue: Traced { traced ?? Traced(constant: tensor) }
 
     init(element: ScalarElement) {
         self.base = TensorObject.placeholder
         self.element = element
+        self.traced = nil
         super.init(TensorClass.declaration)
     }
 
