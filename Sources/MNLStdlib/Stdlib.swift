@@ -8,7 +8,7 @@ public enum Stdlib {
     /// Every library builtin, by topic.
     public static var builtins: [Builtin] { TensorLibrary.functions + NumericBuiltins.builtins + PreprocessingBuiltins.builtins + DataBuiltins.builtins
         + TextBuiltins.builtins + SystemBuiltins.builtins + ImageBuiltins.builtins + ProgressBuiltins.builtins
-        + PlotBuiltins.builtins }
+        + PlotBuiltins.builtins + NNBuiltins.builtins }
 
     /// A session with the core language and every library installed.
     public static func makeSession(output: ((String) -> Void)? = nil) -> Session {

@@ -41,7 +41,7 @@ public final class Linear: Layer {
 
     public func forward(_ x: Traced, _ run: ForwardRun) throws -> Traced {
         guard x.shape.last == inFeatures else {
-            throw TensorError.invalidArgument(op: "Linear", message: "expected inputs with \(inFeatures) features in the last axis, got shape \(x.shape)")
+            throw TensorError.invalidArgument(op: "Linear", message: "expected inputs with \(inFeatures) features in the last axis, got shape \(LearnError.shape(x.shape))")
         }
         let y = try Traced.matmul(x, run.parameter(self, "weight").transpose())
         return bias == nil ? y : try y + run.parameter(self, "bias")
