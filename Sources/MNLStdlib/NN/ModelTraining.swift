@@ -155,7 +155,9 @@ struct TrainingPlan {
         var total = 0.0, correct = 0, counted = false, seen = 0
         for b in 0..<batches {
             let indices = Array(order[(b * batchSize)..<min(n, (b + 1) * batchSize)])
-            let step = try learning { try trainBatch(indices, ctx) }
+            // The kernels' own Ctrl-C checks are off inside a batch (a few milliseconds), so
+            // an interrupt lets it finish its optimizer step and stops right after.
+            let step = try Cancellation.$current.withValue(nil) { try learning { try trainBatch(indices, ctx) } }
             total += step.loss * Double(indices.count)
             seen += indices.count
             if let c = step.correct { correct += c; counted = true }
