@@ -11,7 +11,7 @@ public final class Sequential: Layer {
 
     public var typeName: String { "Sequential" }
     public var description: String {
-        "Sequential(\n" + layers.enumerated().map { "  (\($0.offset)): \($0.element.description)" }.joined(separator: "\n") + "\n)"
+        "Sequential(\n" + layers.enumerated().map { "  (\($0.offset)): " + $0.element.description.replacingOccurrences(of: "\n", with: "\n  ") }.joined(separator: "\n") + "\n)"
     }
     public var children: [(name: String, layer: any Layer)] { layers.enumerated().map { (String($0.offset), $0.element) } }
 

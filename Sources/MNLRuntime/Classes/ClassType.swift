@@ -81,12 +81,12 @@ public final class Instance {
     }
 
     /// The value of field `name`, if it has been assigned.
-    func field(_ name: String) -> Value? {
+    public func field(_ name: String) -> Value? {
         if let i = cls.fieldIndex[name], let v = fields[i] { return v }
         return extra?[name]
     }
 
-    func setField(_ name: String, _ value: Value) {
+    public func setField(_ name: String, _ value: Value) {
         if let i = cls.fieldIndex[name] {
             fields[i] = value
         } else {
@@ -96,10 +96,15 @@ public final class Instance {
     }
 
     /// The assigned fields in layout order, then those added from outside.
-    var assignedFields: [(String, Value)] {
+    public var assignedFields: [(String, Value)] {
         var out: [(String, Value)] = []
         for (i, v) in fields.enumerated() { if let v { out.append((cls.fieldNames[i], v)) } }
         return out + (extra?.entries.map { ($0.0.text, $0.1) } ?? [])
+    }
+
+    /// The method `name` bound to this instance (`d.forward`), if the class has one.
+    public func boundMethod(_ name: String) -> Value? {
+        cls.methods[name].map { .boundMethod(BoundMethod(receiver: self, method: $0)) }
     }
 
     /// Moves the field values that hold further values to `pending` and empties the instance

@@ -104,16 +104,20 @@ enum LayerBuiltins {
 
     static let sequential = Builtin(
         "Sequential", [.variadic("layers")], topic: "nn",
-        doc: "Layers applied in order, as nn.Sequential; they are named \"0\", \"1\", ... so parameter paths read \"0.weight\". model[i] is a layer, len(model) their number. A list of layers may be given instead of several arguments.",
+        doc: "Layers applied in order, as nn.Sequential; they are named \"0\", \"1\", ... so parameter paths read \"0.weight\". model[i] is a layer, len(model) their number. A list of layers may be given instead of several arguments. An instance of your own class is a layer when it has a method forward(self, x): its tensor fields are its parameters and the layers in its fields its sub-layers (paths \"fc1.weight\").",
         example: "seed(0)\nmodel = Sequential(Linear(784, 128), ReLU(), Linear(128, 10))\nmodel(zeros(2, 784)).shape"
     ) { a, _ in
         var values = a.rest
         if values.count == 1, case .list(let l) = values[0] { values = l.items }
         let layers = try values.enumerated().map { i, v -> any Layer in
-            guard case .native(let o) = v, let m = o as? ModelObject else {
-                throw Diagnostic(.badArgument(function: "Sequential", position: i + 1, name: "", expected: "layer", got: v.typeName), at: nil)
+            if case .native(let o) = v, let m = o as? ModelObject { return m.layer }
+            if case .instance(let instance) = v {
+                guard let layer = ScriptLayer(instance) else {
+                    throw Diagnostic(.invalidValue(function: "Sequential", message: "\(instance.cls.name) has no forward method; a class is a layer when it has forward(self, x)"), at: nil)
+                }
+                return layer
             }
-            return m.layer
+            throw Diagnostic(.badArgument(function: "Sequential", position: i + 1, name: "", expected: "layer", got: v.typeName), at: nil)
         }
         return model(Sequential(layers))
     }

@@ -42,6 +42,8 @@ enum LayerSpec {
             default: break
             }
         case let s as Sequential: d["layers"] = try s.layers.map(describe)
+        case is ScriptLayer:
+            throw Failure(message: "\(layer.typeName) is a class written in mnl, and a model file holds only built-in layers (loading never runs code); save its weights with save(path, model.parameters())")
         default: throw Failure(message: "a \(layer.typeName) layer cannot be saved")
         }
         return d

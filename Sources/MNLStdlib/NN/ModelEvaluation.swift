@@ -15,6 +15,10 @@ enum ModelEvaluation {
     /// The model's output for every example of `x` (evaluation mode for the duration; the
     /// mode is restored after), computed in batches and joined.
     static func outputs(_ model: ModelObject, _ x: Tensor, _ ctx: CallContext) throws -> Tensor {
+        try ScriptLayer.calling(model.layer, ctx) { try batchedOutputs(model, x, ctx) }
+    }
+
+    private static func batchedOutputs(_ model: ModelObject, _ x: Tensor, _ ctx: CallContext) throws -> Tensor {
         let wasTraining = model.layer.training
         model.layer.setTraining(false)
         defer { model.layer.setTraining(wasTraining) }
@@ -104,7 +108,7 @@ enum ModelEvaluation {
             try ctx.checkInterrupt()
             let range = [IndexComponent.slice(start: start, stop: min(n, start + batchSize), step: 1)]
             let (xb, yb) = (try x.get(range), try y.get(range))
-            let step = try loss.evaluate(model, Traced(constant: xb), yb, run, ctx)
+            let step = try ScriptLayer.calling(model.layer, ctx) { try loss.evaluate(model, Traced(constant: xb), yb, run, ctx) }
             total += step.loss * Double(xb.shape[0])
             if let c = try loss.correct(step.output, yb) { correct += c; counted = true }
         }

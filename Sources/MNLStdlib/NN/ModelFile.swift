@@ -24,7 +24,11 @@ enum ModelFile {
     ) { a, _ in
         let model = try ModelObject.receiver(a)
         let path = try a.string(1)
-        let architecture = try JSONSerialization.data(withJSONObject: try LayerSpec.describe(model.layer), options: [.sortedKeys])
+        let description: [String: Any]
+        do { description = try LayerSpec.describe(model.layer) } catch let e as LayerSpec.Failure {
+            throw Diagnostic(.invalidValue(function: "save", message: e.message), at: nil)
+        }
+        let architecture = try JSONSerialization.data(withJSONObject: description, options: [.sortedKeys])
         let metadata = ["format": formatName, "format_version": String(formatVersion),
                         "architecture": String(decoding: architecture, as: UTF8.self)]
         let tensors = TensorDictionary(model.layer.stateEntries().map { ($0.path, $0.tensor) })

@@ -31,7 +31,7 @@ final class ModelObject: NativeObject, ParameterHolder {
     /// generator (dropout), so `seed(n)` reproduces it.
     func apply(_ x: Traced, _ ctx: CallContext) throws -> Traced {
         let run = DifferentiationState.of(ctx.session).run ?? ForwardRun(generator: ctx.random)
-        return try learning { try layer.forward(try floatInput(x), run) }
+        return try ScriptLayer.calling(layer, ctx) { try learning { try layer.forward(try floatInput(x), run) } }
     }
 
     /// Integer inputs (uint8 images, int64 features) are computed in the model's float dtype,
@@ -69,7 +69,7 @@ final class ModelObject: NativeObject, ParameterHolder {
         .record(RecordBox(try learning { try tracedParameters(ctx) }.map { ($0.0, NNArguments.value($0.1)) }))
     }
 
-    func summaryText(_ a: Arguments) throws -> String {
+    func summaryText(_ a: Arguments, _ ctx: CallContext) throws -> String {
         let shape: [Int]
         if let given = a[1] {
             guard let s = TensorConversion.scalar(given).map({ [Int($0)] }) ?? intList(given) else {
@@ -81,7 +81,7 @@ final class ModelObject: NativeObject, ParameterHolder {
         } else {
             throw a.invalid("give the shape of one example, e.g. input_shape=(1, 28, 28): the first layer (\(layers.first?.typeName ?? "none")) does not tell it")
         }
-        return try learning { try ModelSummary(layer, inputShape: shape, dtype: floatDType).text }
+        return try ScriptLayer.calling(layer, ctx) { try learning { try ModelSummary(layer, inputShape: shape, dtype: floatDType).text } }
     }
 
     private func intList(_ v: Value) -> [Int]? {
@@ -147,7 +147,7 @@ final class ModelObject: NativeObject, ParameterHolder {
         c.method("summary", [.optional("input_shape", defaultText: "nil")],
                  doc: "Prints Keras's table: each layer's output shape and parameter count, then the total. input_shape is the shape of one example (without the batch axis), found from a first Linear when not given.",
                  example: "model = Sequential(Linear(784, 128), ReLU(), Linear(128, 10))\nmodel.summary()") { o, a, ctx in
-            ctx.write(try o.summaryText(a) + "\n")
+            ctx.write(try o.summaryText(a, ctx) + "\n")
             return .null
         }
         for method in ModelTraining.methods + ModelEvaluation.methods + ModelFile.methods { c.method(method) }

@@ -19,7 +19,7 @@ enum ModelTraining {
         example: "seed(0)\nx = randn(64, 2)\ny = (x[:, 0] > 0).astype(\"i64\")\nmodel = Sequential(Linear(2, 8), ReLU(), Linear(8, 2))\nh = model.fit(x, y, epochs=3, verbose=0)\nlen(h.loss)"
     ) { a, ctx in
         let plan = try TrainingPlan(a, ctx)
-        return try plan.run(ctx)
+        return try ScriptLayer.calling(plan.model.layer, ctx) { try plan.run(ctx) }
     }
 
     /// The optimizer for `optimizer=`: an optimizer object, a name, or nil for Adam.
