@@ -181,6 +181,9 @@ struct TrainingPlan {
         guard step.loss.isFinite else {
             throw Diagnostic(.invalidValue(function: "fit", message: "the loss became \(step.loss) (diverged); try a smaller learning rate"), at: nil)
         }
+        guard step.traced.isTraced || leaves.isEmpty else {
+            throw Diagnostic(.invalidValue(function: "fit", message: "the loss does not depend on the model's parameters through differentiable operations (a loss function must compute on the output it is given)"), at: nil)
+        }
         let gradients = try tape.backward(step.traced)
         let byPath = try leaves.map { ($0.0, try gradients[$0.1]) }
         try optimizer.step(Dictionary(byPath, uniquingKeysWith: { $1 }), function: "fit")
