@@ -19,7 +19,16 @@ public final class Optimizer {
         /// In the order of the rule's `stateNames`.
         public var tensors: [Tensor]
         public var steps: Int
+
+        public init(tensors: [Tensor], steps: Int) {
+            self.tensors = tensors
+            self.steps = steps
+        }
     }
+
+    /// Puts back the state of one parameter (resuming from a saved optimizer); the caller
+    /// checks the tensors' number and shapes against the rule and the parameter.
+    public func restore(_ path: String, _ s: ParameterState) { state[path] = s }
 
     public init(_ rule: any UpdateRule, lr: Double) throws(LearnError) {
         self.rule = rule

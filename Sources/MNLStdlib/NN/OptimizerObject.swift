@@ -57,6 +57,7 @@ final class OptimizerObject: NativeObject {
         c.property("lr", doc: "The learning rate of the next step; settable (schedules set it too). A negative or non-finite rate is an error naming lr.",
                    type: .number, get: { .number($0.optimizer.lr) },
                    set: { o, v in if let n = v.numberValue { try learning { try o.optimizer.setLearningRate(n) } } })
+        for method in OptimizerFile.methods { c.method(method) }
         c.property("name", doc: "The optimizer's PyTorch class name.") { .string($0.optimizer.rule.name) }
         c.render { o in "\(o.optimizer.rule.name)(lr=\(formatNumber(o.optimizer.lr)), \(o.parameters.count) parameter tensor\(o.parameters.count == 1 ? "" : "s"))" }
         c.summary { o in "\(o.optimizer.rule.name), lr \(formatNumber(o.optimizer.lr))" }
