@@ -22,7 +22,7 @@ struct TrainingLoss {
     static let names = ["cross_entropy", "nll_loss", "mse", "binary_cross_entropy", "binary_cross_entropy_with_logits", "hinge"]
 
     /// `loss=` argument `i`: a name, a function, or (nil) the one the model last trained
-    /// with, else a choice from the labels: classes (integers) take cross_entropy (nll_loss
+    /// with, else a choice from the labels: classes (see `looksLikeClasses`) take cross_entropy (nll_loss
     /// after a LogSoftmax), other targets mse (binary_cross_entropy after a Sigmoid).
     static func choose(_ a: Arguments, _ i: Int, model: ModelObject, y: Tensor, ctx: CallContext) throws -> TrainingLoss {
         let last = model.layers.last as? Activation
@@ -38,9 +38,19 @@ struct TrainingLoss {
             throw a.bad(i, expected: "loss name or function", got: v)
         case nil:
             if let chosen = model.lastLoss { return chosen }
-            if !y.dtype.isFloatingPoint { return named(last?.kind == .logSoftmax(axis: -1) ? .nll : .crossEntropy, last: last) }
+            if looksLikeClasses(y, model) { return named(last?.kind == .logSoftmax(axis: -1) ? .nll : .crossEntropy, last: last) }
             return named(last?.kind == .sigmoid ? .binaryCrossEntropy : .mse, last: last)
         }
+    }
+
+    /// Integer labels, or (as `tensor([0, 1, 2])` makes float32) a vector of whole numbers
+    /// at least 0 for a model whose last Linear has more than one output.
+    static func looksLikeClasses(_ y: Tensor, _ model: ModelObject) -> Bool {
+        if !y.dtype.isFloatingPoint { return y.dtype != .bool }
+        guard y.ndim == 1, let outputs = model.layers.last(where: { $0 is Linear }).map({ ($0 as? Linear)?.outFeatures ?? 1 }), outputs > 1 else {
+            return false
+        }
+        return y.toDoubles().allSatisfy { $0 >= 0 && $0 == $0.rounded() && $0 < Double(outputs) }
     }
 
     static func named(_ loss: Loss, last: Activation?) -> TrainingLoss {
