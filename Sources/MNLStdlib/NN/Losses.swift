@@ -61,6 +61,11 @@ enum Loss: String, CaseIterable {
     static func classes(_ labels: Tensor, for output: Traced, soft: Bool) throws -> Tensor {
         let leading = Array(output.shape.dropLast())
         if labels.shape == leading {
+            let classes = output.shape.last ?? 0
+            // A label outside 0..<C (or not whole) is a mistake; -1 must not pick the last class.
+            if let bad = labels.toDoubles().first(where: { !($0 >= 0 && $0 < Double(classes) && $0 == $0.rounded()) }) {
+                throw TensorError.invalidArgument(op: "loss", message: "class labels must be whole numbers from 0 to \(classes - 1) for an output of \(classes) classes, got \(Value.number(bad).rendered())")
+            }
             return labels.dtype.isFloatingPoint ? try labels.cast(to: .int64) : labels
         }
         if soft && labels.shape == output.shape { return try labels.cast(to: output.dtype) }

@@ -72,7 +72,7 @@ final class ModelObject: NativeObject, ParameterHolder {
     func summaryText(_ a: Arguments, _ ctx: CallContext) throws -> String {
         let shape: [Int]
         if let given = a[1] {
-            guard let s = TensorConversion.scalar(given).map({ [Int($0)] }) ?? intList(given) else {
+            guard let s = TensorConversion.scalar(given).flatMap(IntegerConversion.exact).map({ [$0] }) ?? intList(given), s.allSatisfy({ $0 >= 1 }) else {
                 throw a.bad(1, expected: "tuple of integers", got: given)
             }
             shape = s
