@@ -119,6 +119,18 @@ enum LayerBuiltins {
             }
             throw Diagnostic(.badArgument(function: "Sequential", position: i + 1, name: "", expected: "layer", got: v.typeName), at: nil)
         }
+        // Every walk of a model (parameters, forward, saving) recurses once per level.
+        if layers.contains(where: { nesting($0, limit: maxNesting) >= maxNesting }) {
+            throw a.invalid("models nest at most \(maxNesting) levels deep")
+        }
         return model(Sequential(layers))
+    }
+
+    static let maxNesting = 100
+
+    /// How deeply `layer` nests sub-layers, counted up to `limit`.
+    static func nesting(_ layer: any Layer, limit: Int) -> Int {
+        guard limit > 0 else { return 0 }
+        return 1 + (layer.children.map { nesting($0.layer, limit: limit - 1) }.max() ?? 0)
     }
 }

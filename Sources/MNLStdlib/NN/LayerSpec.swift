@@ -50,7 +50,8 @@ enum LayerSpec {
     }
 
     /// The layer `json` describes, with fresh parameters (the file's are loaded after).
-    static func build(_ json: Any) throws -> any Layer {
+    static func build(_ json: Any, depth: Int = 0) throws -> any Layer {
+        guard depth < 100 else { throw Failure(message: "the architecture nests layers more than 100 deep") }
         guard let d = json as? [String: Any], let type = d["type"] as? String else { throw Failure(message: "a layer of the architecture has no type") }
         let g = RandomGenerator(seed: 0)
         func int(_ key: String) throws -> Int {
@@ -87,7 +88,7 @@ enum LayerSpec {
             case "LogSoftmax": return Activation(.logSoftmax(axis: try int("dim")))
             case "Sequential":
                 guard let layers = d["layers"] as? [Any] else { throw Failure(message: "the Sequential's layers are missing") }
-                return Sequential(try layers.map(build))
+                return Sequential(try layers.map { try build($0, depth: depth + 1) })
             default: throw Failure(message: "unknown layer type '\(type)'")
             }
         } catch let e as LearnError {

@@ -45,11 +45,29 @@ final class ScriptLayer: Layer {
         instance.setField(name, .tensor(try value.cast(to: old.dtype).contiguous()))
     }
 
+    /// The layers in its fields, except one that contains this layer again (a model stored
+    /// in a field of its own layer), which would make every walk of the tree endless.
     var children: [(name: String, layer: any Layer)] {
         instance.assignedFields.compactMap { name, v in
-            guard case .native(let o) = v, let m = o as? ModelObject else { return nil }
+            guard case .native(let o) = v, let m = o as? ModelObject, !Self.reaches(m.layer, self) else { return nil }
             return (name, m.layer)
         }
+    }
+
+    /// Whether `target` is inside `layer`'s tree, walking each layer once.
+    private static func reaches(_ layer: any Layer, _ target: ScriptLayer) -> Bool {
+        var seen: Set<ObjectIdentifier> = [], pending: [any Layer] = [layer]
+        while let next = pending.popLast() {
+            if next === target { return true }
+            guard seen.insert(ObjectIdentifier(next)).inserted else { continue }
+            // A script layer's fields are read directly: its `children` would ask this again.
+            if let s = next as? ScriptLayer {
+                pending += s.instance.assignedFields.compactMap { if case .native(let o) = $1, let m = o as? ModelObject { m.layer } else { nil } }
+            } else {
+                pending += next.children.map(\.layer)
+            }
+        }
+        return false
     }
 
     func forward(_ x: Traced, _ run: ForwardRun) throws -> Traced {
