@@ -66,4 +66,24 @@ import Testing
         #expect(t.items[2].rendered() == "list")
         #expect(t.items[3].rendered() == "true")
     }
+
+    /// Ctrl-C inside a differentiation is the usual interrupt, and the session is left as
+    /// before: the next `grad` runs (not refused as nested) and finds no stale forward run.
+    @Test func anInterruptedGradLeavesTheSessionReady() {
+        let session = Stdlib.makeSession(output: { _ in })
+        let setup = "w = ones(300, 300) / 300\nfn loss(w) { total = 0\n for i in range(200) { total = total + sum(tanh(w @ w) * i) }\n total }"
+        guard case .success = session.run(setup, name: "a") else { Issue.record("setup"); return }
+        // Ctrl-C arrives 20 ms in, once the differentiation has begun (the whole takes far longer).
+        let start = ContinuousClock.now
+        session.interruptCheck = { ContinuousClock.now - start > .milliseconds(20) }
+        guard case .failure(let errors) = session.run("g = grad(loss)(w)", name: "b") else {
+            Issue.record("the differentiation should have been interrupted"); return
+        }
+        #expect(errors.first?.kind == .interrupted)
+        session.interruptCheck = { false }
+        guard case .success(.number(let s)?) = session.run("grad(fn(x) { sum(x * 3) })(ones(2)).sum().item()", name: "c") else {
+            Issue.record("grad after an interrupt"); return
+        }
+        #expect(s == 6)
+    }
 }
