@@ -19,7 +19,7 @@ enum Differentiable {
         "argmax", "argmin", "argsort", "argpartition", "argwhere", "nonzero", "all", "any", "isnan", "isinf",
         "isfinite", "sign", "floor", "ceil", "round", "trunc", "isclose", "allclose", "array_equal", "logical_and",
         "logical_or", "logical_xor", "logical_not", "count_nonzero", "searchsorted", "digitize", "bincount",
-        "zeros_like", "ones_like", "shape",
+        "zeros_like", "ones_like",
     ]
 
     /// Throws unless `function` may read a traced tensor's value.
