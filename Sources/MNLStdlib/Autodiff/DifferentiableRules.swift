@@ -81,10 +81,14 @@ enum DifferentiableRules {
     }
 
     /// `where(condition, a, b)`: the condition is data (its value); a and b are differentiable.
-    /// The one-argument form (coordinates) declines, and reads the value as `nonzero` does.
+    /// The one-argument form gives coordinates, read from the value as `nonzero` does; with
+    /// one of a and b the rule declines and the builtin reports the missing one.
     static func whereRule(_ c: DifferentiableCall) throws -> Value? {
-        guard let a = c.value("a"), let b = c.value("b") else { return nil }
         let condition = try TensorConversion.tensor(Differentiable.detached(try c.required("condition")), argument: "where", dtype: .bool)
+        guard let a = c.value("a"), let b = c.value("b") else {
+            guard c.value("a") == nil && c.value("b") == nil else { return nil }
+            return try bridging { .tuple(try TensorIndexing.coordinates(condition).map(Value.tensor)) }
+        }
         return try bridging {
             if let s = TensorConversion.scalar(b), TensorConversion.scalar(a) == nil {
                 return .traced(try Traced.where(condition, c.traced(a), s))
