@@ -97,8 +97,8 @@ let package = Package(
         .testTarget(name: "MNLPlotTests", dependencies: ["MNLPlot"]),
         .testTarget(name: "MNLLearnTests", dependencies: ["MNLLearn", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MNLImageTests", dependencies: ["MNLImage", "CCairo"]),
-        .testTarget(name: "MNLFigureFileTests", dependencies: ["MNLFigureFile", "MNLPlot", "MNLImage", "CCairo"]),
+        .testTarget(name: "MNLImageTests", dependencies: ["MNLImage", "CCairo", "MNLTestSupport"]),
+        .testTarget(name: "MNLFigureFileTests", dependencies: ["MNLFigureFile", "MNLPlot", "MNLImage", "CCairo", "MNLTestSupport"]),
         .testTarget(name: "MNLConsoleTests", dependencies: ["MNLConsole", "MNLTestSupport"]),
         .testTarget(name: "ScriptTests", dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MemoryBudget", "MNLFuzzing", "MNLDisplay"], exclude: ["Scripts"]),
 

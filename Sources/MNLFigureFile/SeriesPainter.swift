@@ -33,7 +33,9 @@ struct SeriesPainter {
                 previous = nil
                 continue
             }
-            if let p = previous, let (a, b) = Self.clip(p, (fx, fy)) {
+            // Clipped to a square a little larger than the plot, so that line joins at its edge
+            // stay whole (Cairo's own clip trims the rest).
+            if let p = previous, let (a, b) = SegmentClip.clip(p, (fx, fy), to: -0.1...1.1) {
                 if penAt.map({ $0 != a }) ?? true { cairo_move_to(cr, plot.point(a.0, a.1).0, plot.point(a.0, a.1).1) }
                 let end = plot.point(b.0, b.1)
                 cairo_line_to(cr, end.0, end.1)
@@ -96,21 +98,4 @@ struct SeriesPainter {
     /// coordinates never overflow (the clip hides the rest).
     static func pinned(_ f: Double) -> Double { min(1.1, max(-0.1, f)) }
     static func near(_ f: Double) -> Bool { f >= -0.1 && f <= 1.1 }
-
-    /// The part of segment a–b inside the square −0.1...1.1 (a little larger than the plot,
-    /// so line joins at the edge stay whole), or nil (Liang–Barsky).
-    static func clip(_ a: (Double, Double), _ b: (Double, Double)) -> ((Double, Double), (Double, Double))? {
-        var t0 = 0.0, t1 = 1.0
-        let dx = b.0 - a.0, dy = b.1 - a.1
-        for (p, q) in [(-dx, a.0 + 0.1), (dx, 1.1 - a.0), (-dy, a.1 + 0.1), (dy, 1.1 - a.1)] {
-            if p == 0 {
-                if q < 0 { return nil }
-            } else {
-                let r = q / p
-                if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
-            }
-        }
-        guard t0 <= t1, t0.isFinite, t1.isFinite else { return nil }
-        return ((a.0 + t0 * dx, a.1 + t0 * dy), (a.0 + t1 * dx, a.1 + t1 * dy))
-    }
 }

@@ -112,30 +112,12 @@ struct PlotArea {
     /// Every dot of the segment between two points, clipped to the plot first so that a point
     /// far outside costs nothing (Liang–Barsky), then stepped along its longer side.
     func segment(from a: (Double, Double), to b: (Double, Double), _ plot: (Int, Int) -> Void) {
-        guard let (p, q) = Self.clip(a, b), let (x0, y0) = pixel(p.0, p.1), let (x1, y1) = pixel(q.0, q.1) else { return }
+        guard let (p, q) = SegmentClip.clip(a, b), let (x0, y0) = pixel(p.0, p.1), let (x1, y1) = pixel(q.0, q.1) else { return }
         let steps = max(abs(x1 - x0), abs(y1 - y0))
         for i in 0...steps {
             let t = steps == 0 ? 0 : Double(i) / Double(steps)
             plot(x0 + Int((Double(x1 - x0) * t).rounded()), y0 + Int((Double(y1 - y0) * t).rounded()))
         }
-    }
-
-    /// The part of segment a–b inside the unit square, or nil when none is.
-    static func clip(_ a: (Double, Double), _ b: (Double, Double)) -> ((Double, Double), (Double, Double))? {
-        var t0 = 0.0, t1 = 1.0
-        let dx = b.0 - a.0, dy = b.1 - a.1
-        for (p, q) in [(-dx, a.0), (dx, 1 - a.0), (-dy, a.1), (dy, 1 - a.1)] {
-            if p == 0 {
-                if q < 0 { return nil }
-            } else {
-                let r = q / p
-                if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
-            }
-        }
-        guard t0 <= t1, t0.isFinite, t1.isFinite else { return nil }
-        // Rounding can leave an end a hair outside the square; pull it in.
-        func at(_ t: Double) -> (Double, Double) { (min(1, max(0, a.0 + t * dx)), min(1, max(0, a.1 + t * dy))) }
-        return (at(t0), at(t1))
     }
 }
 

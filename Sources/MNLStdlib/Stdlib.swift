@@ -5,10 +5,11 @@ import TensorKit
 /// The one place where the language meets the libraries. Each topic file declares its
 /// builtins; `install` hands them all to a session.
 public enum Stdlib {
-    /// Every library builtin, by topic.
-    public static var builtins: [Builtin] { TensorLibrary.functions + NumericBuiltins.builtins + PreprocessingBuiltins.builtins + DataBuiltins.builtins
+    /// Every library builtin, by topic; the differentiable ones get their gradient rules
+    /// (`Differentiable.wrap`).
+    public static var builtins: [Builtin] { (TensorLibrary.functions + NumericBuiltins.builtins + PreprocessingBuiltins.builtins + DataBuiltins.builtins
         + TextBuiltins.builtins + SystemBuiltins.builtins + ImageBuiltins.builtins + ProgressBuiltins.builtins
-        + PlotBuiltins.builtins + NNBuiltins.builtins }
+        + PlotBuiltins.builtins + GradientBuiltins.builtins + NNBuiltins.builtins).map(Differentiable.wrap) }
 
     /// A session with the core language and every library installed.
     public static func makeSession(output: ((String) -> Void)? = nil) -> Session {

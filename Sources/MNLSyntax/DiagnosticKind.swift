@@ -98,6 +98,17 @@ public enum DiagnosticKind: Equatable, Sendable {
     case invalidDeleteTarget
     /// `del t[i]` on a value that has no deletion (a tuple, string, tensor).
     case notDeletable(type: String)
+    // MARK: gradients (issue 12: grad, value_and_grad)
+    /// A builtin or operator with no gradient rule met a traced tensor inside `grad`.
+    case notDifferentiable(operation: String)
+    /// `x[i] = v` or `x += v` inside `grad` on a traced tensor, or storing a traced value.
+    case storeInsideGrad(operation: String)
+    /// The differentiated function returned something other than a number or one element.
+    case gradientOfNonScalar(function: String, got: String)
+    /// An argument at `argnums` that has no gradient (an integer tensor, a string).
+    case gradientArgument(function: String, position: Int, problem: String)
+    /// `grad` called while another differentiation runs.
+    case nestedGradient(function: String)
 }
 
 extension DiagnosticKind {
@@ -177,6 +188,14 @@ extension DiagnosticKind {
         case .unterminatedTripleQuotedString: "unterminated string (missing closing '\"\"\"')"
         case .invalidDeleteTarget: "'del' removes an element or field: write del x[i], del d[key] or del d.field"
         case .notDeletable(let t): "a \(t) does not support deleting elements"
+        case .notDifferentiable(let op):
+            "'\(op)' is not differentiable inside grad; detach(x) uses the value without its gradient"
+        case .storeInsideGrad(let op):
+            "\(op) inside grad would lose the gradient; compute a new tensor instead (x = x + v, where(mask, v, x), concat)"
+        case .gradientOfNonScalar(let f, let got):
+            "\(f): the function must return a number or a one-element tensor to differentiate, got \(got)"
+        case .gradientArgument(let f, let pos, let problem): "\(f): argument #\(pos) \(problem)"
+        case .nestedGradient(let f): "\(f) inside grad is not supported (first-order gradients only)"
         }
     }
 

@@ -1,10 +1,8 @@
 import CCairo
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import MNLImage
 import MNLPlot
+import MNLTestSupport
 import Testing
 @testable import MNLFigureFile
 
@@ -186,10 +184,8 @@ import Testing
         f.axes[1].title = "accuracy"
         f.title = "training"
         let svg = try FigureFile.encode(f, as: .svg)
-        let root = SVGRoot()
-        let parser = XMLParser(data: Data(svg))
-        parser.delegate = root
-        #expect(parser.parse())
+        let root = SVGOutline(svg)
+        #expect(root.parsed)
         #expect(root.root == "svg")
         #expect(root.width == "460.8pt" && root.height == "345.6pt")
         // Cairo draws text as glyphs (symbols used where the text goes) and lines as paths.
@@ -245,23 +241,5 @@ extension Array where Element == (x: Int, y: Int) {
     var centre: (x: Int, y: Int) {
         guard !isEmpty else { return (0, 0) }
         return (map(\.x).reduce(0, +) / count, map(\.y).reduce(0, +) / count)
-    }
-}
-
-/// The root element's name and size, and every element name seen.
-final class SVGRoot: NSObject, XMLParserDelegate {
-    var root: String?
-    var width: String?
-    var height: String?
-    var elements: Set<String> = []
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if root == nil {
-            root = name
-            width = attributes["width"]
-            height = attributes["height"]
-        }
-        elements.insert(name)
     }
 }

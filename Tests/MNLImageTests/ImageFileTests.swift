@@ -1,8 +1,6 @@
 import CCairo
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import MNLTestSupport
 import Testing
 @testable import MNLImage
 
@@ -64,10 +62,8 @@ import Testing
     @Test func anSVGIsXMLOfTheRightSize() throws {
         let p = try checker()
         let svg = try ImageFile.encode(ImageGrid(pictures: [p, p], titles: ["a", "b"], columns: 2), as: .svg)
-        let delegate = SVGRoot()
-        let parser = XMLParser(data: Data(svg))
-        parser.delegate = delegate
-        #expect(parser.parse())
+        let delegate = SVGOutline(svg)
+        #expect(delegate.parsed)
         #expect(delegate.root == "svg")
         #expect(delegate.width == "372pt" && delegate.height == "216pt")  // 12 + 168 + 12 + 168 + 12; 12 + 168 + 24 + 12
         #expect(delegate.elements.contains("image") && delegate.elements.contains("use"))  // pictures and title glyphs
@@ -86,25 +82,5 @@ import Testing
         let raster = try #require(Raster(width: 20000, height: 1, values: [Double](repeating: 0, count: 20000)))
         let p = Picture(raster, scaling: Scaling(low: 0, high: 1))
         #expect(throws: ImageError.tooLarge(width: 20024, height: 25)) { try ImageFile.encode(ImageGrid(p), as: .png) }
-    }
-}
-
-/// The root element's name and size, and every element name seen.
-final class SVGRoot: NSObject, XMLParserDelegate {
-    var root: String?
-    var width: String?
-    var height: String?
-    var style: String?
-    var elements: Set<String> = []
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if root == nil {
-            root = name
-            width = attributes["width"]
-            height = attributes["height"]
-            style = attributes["style"]
-        }
-        elements.insert(name)
     }
 }

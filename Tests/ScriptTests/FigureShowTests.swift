@@ -84,15 +84,21 @@ import Testing
 
 /// Every method of a figure and an axes has a doc paragraph and an example that runs (the
 /// builtins' examples are run by DocumentationTests).
-@Suite struct FigureMethodExampleTests {
+/// Every method of every native class (tensor, table, batches, image, figure, axes,
+/// progress...) has a doc paragraph and an example that runs, as every builtin has.
+@Suite struct NativeMethodExampleTests {
     static var methods: [String] {
-        FigureObject.declaration.methods.map { "figure.\($0.name)" } + AxesObject.declaration.methods.map { "axes.\($0.name)" }
+        Stdlib.nativeClasses.flatMap { cls in cls.methods.map { "\(cls.name).\($0.name)" } }
+    }
+
+    @Test func everyClassIsListed() {
+        #expect(Set(Stdlib.nativeClasses.map(\.name)).isSuperset(of: ["tensor", "image", "figure", "axes", "progress", "model", "optimizer", "scheduler"]))
     }
 
     @Test(arguments: methods)
     func methodIsDocumentedAndItsExampleRuns(_ qualified: String) throws {
         let (type, name) = (qualified.prefix { $0 != "." }, qualified.drop { $0 != "." }.dropFirst())
-        let cls = type == "figure" ? FigureObject.declaration : AxesObject.declaration
+        let cls = try #require(Stdlib.nativeClasses.first { $0.name == type })
         let method = try #require(cls.methods.first { $0.name == name })
         #expect(method.doc.count > 20, "\(qualified) needs a doc paragraph")
         #expect(!method.example.isEmpty, "\(qualified) needs an example")

@@ -13,9 +13,12 @@ enum TensorClass {
         c.property("ndim", doc: "The number of axes.") { .number(Double($0.tensor.ndim)) }
         c.property("size", doc: "The number of elements.") { .number(Double($0.tensor.count)) }
         c.property("dtype", doc: "The element type: float32, float64, int64, uint8 or bool.") { .string($0.tensor.dtype.rawValue) }
-        c.property("T", doc: "The transpose (axes reversed), a view.") { o in try bridging { .tensor(try o.tensor.transpose()) } }
+        c.property("T", doc: "The transpose (axes reversed), a view.") { o in
+            if let t = o.traced { return try bridging { .traced(try t.transpose()) } }
+            return try bridging { .tensor(try o.tensor.transpose()) }
+        }
         c.property("nbytes", doc: "The bytes the elements take.") { .number(Double($0.tensor.nbytes)) }
-        for m in TensorLibrary.methods { c.method(m) }
+        for m in TensorLibrary.methods + GradientBuiltins.methods { c.method(Differentiable.wrap(m)) }
 
         c.binary { o, op, other, reversed, _ in try o.binary(op, other, reversed: reversed) }
         c.compare { o, op, other, reversed, _ in try o.compare(op, other, reversed: reversed) }
@@ -25,7 +28,11 @@ enum TensorClass {
         c.invert { o, _ in try o.invert() }
         c.contains { o, element, _ in try o.contains(element) }
         c.truth { try $0.truth() }
-        c.number { o in try bridging { try o.tensor.item() } }
+        c.number { o in
+            // float(x) of a traced tensor would drop its gradient, as item() would.
+            if o.traced != nil { throw Diagnostic(.notDifferentiable(operation: "float"), at: nil) }
+            return try bridging { try o.tensor.item() }
+        }
         c.index { o, items, _ in try o.get(items) }
         c.setIndex { o, items, v, _ in try o.set(items, to: v) }
         c.iterate { o, _ in try o.rows() }

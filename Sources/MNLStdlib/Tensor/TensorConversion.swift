@@ -16,9 +16,11 @@ enum TensorConversion {
 
     /// A tensor from a tensor, number, bool, or nested list/tuple of them (float32 unless
     /// `dtype` says otherwise; all-bool lists give bool). A value of another type is blamed
-    /// on argument `position` of `argument` (0: the keyword `name`).
+    /// on argument `position` of `argument` (0: the keyword `name`). A traced tensor (inside
+    /// `grad`) is refused unless `argument` only reads values (see `Differentiable`).
     static func tensor(_ v: Value, argument: String, position: Int = 1, name: String = "", dtype: DType? = nil) throws -> Tensor {
         if case .native(let o) = v, let t = o as? TensorObject {
+            if t.traced != nil { try Differentiable.checkValueUse(argument) }
             return try dtype.map { d in try bridging { try t.tensor.cast(to: d) } } ?? t.tensor
         }
         var shape: [Int] = []
@@ -62,6 +64,7 @@ enum TensorConversion {
             values.append(b ? 1 : 0)
         case .native(let o):
             guard let t = o as? TensorObject else { throw NotAnArray(typeName: v.typeName) }
+            if t.traced != nil { try Differentiable.checkValueUse(argument) }
             let sub = t.tensor.shape
             try expect(depth, count: sub, &shape, argument)
             try bridging { try Storage.checkAllocation(count: values.count + t.tensor.count, stride: 2 * MemoryLayout<Double>.stride) }

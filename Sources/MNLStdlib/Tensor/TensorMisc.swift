@@ -58,7 +58,9 @@ enum TensorMisc {
                     let order = try bridging { try Tensor.permutation(l.items.count, using: ctx.random).toDoubles() }
                     let items = l.items
                     l.items = order.map { items[Int($0)] }
-                case .native(let o as TensorObject): try bridging { try o.tensor.shuffle(using: ctx.random) }
+                case .native(let o as TensorObject):
+                    try o.checkStore("shuffle(x)", nil)
+                    try bridging { try o.tensor.shuffle(using: ctx.random) }
                 case let v: throw a.bad(0, expected: "list or tensor", got: v)
                 }
                 return .null

@@ -70,6 +70,7 @@ final class TensorObject: NativeObject {
     /// nil when `other` is no operand for a tensor (the runtime then names both types).
     func binary(_ op: BinaryOperator, _ other: Value, reversed: Bool) throws -> Value? {
         guard TensorObject.isOperand(other) else { return nil }
+        if traced != nil || TensorObject.isTraced(other) { return try tracedBinary(op, other, reversed: reversed) }
         if op != .matmul, let v = scalarFast(TensorOperators.binaryOp(op), other, reversed: reversed) { return v }
         if op == .matmul {
             let o = try TensorConversion.tensor(other, argument: "@")
@@ -87,7 +88,8 @@ final class TensorObject: NativeObject {
         guard TensorObject.isOperand(other) else { return nil }
         guard let binaryOp = TensorOperators.compareOp(op) else { return nil }
         if let v = scalarFast(binaryOp, other, reversed: reversed) { return v }
-        return try elementwise(binaryOp, other, reversed: reversed)
+        // A comparison carries no gradient: a traced side is read for its value.
+        return try elementwise(binaryOp, Differentiable.detached(other), reversed: reversed)
     }
 
     /// Whether `other` can meet a tensor in an operator: numbers, bools, lists, tuples and
@@ -148,6 +150,7 @@ final class TensorObject: NativeObject {
     /// rebinds s, so a scalar saved earlier (`best = s`) keeps its value.
     func inPlace(_ op: BinaryOperator, _ other: Value) throws -> Bool {
         guard op != .matmul, scalarElement == nil else { return false }
+        try checkStore("x \(op.rawValue)= v", other)
         let binaryOp = TensorOperators.binaryOp(op)
         if let s = TensorConversion.scalar(other) {
             try bridging { try tensor.applyInPlace(binaryOp, s) }
@@ -158,7 +161,10 @@ final class TensorObject: NativeObject {
         return true
     }
 
-    func negate() throws -> Value { try bridging { .tensor(try tensor.unary(.negative)) } }
+    func negate() throws -> Value {
+        if let t = traced { return try bridging { .traced(try t.negated()) } }
+        return try bridging { .tensor(try tensor.unary(.negative)) }
+    }
 
     func truth() throws -> Bool {
         if let e = scalarElement { return e.doubleValue != 0 }
@@ -170,6 +176,7 @@ final class TensorObject: NativeObject {
     }
 
     func get(_ items: [IndexArgument]) throws -> Value {
+        if let t = traced { return try tracedGet(t, items) }
         if let i = try leadingPosition(items) {
             if items.count == tensor.ndim { return .native(TensorObject(element: tensor.scalarElement(at: i))) }
             return .tensor(tensor.view(at: i, droppingLeading: items.count))
@@ -179,6 +186,7 @@ final class TensorObject: NativeObject {
     }
 
     func set(_ items: [IndexArgument], to value: Value) throws {
+        try checkStore("x[...] = v", value)
         if let s = TensorConversion.scalar(value), items.count == tensor.ndim, let i = try leadingPosition(items) {
             return try bridging { try tensor.setElement(at: i, to: s) }
         }
@@ -206,6 +214,7 @@ final class TensorObject: NativeObject {
 
     /// Rows along the first axis (0-d tensors holding a copy of each value for a 1-D tensor).
     func rows() throws -> ValueIterator {
+        if let t = traced { return try tracedRows(t) }
         guard let n = tensor.shape.first else {
             throw Diagnostic(.notIterable(type: "0-dimensional tensor"), at: nil)
         }
