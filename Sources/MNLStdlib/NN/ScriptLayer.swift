@@ -7,8 +7,8 @@ import TensorKit
 /// `forward(x)` method, placed in a `Sequential`. Its parameters are its fields that hold
 /// float tensors, and the layers in its fields are its sub-layers, so paths read
 /// `"fc1.weight"` as PyTorch's do. While its `forward` runs inside a differentiation (fit,
-/// grad), the tensor fields hold the run's leaves, so the operations on them are recorded
-/// (this needs the tensor operators to be differentiable: issue 12 §1).
+/// grad), the tensor fields hold the run's leaves, so the operators and differentiable
+/// builtins it applies to them are recorded.
 final class ScriptLayer: Layer {
     let instance: Instance
     let forwardMethod: Value
