@@ -105,4 +105,19 @@ import Testing
         #expect(outcome.errors.isEmpty)
         #expect(outcome.lines == ["Linear(in_features=3, out_features=2, bias=True)", "[[0. 0.]]"])
     }
+
+    /// A PyTorch MLP's weights, written by scripts/make-nn-fixtures.py in the layout
+    /// model.save uses, load and compute what PyTorch computed.
+    @Test func aPyTorchModelFileLoadsAndAgrees() throws {
+        let path = ScriptHarness.scriptsFolder.appendingPathComponent("nn/fixtures/torch_mlp.safetensors").path
+        let outcome = ScriptHarness.run("""
+            m = load_model("\(path)")
+            print(m)
+            x = tensor([[1.0, -2.0, 0.5, 3.0], [-1.5, 0.25, 2.0, -0.5], [0.3, 0.7, -0.9, 1.1]])
+            print(allclose(m(x), tensor([[0.5690127611160278, -0.21750031411647797], [0.47942468523979187, -0.11881878226995468], [0.5136494040489197, -0.1565174013376236]]), atol=1e-6))
+            """, name: "torch.mnl")
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
+        #expect(outcome.lines == ["Sequential(", "  (0): Linear(in_features=4, out_features=3, bias=True)", "  (1): ReLU()",
+                                  "  (2): Linear(in_features=3, out_features=2, bias=True)", ")", "true"])
+    }
 }
