@@ -15,7 +15,7 @@ enum ModelTraining {
                 .optional("optimizer", defaultText: "nil"), .optional("loss", defaultText: "nil"), .optional("validation_data", defaultText: "nil"),
                 .optional("metrics", defaultText: "[\"accuracy\"]"), .optional("shuffle", defaultText: "true"), .optional("verbose", defaultText: "1"),
                 .optional("patience", defaultText: "nil"), .optional("callback", defaultText: "nil")], topic: "methods",
-        doc: "Trains the model on examples x and targets y (Keras's fit) and returns the history, a record of lists per epoch: loss, accuracy, val_loss, val_accuracy (accuracy for classifiers, val_ with validation_data=(xv, yv)) and time (seconds). Each batch is one forward, backward and optimizer step. optimizer is an optimizer over model.parameters() (by default Adam(lr=0.001)), or a name (\"adam\", \"sgd\", ...); loss a name (\"cross_entropy\", \"nll_loss\", \"mse\", \"binary_cross_entropy\", \"binary_cross_entropy_with_logits\", \"hinge\") or a function (output, y) -> loss; by default cross_entropy for integer labels, mse otherwise. A final Softmax (Sigmoid) is folded into cross_entropy (binary_cross_entropy) so it stays stable. shuffle reorders the examples each epoch from the session's generator. verbose=1 shows a progress bar per epoch and a line per epoch (one plain line in a pipe), and at the end on a terminal the loss and accuracy curves; verbose=0 is silent. patience=k stops after k epochs without a better val_loss (loss without validation data). callback(epoch, logs) runs after each epoch with that epoch's numbers; returning false stops training. Ctrl-C stops after the current batch: the weights are whole and model.history holds the finished epochs.",
+        doc: "Trains the model on examples x and targets y (Keras's fit) and returns the history, a record of lists per epoch: loss, accuracy, val_loss, val_accuracy (accuracy for classifiers, val_ with validation_data=(xv, yv)) and time (seconds). Each batch is one forward, backward and optimizer step. optimizer is an optimizer over model.parameters() (by default Adam(lr=0.001)), or a name (\"adam\", \"sgd\", ...); loss a name (\"cross_entropy\", \"nll_loss\", \"mse\", \"binary_cross_entropy\", \"binary_cross_entropy_with_logits\", \"hinge\") or a function (output, y) -> loss; by default cross_entropy for class labels (integers, or whole numbers 0..C-1 for a classifier), mse otherwise. A final Softmax (Sigmoid) is folded into cross_entropy (binary_cross_entropy) so it stays stable. shuffle reorders the examples each epoch from the session's generator. verbose=1 shows a progress bar per epoch and a line per epoch (one plain line in a pipe), and at the end on a terminal the loss and accuracy curves; verbose=0 is silent. patience=k stops after k epochs without a better val_loss (loss without validation data). callback(epoch, logs) runs after each epoch with that epoch's numbers; returning false stops training. Ctrl-C stops after the current batch: the weights are whole and model.history holds the finished epochs.",
         example: "seed(0)\nx = randn(64, 2)\ny = (x[:, 0] > 0).astype(\"i64\")\nmodel = Sequential(Linear(2, 8), ReLU(), Linear(8, 2))\nh = model.fit(x, y, epochs=3, verbose=0)\nlen(h.loss)"
     ) { a, ctx in
         let plan = try TrainingPlan(a, ctx)
@@ -90,7 +90,11 @@ struct TrainingPlan {
         default: throw a.bad(i, expected: "pair (x, y)", got: v)
         }
         guard items.count == 2 else { throw a.bad(i, expected: "pair (x, y)", got: v) }
-        return (try TensorConversion.tensor(items[0], argument: "fit"), try TensorConversion.tensor(items[1], argument: "fit"))
+        let (x, y) = (try TensorConversion.tensor(items[0], argument: "fit"), try TensorConversion.tensor(items[1], argument: "fit"))
+        guard let n = x.shape.first, n > 0, y.shape.first == n else {
+            throw a.invalid("validation_data: x has \(x.shape.first ?? 0) examples and y \(y.shape.first ?? 0); they must match and not be empty")
+        }
+        return (x, y)
     }
 
     /// `metrics=`: only "accuracy" (Keras's "acc" too) is known; an empty list measures none.
