@@ -25,30 +25,11 @@ extension Tensor {
         }
     }
 
-    /// This tensor if it is contiguous from offset 0, else a contiguous copy.
+    /// This tensor if it is contiguous from offset 0, else a contiguous copy, made by the
+    /// strided copy kernel (a transposed gradient is copied on every training step).
     public func contiguous() throws -> Tensor {
         if isContiguous && offset == 0 && storage.count == count { return self }
-        let out = try Tensor(uninitialized: shape, dtype: dtype)
-        switch dtype {
-        case .float32: copyElements(Float.self, into: out)
-        case .float64: copyElements(Double.self, into: out)
-        case .int64: copyElements(Int64.self, into: out)
-        case .int32: copyElements(Int32.self, into: out)
-        case .uint8: copyElements(UInt8.self, into: out)
-        case .float16: copyElements(Float16Bits.self, into: out)
-        case .bfloat16: copyElements(BFloat16Bits.self, into: out)
-        case .bool: copyElements(Bool.self, into: out)
-        }
-        return out
-    }
-
-    private func copyElements<T: TensorElement>(_: T.Type, into out: Tensor) {
-        let src = storage.pointer(T.self)
-        var dst = out.storage.pointer(T.self)
-        forEachStorageIndex { i in
-            dst.pointee = src[i]
-            dst += 1
-        }
+        return try copy()
     }
 
     /// The elements in row-major order; `T` must match `dtype`.

@@ -79,6 +79,8 @@ import Testing
                       ("scripts/bench/softmax_per_example.mnl", ["50", "1"], "n=50 epochs=1"),
                       ("scripts/bench/small_ops.mnl", ["1", "10"], "name=small_ops_mnl"),
                       ("scripts/bench/progress_cost.mnl", ["example", "1", "1"], "name=progress_cost_example steps=4000"),
+                      ("scripts/bench/mlp_train.mnl", ["fit", "1", "sample"], "name=mlp_fit_sample"),
+                      ("scripts/bench/mlp_train.mnl", ["grad", "1", "sample"], "name=mlp_grad_sample"),
                       ("scripts/bench/loops.mnl", ["conv", "2"], "name=loops_conv"),
                       ("scripts/bench/loops.mnl", ["nested", "2"], "s=450000"),
                       ("scripts/bench/loops.mnl", ["pixels", "2"], "name=loops_pixels")])
@@ -104,7 +106,7 @@ import Testing
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
                                            "bench/linalg_ops.mnl", "bench/elementary_ops.mnl", "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
                                            "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl",
-                                           "bench/method_calls.mnl", "bench/progress_cost.mnl", "examples/classes.mnl", "examples/plots.mnl"]),
+                                           "bench/method_calls.mnl", "bench/progress_cost.mnl", "bench/mlp_train.mnl", "examples/classes.mnl", "examples/plots.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
     }
 }

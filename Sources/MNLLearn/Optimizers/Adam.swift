@@ -26,6 +26,8 @@ public struct Adam: UpdateRule {
     public var name: String { decoupled ? "AdamW" : "Adam" }
     public var stateNames: [String] { amsgrad ? ["exp_avg", "exp_avg_sq", "max_exp_avg_sq"] : ["exp_avg", "exp_avg_sq"] }
 
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     public func apply<T: OptimizerFloat>(_ b: UpdateBuffers<T>, lr: Double, step: Int) {
         let b1 = T(beta1), b2 = T(beta2), eps = T(eps)
         let stepSize = T(lr / (1 - pow(beta1, Double(step))))

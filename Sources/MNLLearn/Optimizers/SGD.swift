@@ -19,6 +19,8 @@ public struct SGD: UpdateRule {
     public var name: String { "SGD" }
     public var stateNames: [String] { momentum > 0 ? ["momentum_buffer"] : [] }
 
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     public func apply<T: OptimizerFloat>(_ b: UpdateBuffers<T>, lr: Double, step: Int) {
         let lr = T(lr), wd = T(weightDecay), mu = T(momentum), keep = 1 - T(dampening)
         let p = b.parameter, g = b.gradient
@@ -55,6 +57,8 @@ public struct Adagrad: UpdateRule {
     public var name: String { "Adagrad" }
     public var stateNames: [String] { ["sum"] }
 
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     public func apply<T: OptimizerFloat>(_ b: UpdateBuffers<T>, lr: Double, step: Int) {
         let clr = T(lr / (1 + Double(step - 1) * lrDecay)), wd = T(weightDecay), eps = T(eps)
         let p = b.parameter, g = b.gradient, sum = b.state[0]
@@ -88,6 +92,8 @@ public struct RMSprop: UpdateRule {
     public var name: String { "RMSprop" }
     public var stateNames: [String] { ["square_avg"] + (momentum > 0 ? ["momentum_buffer"] : []) + (centered ? ["grad_avg"] : []) }
 
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     public func apply<T: OptimizerFloat>(_ b: UpdateBuffers<T>, lr: Double, step: Int) {
         let lr = T(lr), a = T(alpha), wd = T(weightDecay), mu = T(momentum), eps = T(eps)
         // Unused buffers alias square_avg and are never touched.
