@@ -41,3 +41,20 @@ struct AutodiffMatmulTests {
         #expect(g.gradient(of: data) == nil)
     }
 }
+
+/// `linear` (x Wᵀ with W stored (out, in)): its rule gives W's gradient in W's own layout.
+struct AutodiffLinearTests {
+    @Test(arguments: [[5, 4], [4], [2, 3, 4]])
+    func gradientsMatchFiniteDifferences(_ x: [Int]) throws {
+        try checkGradients([try sample(x), try sample([3, 4], seed: 1)]) { try Traced.linear($0[0], $0[1]) }
+    }
+
+    @Test func theWeightGradientIsContiguousAndTransposedViewsWork() throws {
+        let tape = Tape()
+        let x = tape.leaf(try sample([6, 4])), w = tape.leaf(try sample([4, 3], seed: 2).T)
+        let grads = try tape.backward(try Traced.linear(x, w).sum())
+        #expect(try grads[w].isContiguous)
+        try checkGradients([try sample([6, 4]), try sample([4, 3], seed: 2).T]) { try Traced.linear($0[0], $0[1]) }
+        #expect(throws: TensorError.self) { try Traced.linear(Traced(constant: try sample([2, 5])), w) }
+    }
+}

@@ -43,7 +43,7 @@ public final class Linear: Layer {
         guard x.shape.last == inFeatures else {
             throw TensorError.invalidArgument(op: "Linear", message: "expected inputs with \(inFeatures) features in the last axis, got shape \(LearnError.shape(x.shape))")
         }
-        let y = try Traced.matmul(x, run.parameter(self, "weight").transpose())
+        let y = try Traced.linear(x, run.parameter(self, "weight"))
         return bias == nil ? y : try y + run.parameter(self, "bias")
     }
 }
