@@ -81,6 +81,7 @@ import Testing
                       ("scripts/bench/progress_cost.mnl", ["example", "1", "1"], "name=progress_cost_example steps=4000"),
                       ("scripts/bench/mlp_train.mnl", ["fit", "1", "sample"], "name=mlp_fit_sample"),
                       ("scripts/bench/mlp_train.mnl", ["grad", "1", "sample"], "name=mlp_grad_sample"),
+                      ("scripts/bench/cnn_train.mnl", ["1", "sample", "128"], "name=cnn_fit_sample"),
                       ("scripts/bench/loops.mnl", ["conv", "2"], "name=loops_conv"),
                       ("scripts/bench/loops.mnl", ["nested", "2"], "s=450000"),
                       ("scripts/bench/loops.mnl", ["pixels", "2"], "name=loops_pixels")])
@@ -106,7 +107,7 @@ import Testing
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
                                            "bench/linalg_ops.mnl", "bench/elementary_ops.mnl", "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
                                            "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl",
-                                           "bench/method_calls.mnl", "bench/progress_cost.mnl", "bench/mlp_train.mnl", "examples/classes.mnl", "examples/plots.mnl"]),
+                                           "bench/method_calls.mnl", "bench/progress_cost.mnl", "bench/mlp_train.mnl", "bench/cnn_train.mnl", "examples/classes.mnl", "examples/plots.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
     }
 }
