@@ -173,9 +173,9 @@ public final class Tape {
 
 /// The gradients `Tape.backward` found, per leaf.
 public struct Gradients {
-    /// The tape that made them; weak, so that the gradients do not keep every recorded
-    /// closure alive, and so that a leaf of a later tape at the same address never matches.
-    weak var tape: Tape?
+    /// The tape that made them, kept alive while the gradients are read (traced values hold
+    /// their tape weakly, see `Traced.tape`); a short-lived value, so the recording goes with it.
+    let tape: Tape
     let byNode: [Int: Tensor]
 
     init(tape: Tape, byNode: [Int: Tensor]) {
@@ -208,8 +208,11 @@ public struct Gradients {
 public struct Traced {
     /// The forward value.
     public let value: Tensor
-    /// The tape recording this value, nil for constants.
-    let tape: Tape?
+    /// The tape recording this value, nil for constants. Weak: the tape's recorded rules
+    /// capture traced values, so a strong reference would be a cycle and every tape (with
+    /// every intermediate of its step) would leak. The owner of a differentiation holds the
+    /// tape; a traced value kept after it ends becomes a constant.
+    weak var tape: Tape?
     /// Index of this value's node on `tape` (meaningless for constants).
     let id: Int
 
