@@ -9,8 +9,9 @@ public final class Conv2d: Layer {
     public let kernel: (Int, Int)
     public let stride: (Int, Int)
     public let padding: (Int, Int)
-    public private(set) var weight: Tensor
-    public private(set) var bias: Tensor?
+    var parameters: WeightAndBias
+    public var weight: Tensor { parameters.weight }
+    public var bias: Tensor? { parameters.bias }
     public var training = true
 
     public init(_ inChannels: Int, _ outChannels: Int, kernel: (Int, Int), stride: (Int, Int) = (1, 1),
@@ -23,8 +24,10 @@ public final class Conv2d: Layer {
         try require(padding.0 >= 0 && padding.1 >= 0, "Conv2d", "padding", Double(min(padding.0, padding.1)), "at least 0")
         (self.inChannels, self.outChannels, self.kernel, self.stride, self.padding) = (inChannels, outChannels, kernel, stride, padding)
         let bound = 1 / Double(inChannels * kernel.0 * kernel.1).squareRoot()
-        weight = try (initializer ?? .uniform(bound: bound)).tensor([outChannels, inChannels, kernel.0, kernel.1], dtype: dtype, using: g)
-        self.bias = bias ? try (initializer == nil ? Initializer.uniform(bound: bound) : .zeros).tensor([outChannels], dtype: dtype, using: g) : nil
+        let w = try (initializer ?? .uniform(bound: bound)).tensor([outChannels, inChannels, kernel.0, kernel.1], dtype: dtype, using: g)
+        // With PyTorch's default the bias is drawn like the weight; with a chosen initialiser it starts at 0.
+        let b = bias ? try (initializer == nil ? Initializer.uniform(bound: bound) : .zeros).tensor([outChannels], dtype: dtype, using: g) : nil
+        parameters = WeightAndBias(weight: w, bias: b)
     }
 
     public var typeName: String { "Conv2d" }
@@ -33,18 +36,9 @@ public final class Conv2d: Layer {
         if padding != (0, 0) { s += ", padding=\(pair(padding))" }
         return s + (bias == nil ? ", bias=False)" : ")")
     }
-    public var parameterNames: [String] { bias == nil ? ["weight"] : ["weight", "bias"] }
-    public func tensor(named name: String) -> Tensor? { name == "weight" ? weight : name == "bias" ? bias : nil }
-
-    public func setTensor(_ name: String, _ value: Tensor) throws {
-        if name == "weight" {
-            weight = try checkedReplacement(name, old: weight, new: value)
-        } else if name == "bias", let old = bias {
-            bias = try checkedReplacement(name, old: old, new: value)
-        } else {
-            throw TensorError.invalidArgument(op: typeName, message: "Conv2d has no tensor named '\(name)'")
-        }
-    }
+    public var parameterNames: [String] { parameters.names }
+    public func tensor(named name: String) -> Tensor? { parameters.tensor(named: name) }
+    public func setTensor(_ name: String, _ value: Tensor) throws { try parameters.set(name, value, in: self) }
 
     public func forward(_ x: Traced, _ run: ForwardRun) throws -> Traced {
         try Traced.conv2d(x, run.parameter(self, "weight"), bias: bias == nil ? nil : run.parameter(self, "bias"),

@@ -6,8 +6,9 @@ import TensorKit
 public final class Linear: Layer {
     public let inFeatures: Int
     public let outFeatures: Int
-    public private(set) var weight: Tensor
-    public private(set) var bias: Tensor?
+    var parameters: WeightAndBias
+    public var weight: Tensor { parameters.weight }
+    public var bias: Tensor? { parameters.bias }
     public var training = true
 
     public init(_ inFeatures: Int, _ outFeatures: Int, bias: Bool = true, initializer: Initializer? = nil,
@@ -17,27 +18,19 @@ public final class Linear: Layer {
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
         let bound = 1 / Double(inFeatures).squareRoot()
-        weight = try (initializer ?? .uniform(bound: bound)).tensor([outFeatures, inFeatures], dtype: dtype, using: g)
-        self.bias = bias ? try (initializer == nil ? Initializer.uniform(bound: bound) : .zeros).tensor([outFeatures], dtype: dtype, using: g) : nil
+        let w = try (initializer ?? .uniform(bound: bound)).tensor([outFeatures, inFeatures], dtype: dtype, using: g)
+        // With PyTorch's default the bias is drawn like the weight; with a chosen initialiser it starts at 0.
+        let b = bias ? try (initializer == nil ? Initializer.uniform(bound: bound) : .zeros).tensor([outFeatures], dtype: dtype, using: g) : nil
+        parameters = WeightAndBias(weight: w, bias: b)
     }
 
     public var typeName: String { "Linear" }
     public var description: String {
         "Linear(in_features=\(inFeatures), out_features=\(outFeatures), bias=\(bias == nil ? "False" : "True"))"
     }
-    public var parameterNames: [String] { bias == nil ? ["weight"] : ["weight", "bias"] }
-
-    public func tensor(named name: String) -> Tensor? { name == "weight" ? weight : name == "bias" ? bias : nil }
-
-    public func setTensor(_ name: String, _ value: Tensor) throws {
-        if name == "weight" {
-            weight = try checkedReplacement(name, old: weight, new: value)
-        } else if name == "bias", let old = bias {
-            bias = try checkedReplacement(name, old: old, new: value)
-        } else {
-            throw TensorError.invalidArgument(op: typeName, message: "Linear has no tensor named '\(name)'")
-        }
-    }
+    public var parameterNames: [String] { parameters.names }
+    public func tensor(named name: String) -> Tensor? { parameters.tensor(named: name) }
+    public func setTensor(_ name: String, _ value: Tensor) throws { try parameters.set(name, value, in: self) }
 
     public func forward(_ x: Traced, _ run: ForwardRun) throws -> Traced {
         guard x.shape.last == inFeatures else {
