@@ -9,6 +9,20 @@ import Testing
         try String(contentsOf: ScriptHarness.repositoryRoot.appendingPathComponent(path), encoding: .utf8)
     }
 
+    @Test func theMLPScriptsBackpropMatchesGradAndBothNetworksLearn() throws {
+        let outcome = ScriptHarness.run(try Self.script("scripts/mlp.mnl"), name: "scripts/mlp.mnl")
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
+        let difference = try #require(outcome.lines.first { $0.hasPrefix("largest difference") }?.split(separator: " ").last)
+        #expect(try #require(Double(difference)) < 1e-5)
+        let accuracies = outcome.lines.compactMap { line -> Double? in
+            guard let r = line.range(of: "test accuracy ") else { return nil }
+            return Double(line[r.upperBound...])
+        }
+        #expect(accuracies.count == 2)
+        #expect(accuracies.allSatisfy { $0 >= 0.90 }, "\(accuracies)")  // issue 12's learning goal on the embedded sample
+        #expect(outcome.lines.contains { $0.trimmingCharacters(in: .whitespaces) == "training loss" })
+    }
+
     @Test func kmeansOnTheEmbeddedSampleConvergesAndFindsTheDigits() throws {
         let outcome = ScriptHarness.run(try Self.script("scripts/kmeans.mnl"), name: "scripts/kmeans.mnl")
         #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
@@ -103,7 +117,7 @@ import Testing
         let fm = FileManager.default
         let root = ScriptHarness.repositoryRoot.appendingPathComponent("scripts").path
         let scripts = (fm.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".mnl") }.sorted()
-        #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl",
+        #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "mlp.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl",
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
                                            "bench/linalg_ops.mnl", "bench/elementary_ops.mnl", "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
                                            "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl",
