@@ -23,6 +23,28 @@ import Testing
         #expect(outcome.lines.contains { $0.trimmingCharacters(in: .whitespaces) == "training loss" })
     }
 
+    @Test func everyOptimizerTrainsTheSameNetwork() throws {
+        let outcome = ScriptHarness.run(try Self.script("scripts/optimizers.mnl"), name: "scripts/optimizers.mnl", arguments: ["mnist", "3"])
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
+        let results = outcome.lines.filter { $0.contains("test accuracy") }
+        #expect(results.map { $0.split(separator: ":")[0].trimmingCharacters(in: .whitespaces) }
+                == ["SGD", "momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam", "AdamW"])
+        let accuracies = results.compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }
+        #expect(accuracies.count == 7 && accuracies.allSatisfy { $0 >= 0.85 }, "\(accuracies)")
+        #expect(outcome.lines.contains { $0.trimmingCharacters(in: .whitespaces) == "training loss by optimizer" })
+    }
+
+    @Test func theAutoencoderRebuildsDigitsBetterThanTheMeanImage() throws {
+        let outcome = ScriptHarness.run(try Self.script("scripts/autoencoder.mnl"), name: "scripts/autoencoder.mnl", arguments: ["mnist", "5"])
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
+        let line = try #require(outcome.lines.first { $0.hasPrefix("test mse ") }).split(separator: " ")
+        let (mse, baseline) = (try #require(Double(line[2])), try #require(Double(line[4])))  // "test mse M against B for ..."
+        #expect(mse < 0.6 * baseline, "\(mse) against \(baseline)")
+        #expect(outcome.lines.contains("each digit becomes 32 numbers"))
+        // The grid of originals and reconstructions, titled (titles wrap in cells this narrow).
+        #expect(outcome.lines.contains { $0.contains("test 7") } && outcome.lines.contains { $0.hasPrefix("rebuilt  rebuilt") })
+    }
+
     @Test func kmeansOnTheEmbeddedSampleConvergesAndFindsTheDigits() throws {
         let outcome = ScriptHarness.run(try Self.script("scripts/kmeans.mnl"), name: "scripts/kmeans.mnl")
         #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
@@ -117,7 +139,7 @@ import Testing
         let fm = FileManager.default
         let root = ScriptHarness.repositoryRoot.appendingPathComponent("scripts").path
         let scripts = (fm.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".mnl") }.sorted()
-        #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "mlp.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl",
+        #expect(Set(scripts).isSubset(of: ["kmeans.mnl", "mlp.mnl", "optimizers.mnl", "autoencoder.mnl", "bench/scalar_loop.mnl", "bench/fib.mnl", "bench/linreg_sgd.mnl",
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
                                            "bench/linalg_ops.mnl", "bench/elementary_ops.mnl", "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
                                            "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl",
