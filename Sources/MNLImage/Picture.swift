@@ -32,6 +32,14 @@ public struct Picture: Equatable, Sendable {
 
     @inline(__always) public subscript(x: Int, y: Int) -> RGB { pixels[y * width + x] }
 
+    /// The pixels as packed bytes, red, green, blue (what sixel and the display channel take).
+    public var rgbBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(width * height * 3)
+        for p in pixels { bytes += [p.r, p.g, p.b] }
+        return bytes
+    }
+
     /// The picture made `factor` times smaller on each side by averaging each factor×factor
     /// block (the last blocks may be partial), for terminals narrower than the picture.
     public func shrunk(by factor: Int) -> Picture {

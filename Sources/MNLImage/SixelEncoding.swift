@@ -7,9 +7,7 @@ import CSixel
 public enum SixelEncoding {
     /// The escape sequence (DCS … ST) that draws `picture`.
     public static func encode(_ picture: Picture) throws(ImageError) -> [UInt8] {
-        var rgb = [UInt8]()
-        rgb.reserveCapacity(picture.width * picture.height * 3)
-        for p in picture.pixels { rgb += [p.r, p.g, p.b] }
+        var rgb = picture.rgbBytes
         let sink = ByteSink()
         var output: OpaquePointer?
         var dither: OpaquePointer?

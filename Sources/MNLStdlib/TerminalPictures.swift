@@ -37,10 +37,5 @@ extension Picture {
     }
 
     /// The picture as the display channel's pixels.
-    var pixelImage: PixelImage? {
-        var rgb: [UInt8] = []
-        rgb.reserveCapacity(width * height * 3)
-        for p in pixels { rgb += [p.r, p.g, p.b] }
-        return PixelImage(width: width, height: height, rgb: rgb)
-    }
+    var pixelImage: PixelImage? { PixelImage(width: width, height: height, rgb: rgbBytes) }
 }
