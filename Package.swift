@@ -4,7 +4,7 @@ import PackageDescription
 // Dependencies run one way:
 //   MNLSyntax -> MNLRuntime -> MNLStdlib -> mnist-repl
 //   MemoryBudget -> MNLRuntime, TensorKit
-//   TensorKit -> MNLLearn, MNLData, MNLTerminal -> MNLStdlib
+//   TensorKit -> MNLLearn, MNLClassic, MNLData, MNLTerminal -> MNLStdlib
 //   CCairo, CSixel -> MNLImage -> MNLStdlib
 //   MNLPlot (no dependencies) -> MNLStdlib
 //   MNLPlot, MNLImage, CCairo -> MNLFigureFile -> MNLStdlib
@@ -61,6 +61,9 @@ let package = Package(
                                .target(name: "CBLAS", condition: .when(platforms: [.linux]))],
                 swiftSettings: strict),
         .target(name: "MNLLearn", dependencies: ["TensorKit"], swiftSettings: strict),
+        // scikit-learn's models (linear, SVM and kernels, trees and boosting, clustering,
+        // neighbours), metrics and model selection on TensorKit and BLAS. No language knowledge.
+        .target(name: "MNLClassic", dependencies: ["TensorKit"], swiftSettings: strict),
         .target(name: "MNLData", dependencies: ["TensorKit", "CZlib", "MemoryBudget"], swiftSettings: strict),
         .target(name: "MNLTerminal", dependencies: ["TensorKit"], swiftSettings: strict),
         // Images as pixels: scaling, colour maps, text renderings (half blocks, ASCII) and
@@ -77,7 +80,7 @@ let package = Package(
 
         // The one binding layer between the language and the libraries.
         .target(name: "MNLStdlib",
-                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLData", "MNLTerminal", "MNLImage", "MNLPlot", "MNLFigureFile", "MemoryBudget", "MNLDisplay"], swiftSettings: strict),
+                dependencies: ["MNLRuntime", "TensorKit", "MNLLearn", "MNLClassic", "MNLData", "MNLTerminal", "MNLImage", "MNLPlot", "MNLFigureFile", "MemoryBudget", "MNLDisplay"], swiftSettings: strict),
 
         .executableTarget(name: "mnist-repl",
                           dependencies: ["MNLStdlib", "MNLRuntime", "MNLSyntax", "MNLConsole", "TensorKit", "MemoryBudget", "MNLDisplay",
@@ -96,6 +99,7 @@ let package = Package(
         .testTarget(name: "TensorKitTests", dependencies: ["TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLPlotTests", dependencies: ["MNLPlot"]),
         .testTarget(name: "MNLLearnTests", dependencies: ["MNLLearn", "TensorKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MNLClassicTests", dependencies: ["MNLClassic", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLDataTests", dependencies: ["MNLData", "TensorKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MNLImageTests", dependencies: ["MNLImage", "CCairo", "MNLTestSupport"]),
         .testTarget(name: "MNLFigureFileTests", dependencies: ["MNLFigureFile", "MNLPlot", "MNLImage", "CCairo", "MNLTestSupport"]),
