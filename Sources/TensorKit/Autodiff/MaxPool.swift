@@ -45,9 +45,14 @@ extension Tensor {
         let src = SendablePointer(x.base(T.self)), dst = SendablePointer(values.base(T.self))
         let found = SendablePointer(argmax.base(Int64.self))
         let planeSize = g.height * g.width, outPlane = g.outHeight * g.outWidth
+        let halving = g.kernel == (2, 2) && g.stride == (2, 2) && g.padding == (0, 0)
         try Parallel.forEachChunk(count: g.batch * g.channels, unitCost: outPlane * g.kernel.0 * g.kernel.1) { planes in
             for p in planes {
                 let plane = src.p + p * planeSize
+                if halving {
+                    poolHalving(plane, dst.p + p * outPlane, found.p + p * outPlane, g)
+                    continue
+                }
                 for oy in 0..<g.outHeight {
                     let y0 = oy * g.stride.0 - g.padding.0
                     let rows = Swift.max(0, y0)..<Swift.min(g.height, y0 + g.kernel.0)
@@ -57,8 +62,14 @@ extension Tensor {
                         var best = -T.infinity, at = rows.lowerBound * g.width + cols.lowerBound
                         for iy in rows {
                             for ix in cols {
-                                let v = plane[iy * g.width + ix]
-                                if v > best || v.isNaN && !best.isNaN { (best, at) = (v, iy * g.width + ix) }
+                                // Chosen without a branch: on real activations which element
+                                // wins is a coin toss, and mispredicted branches cost 4× the rest.
+                                // The two cases exclude each other (a NaN is never greater), so
+                                // `!=` is their "or", evaluated without a jump.
+                                let i = iy * g.width + ix, v = plane[i]
+                                let take = (v > best) != (v.isNaN && !best.isNaN)
+                                best = take ? v : best
+                                at = take ? i : at
                             }
                         }
                         let o = p * outPlane + oy * g.outWidth + ox
@@ -66,6 +77,33 @@ extension Tensor {
                         found.p[o] = Int64(at)
                     }
                 }
+            }
+        }
+    }
+
+    /// The CNN's usual pooling, 2×2 windows at stride 2 without padding, on one plane: the
+    /// four candidates of a window are read at fixed offsets, without the general loop's
+    /// window bounds, so the loop is a few compares and selects per output.
+    @inline(__always)
+    private static func poolHalving<T: FloatElement>(_ plane: UnsafeMutablePointer<T>, _ out: UnsafeMutablePointer<T>,
+                                                     _ found: UnsafeMutablePointer<Int64>, _ g: PatchGeometry) {
+        let w = g.width
+        for oy in 0..<g.outHeight {
+            let start = 2 &* oy &* w, r0 = plane + start, r1 = r0 + w
+            let o = out + oy &* g.outWidth, f = found + oy &* g.outWidth
+            for ox in 0..<g.outWidth {
+                let i = 2 &* ox
+                var best = r0[i], at = start &+ i
+                func consider(_ v: T, _ position: Int) {
+                    let take = (v > best) != (v.isNaN && !best.isNaN)
+                    best = take ? v : best
+                    at = take ? position : at
+                }
+                consider(r0[i &+ 1], start &+ i &+ 1)
+                consider(r1[i], start &+ w &+ i)
+                consider(r1[i &+ 1], start &+ w &+ i &+ 1)
+                o[ox] = best
+                f[ox] = Int64(at)
             }
         }
     }

@@ -1,7 +1,7 @@
-/// Convolution and average pooling as composites over one primitive, `patches` (im2col),
-/// whose rule is its adjoint `foldPatches` (col2im). conv2d is then a single BLAS product over
-/// all the windows of the batch, and its weight and input gradients are the matmul rule's
-/// products. Max pooling is a primitive of its own (MaxPool.swift).
+/// Convolution and average pooling as composites over im2col primitives whose rules are their
+/// adjoints (col2im): conv2d is a single BLAS product over the columns of the whole batch
+/// (Columns.swift), its weight and input gradients the matmul rule's products; average
+/// pooling a mean over `patches`. Max pooling is a primitive of its own (MaxPool.swift).
 
 extension Traced {
     /// The windows of an (N, C, H, W) input as (N, outH, outW, C, kh, kw).
@@ -24,10 +24,10 @@ extension Traced {
             throw TensorError.invalidArgument(op: "conv2d", message: "input has \(geometry.channels) channels but the weight expects \(weight.shape[1]) (input \(x.shape), weight \(weight.shape))")
         }
         let outChannels = weight.shape[0]
-        let rows = geometry.batch * geometry.outHeight * geometry.outWidth
-        let windows = try x.patches(geometry).reshape([rows, geometry.windowSize])
-        let product = try matmul(windows, weight.reshape([outChannels, geometry.windowSize]).transpose())
-        let y = try product.reshape([geometry.batch, geometry.outHeight, geometry.outWidth, outChannels]).transpose([0, 3, 1, 2])
+        // (O, C·kh·kw) @ (C·kh·kw, N·outH·outW): the output with its batch and channel axes
+        // swapped, which adding the bias (or the next op) lays out as (N, O, outH, outW).
+        let product = try matmul(weight.reshape([outChannels, geometry.windowSize]), x.convolutionColumns(geometry))
+        let y = try product.reshape([outChannels, geometry.batch, geometry.outHeight, geometry.outWidth]).transpose([1, 0, 2, 3])
         guard let bias else { return y }
         guard bias.shape == [outChannels] else {
             throw TensorError.invalidArgument(op: "conv2d", message: "expected a bias of shape [\(outChannels)], got \(bias.shape)")
