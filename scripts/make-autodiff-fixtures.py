@@ -73,6 +73,9 @@ cases = [
          lambda a, b: torch.where(a > 0, a.clamp(-0.5, 0.5), torch.minimum(a, b)) * b),
     case("softmax_axis0_mse", [randn(3, 4), randn(3, 4)],
          lambda z, t: F.mse_loss(torch.softmax(z, 0), t)),
+    # Appended last, so the cases above keep their random inputs.
+    case("gelu_exact_and_tanh", [randn(4, 5, scale=3)],
+         lambda x: F.gelu(x) + F.gelu(x, approximate="tanh") ** 2),
 ]
 
 with open(OUT, "w") as f:

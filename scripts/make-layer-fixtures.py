@@ -3,7 +3,8 @@
 PyTorch, its weights, and what it computes: the output in training mode (batch norm on
 batch statistics; the dropout layer alone in evaluation, as its draws cannot match), the NLL
 loss and each parameter's gradient by path, the running statistics after that pass, and the
-output in evaluation mode. MNLLearn's layers, given the same weights, must agree.
+output in evaluation mode; then a small MLP with nn.GELU() in its exact form, its output
+and the gradients of sum(output²). MNLLearn's layers, given the same weights, must agree.
 Run with PyTorch installed (pip install "torch==2.13.0+cpu"); the tests need only the JSON."""
 import os
 
@@ -44,4 +45,14 @@ if __name__ == "__main__":
             "train_output": enc(out.detach().numpy()), "loss": loss.item(), "gradients": grads,
             "running": running, "eval_output": enc(eval_out.numpy()),
             "parameter_count": sum(p.numel() for p in m.parameters()), "repr": repr(m)}
-    write_fixture("layers", [case], out=OUT)
+    # Second, nn.GELU() in its default exact form (approximate='none') between two layers;
+    # drawn after the CNN's case so that case keeps its numbers.
+    torch.manual_seed(5)
+    mlp = nn.Sequential(nn.Linear(3, 6), nn.GELU(), nn.Linear(6, 2)).double()
+    x = torch.randn(5, 3, dtype=torch.float64) * 2
+    out = mlp(x)
+    out.pow(2).sum().backward()
+    gelu = {"name": "gelu_mlp", "op": "sequential", "state": {k: enc(v.numpy().copy()) for k, v in mlp.state_dict().items()},
+            "input": enc(x.numpy()), "output": enc(out.detach().numpy()),
+            "gradients": {k: enc(p.grad.numpy()) for k, p in mlp.named_parameters()}, "repr": repr(mlp)}
+    write_fixture("layers", [case, gelu], out=OUT)

@@ -13,7 +13,7 @@ import TensorKit
             try BatchNorm(3, spatial: true, dtype: .float64), Activation(.relu), try Pool2d(.max, kernel: (2, 2)),
             try Conv2d(3, 4, kernel: (2, 2), stride: (2, 2), bias: false, dtype: .float64, using: g),
             try Pool2d(.average, kernel: (2, 2)), Flatten(),
-            try Linear(4, 16, dtype: .float64, using: g), Activation(.gelu), try Dropout(0.3),
+            try Linear(4, 16, dtype: .float64, using: g), Activation(.gelu(.tanh)), try Dropout(0.3),
             try BatchNorm(16, spatial: false, dtype: .float64), Activation(.leakyRelu(slope: 0.1)),
             try Linear(16, 8, dtype: .float64, using: g), Activation(.tanh), try Linear(8, 5, dtype: .float64, using: g),
             Activation(.sigmoid), try Linear(5, 5, dtype: .float64, using: g), Activation(.logSoftmax(axis: 1)),
@@ -64,6 +64,32 @@ import TensorKit
         model.setTraining(false)
         try PyTorchFixtures.expectClose(try model(x, generator: RandomGenerator(seed: 0)), try PyTorchFixtures.tensor(c["eval_output"]),
                                         tolerance: 1e-10, "evaluation output")
+    }
+
+    /// nn.GELU() in PyTorch's default exact form, inside a small MLP: output, repr and the
+    /// gradients of sum(output²) by path.
+    @Test func theExactGELUMatchesPyTorch() throws {
+        let c = try #require(try PyTorchFixtures.cases("layers").first { $0["name"] as? String == "gelu_mlp" })
+        let g = RandomGenerator(seed: 1)
+        let model = Sequential([try Linear(3, 6, dtype: .float64, using: g), Activation(.gelu(.exact)), try Linear(6, 2, dtype: .float64, using: g)])
+        let state = try #require(c["state"] as? [String: Any])
+        for e in model.stateEntries() { try e.layer.setTensor(e.name, try PyTorchFixtures.tensor(state[e.path])) }
+        #expect(model.description == c["repr"] as? String)
+        let tape = Tape(), run = ForwardRun(generator: g)
+        var leaves: [String: Traced] = [:]
+        for entry in model.namedParameters() {
+            let leaf = tape.leaf(entry.tensor)
+            run.trace(entry, as: leaf)
+            leaves[entry.path] = leaf
+        }
+        let out = try model.forward(Traced(constant: try PyTorchFixtures.tensor(c["input"])), run)
+        try PyTorchFixtures.expectClose(out.value, try PyTorchFixtures.tensor(c["output"]), tolerance: 1e-12, "output")
+        let grads = try tape.backward(out.pow(2).sum())
+        let expected = try #require(c["gradients"] as? [String: Any])
+        #expect(Set(leaves.keys) == Set(expected.keys))
+        for (path, leaf) in leaves {
+            try PyTorchFixtures.expectClose(try grads[leaf], try PyTorchFixtures.tensor(expected[path]), tolerance: 1e-12, "gradient of \(path)")
+        }
     }
 
     @Test func dropoutDropsAtItsRateAndScalesTheRest() throws {

@@ -10,9 +10,17 @@ struct AutodiffNetworkTests {
         try checkGradients([x]) { try $0[0].softmax(axis: -1) }
         try checkGradients([x]) { try $0[0].softmax(axis: 0) }
         try checkGradients([x]) { try $0[0].logSoftmax(axis: 1) }
+        try checkGradients([x]) { try $0[0].gelu(approximate: .tanh) }
         try checkGradients([x]) { try $0[0].gelu() }
-        let gelu = try Traced(constant: Tensor(shape: [3], values: [-1, 0, 2], dtype: .float64)).gelu().value
-        assertClose(gelu, try Tensor(shape: [3], values: [-0.15880800939172324, 0, 1.954597694087775], dtype: .float64))
+        try checkGradients([try sample([4, 3], scale: 4)]) { try $0[0].gelu(approximate: .exact) }  // tails and the bend
+        let tanhForm = try Traced(constant: Tensor(shape: [3], values: [-1, 0, 2], dtype: .float64)).gelu(approximate: .tanh).value
+        assertClose(tanhForm, try Tensor(shape: [3], values: [-0.15880800939172324, 0, 1.954597694087775], dtype: .float64))
+        // The exact form (PyTorch's default) at the same points, as F.gelu gives them in float64,
+        // and far in the negative tail, where PyTorch's 1 + erf(x/√2) keeps only 9 digits
+        // (-5.919525869479969e-09) and erfc all of them (-6·Φ(-6) by mpmath at 30 digits).
+        let exact = try Traced(constant: Tensor(shape: [4], values: [-1, 0, 2, -6], dtype: .float64)).gelu().value
+        assertClose(exact, try Tensor(shape: [4], values: [-0.15865525393145702, 0, 1.9544997361036416, -5.919525870226189e-09], dtype: .float64),
+                    rtol: 1e-14, atol: 0)
     }
 
     @Test func lossesFromLogits() throws {

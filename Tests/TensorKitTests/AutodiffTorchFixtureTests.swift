@@ -46,6 +46,7 @@ struct AutodiffTorchFixtureTests {
             try Traced.where(Tensor.binary(.greater, p[0].value, 0), p[0].clip(min: -0.5, max: 0.5), Traced.minimum(p[0], p[1])) * p[1]
         },
         "softmax_axis0_mse": { p in try Traced.mseLoss(p[0].softmax(axis: 0), p[1]) },
+        "gelu_exact_and_tanh": { p in try p[0].gelu() + p[0].gelu(approximate: .tanh).pow(2) },
     ]
 
     @Test func everyCaseMatchesPyTorch() throws {

@@ -2,10 +2,11 @@ import TensorKit
 
 /// The activation layers, one class for all (they have no parameters): `nn.ReLU()`,
 /// `nn.LeakyReLU(negative_slope)`, `nn.Sigmoid()`, `nn.Tanh()`, `nn.Softmax(dim)`,
-/// `nn.LogSoftmax(dim)`, `nn.GELU(approximate="tanh")`.
+/// `nn.LogSoftmax(dim)`, `nn.GELU(approximate=)` (exact by default, or the tanh form).
 public final class Activation: Layer {
     public enum Kind: Equatable {
-        case relu, sigmoid, tanh, gelu
+        case relu, sigmoid, tanh
+        case gelu(GELUApproximation)
         case leakyRelu(slope: Double)
         case softmax(axis: Int), logSoftmax(axis: Int)
     }
@@ -31,7 +32,7 @@ public final class Activation: Layer {
         switch kind {
         case .leakyRelu(let slope): "LeakyReLU(negative_slope=\(slope))"
         case .softmax(let axis), .logSoftmax(let axis): "\(typeName)(dim=\(axis))"
-        case .gelu: "GELU(approximate='tanh')"
+        case .gelu(let form): "GELU(approximate='\(form.rawValue)')"
         default: "\(typeName)()"
         }
     }
@@ -41,7 +42,7 @@ public final class Activation: Layer {
         case .relu: try x.relu()
         case .sigmoid: try x.sigmoid()
         case .tanh: try x.tanh()
-        case .gelu: try x.gelu()
+        case .gelu(let form): try x.gelu(approximate: form)
         case .leakyRelu(let slope): try x.leakyRelu(alpha: slope)
         case .softmax(let axis): try x.softmax(axis: axis)
         case .logSoftmax(let axis): try x.logSoftmax(axis: axis)

@@ -82,31 +82,64 @@ public final class BatchNorm: Layer {
         guard (spatial ? x.ndim == 4 : (x.ndim == 2 || x.ndim == 3)), x.shape[1] == features else {
             throw TensorError.invalidArgument(op: typeName, message: "expected input of shape \(expected), got \(x.shape)")
         }
-        // Statistics over every axis but the channels; parameters broadcast along them.
+        return try BatchNorm.normalize(x, runningMean: runningMean, runningVar: runningVar, weight: run.parameter(self, "weight"),
+                                       bias: run.parameter(self, "bias"), training: run.isTraining(self), momentum: momentum, eps: eps,
+                                       op: typeName)
+    }
+}
+
+extension BatchNorm {
+    /// Batch normalisation of `x` (N, C, ...) along its channels (axis 1), as
+    /// `F.batch_norm`: in training by the batch's statistics over every other axis, moving the
+    /// running ones (when given) towards them in place; otherwise by the running statistics.
+    /// Then scaled by `weight` and shifted by `bias` (each (C,), optional). The layer and the
+    /// functional builtin share it; `op` names the caller in errors.
+    public static func normalize(_ x: Traced, runningMean: Tensor?, runningVar: Tensor?, weight: Traced?, bias: Traced?,
+                                 training: Bool, momentum: Double, eps: Double, op: String = "batch_norm") throws -> Traced {
+        guard x.ndim >= 2 else {
+            throw TensorError.invalidArgument(op: op, message: "expected an input of at least 2 dimensions (N, C, ...), got \(LearnError.shape(x.shape))")
+        }
+        let features = x.shape[1]
+        for (name, count) in [("running_mean", runningMean?.count), ("running_var", runningVar?.count), ("weight", weight?.count), ("bias", bias?.count)] {
+            if let count, count != features {
+                throw TensorError.invalidArgument(op: op, message: "\(name) should hold \(features) elements (one per channel), not \(count)")
+            }
+        }
+        // Statistics over every axis but the channels; per-channel tensors broadcast along them.
         let axes = [0] + Array(2..<x.ndim)
         var channelShape = [Int](repeating: 1, count: x.ndim)
         channelShape[1] = features
         let normalized: Traced
-        if run.isTraining(self) {
+        if training {
+            let perChannel = x.count / max(features, 1)
             let mean = try x.mean(axes: axes, keepdims: true)
             let variance = try x.variance(axes: axes, keepdims: true)
-            try updateRunningStatistics(mean.value, variance.value, count: x.count / features)
+            if let runningMean, let runningVar {
+                try updateRunningStatistics(runningMean, runningVar, mean.value, variance.value, count: perChannel, momentum: momentum)
+            }
             normalized = try (x - mean) / (variance + eps).sqrt()
         } else {
+            guard let runningMean, let runningVar else {
+                throw TensorError.invalidArgument(op: op, message: "running_mean and running_var must be given in evaluation mode (training=false)")
+            }
             let mean = Traced(constant: try runningMean.reshape(channelShape))
             let std = try Tensor.binary(.add, runningVar, eps).unary(.sqrt).reshape(channelShape)
             normalized = try (x - mean) / Traced(constant: std)
         }
-        return try normalized * run.parameter(self, "weight").reshape(channelShape) + run.parameter(self, "bias").reshape(channelShape)
+        var y = normalized
+        if let weight { y = try y * weight.reshape(channelShape) }
+        if let bias { y = try y + bias.reshape(channelShape) }
+        return y
     }
 
     /// running = (1 - momentum)·running + momentum·batch, outside the graph; the variance
     /// unbiased (n / (n - 1)) as PyTorch keeps it.
-    func updateRunningStatistics(_ mean: Tensor, _ variance: Tensor, count: Int) throws {
+    static func updateRunningStatistics(_ runningMean: Tensor, _ runningVar: Tensor, _ mean: Tensor, _ variance: Tensor,
+                                        count: Int, momentum: Double) throws {
         let unbiased = try Tensor.binary(.multiply, variance, Double(count) / Double(max(count - 1, 1)))
         for (running, batch) in [(runningMean, mean), (runningVar, unbiased)] {
             try running.applyInPlace(.multiply, 1 - momentum)
-            try running.applyInPlace(.add, try Tensor.binary(.multiply, batch.reshape([features]), momentum))
+            try running.applyInPlace(.add, try Tensor.binary(.multiply, batch.reshape([running.count]), momentum))
         }
     }
 }

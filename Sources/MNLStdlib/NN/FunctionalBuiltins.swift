@@ -6,7 +6,7 @@ import TensorKit
 /// The functional forms of the layers, for networks written from scratch (torch.nn.functional):
 /// the same kernels as the layers, on tensors the caller holds. Differentiable inside grad.
 enum FunctionalBuiltins {
-    static var builtins: [Builtin] { [conv2d, pool("max_pool2d", max: true), pool("avg_pool2d", max: false), dropout] }
+    static var builtins: [Builtin] { [conv2d, pool("max_pool2d", max: true), pool("avg_pool2d", max: false), dropout, batchNorm] }
 
     static let conv2d = Builtin(
         "conv2d", [.required("x"), .required("weight"), .optional("bias", defaultText: "nil"), .optional("stride", defaultText: "1"),
@@ -44,5 +44,40 @@ enum FunctionalBuiltins {
         let layer = try learning { try Dropout(p) }
         layer.training = training
         return NNArguments.value(try learning { try layer.forward(x, ForwardRun(generator: ctx.random)) })
+    }
+
+    static let batchNorm = Builtin(
+        "batch_norm", [.required("x"), .required("running_mean"), .required("running_var"), .optional("weight", defaultText: "nil"),
+                       .optional("bias", defaultText: "nil"), .optional("training", defaultText: "false"),
+                       .optional("momentum", defaultText: "0.1"), .optional("eps", defaultText: "1e-5")], topic: "nn",
+        doc: "Batch normalisation of x (N, C, ...) per channel (axis 1), as F.batch_norm: with training=true by the batch's mean and biased variance over every other axis, and running_mean and running_var (tensors of C elements, or nil) are moved towards them in place by momentum (the variance unbiased, as PyTorch); with training=false by running_mean and running_var. Then times weight and plus bias when given. Differentiable inside grad with respect to x, weight and bias; the running statistics are plain data.",
+        example: "mean = zeros(2)\nvar = ones(2)\ny = batch_norm(tensor([[1.0, 2.0], [3.0, 6.0]]), mean, var, training=true)\nprint(y)\nmean"
+    ) { a, _ in
+        let x = try NNArguments.traced(a, 0)
+        let (runningMean, runningVar) = (try runningStatistic(a, 1), try runningStatistic(a, 2))
+        let weight = a[3] == nil ? nil : try NNArguments.traced(a, 3)
+        let bias = a[4] == nil ? nil : try NNArguments.traced(a, 4)
+        let (training, momentum, eps) = (try a.bool(5, default: false), try a.number(6, default: 0.1), try a.number(7, default: 1e-5))
+        guard momentum.isFinite, (0...1).contains(momentum) else { throw a.invalid("momentum must be between 0 and 1, got \(Value.number(momentum).rendered())") }
+        guard eps.isFinite, eps > 0 else { throw a.invalid("eps must be a number above 0, got \(Value.number(eps).rendered())") }
+        // PyTorch's rule: one value per channel has no variance to normalise by.
+        if training, x.ndim >= 2, x.count <= x.shape[1] {
+            throw a.invalid("expected more than 1 value per channel when training, got input of shape \(DiagnosticKind.shapeText(x.shape))")
+        }
+        return NNArguments.value(try learning {
+            try BatchNorm.normalize(x, runningMean: runningMean, runningVar: runningVar, weight: weight, bias: bias,
+                                    training: training, momentum: momentum, eps: eps)
+        })
+    }
+
+    /// A running statistic of batch_norm: nil, or a float tensor the call may update in place,
+    /// so neither a list (whose update would be lost) nor a tensor being differentiated.
+    static func runningStatistic(_ a: Arguments, _ i: Int) throws -> Tensor? {
+        guard let v = a[i] else { return nil }
+        guard case .native(let o) = v, let t = o as? TensorObject, t.tensor.dtype.isFloatingPoint else {
+            throw a.bad(i, expected: "float tensor or nil", got: v)
+        }
+        guard t.traced == nil else { throw a.invalid("\(a.parameterNames[i]) is updated in place, so it cannot be differentiated; detach it") }
+        return t.tensor
     }
 }

@@ -79,7 +79,7 @@ enum LayerBuiltins {
             activation("ReLU", .relu, "max(x, 0)"),
             activation("Sigmoid", .sigmoid, "1 / (1 + exp(-x))"),
             activation("Tanh", .tanh, "tanh(x)"),
-            activation("GELU", .gelu, "x·Φ(x) in PyTorch's tanh approximation"),
+            gelu,
             Builtin("LeakyReLU", [.optional("negative_slope", defaultText: "0.01")], topic: "nn",
                     doc: "x for x ≥ 0, negative_slope·x below, as nn.LeakyReLU.", example: "LeakyReLU(0.1)(tensor([-1.0, 2.0]))") { a, _ in
                 model(Activation(.leakyRelu(slope: try a.number(0, default: 0.01))))
@@ -95,6 +95,19 @@ enum LayerBuiltins {
                 model(Activation(.logSoftmax(axis: try a.int(0, default: -1))))
             },
         ]
+    }
+
+    /// PyTorch's default is the exact form; "tanh" picks the approximation older code used.
+    static let gelu = Builtin(
+        "GELU", [.optional("approximate", defaultText: "\"none\"")], topic: "nn",
+        doc: "The activation x·Φ(x) for each element (Φ the standard normal CDF, through erf), as nn.GELU (a layer without parameters); approximate=\"tanh\" gives PyTorch's tanh approximation 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). A saved model keeps the form.",
+        example: "GELU()(tensor([-1.0, 0.0, 2.0]))"
+    ) { a, _ in
+        let name = try a.string(0, default: "none")
+        guard let form = GELUApproximation(rawValue: name) else {
+            throw a.invalid("approximate must be \"none\" or \"tanh\", got \"\(name)\"")
+        }
+        return model(Activation(.gelu(form)))
     }
 
     static func activation(_ name: String, _ kind: Activation.Kind, _ formula: String) -> Builtin {

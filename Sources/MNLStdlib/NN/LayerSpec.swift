@@ -39,6 +39,7 @@ enum LayerSpec {
             switch act.kind {
             case .leakyRelu(let slope): d["negative_slope"] = slope
             case .softmax(let axis), .logSoftmax(let axis): d["dim"] = axis
+            case .gelu(let form): d["approximate"] = form.rawValue
             default: break
             }
         case let s as Sequential: d["layers"] = try s.layers.map(describe)
@@ -47,6 +48,16 @@ enum LayerSpec {
         default: throw Failure(message: "a \(layer.typeName) layer cannot be saved")
         }
         return d
+    }
+
+    /// A GELU's form from its `approximate` entry. Files written before the exact form existed
+    /// have none, and their GELU was the tanh approximation: that is what they were trained with.
+    static func geluForm(_ entry: Any?) throws -> GELUApproximation {
+        guard let entry else { return .tanh }
+        guard let name = entry as? String, let form = GELUApproximation(rawValue: name) else {
+            throw Failure(message: "the GELU layer's approximate is not \"none\" or \"tanh\"")
+        }
+        return form
     }
 
     /// The layer `json` describes, with fresh parameters (the file's are loaded after).
@@ -82,7 +93,7 @@ enum LayerSpec {
             case "ReLU": return Activation(.relu)
             case "Sigmoid": return Activation(.sigmoid)
             case "Tanh": return Activation(.tanh)
-            case "GELU": return Activation(.gelu)
+            case "GELU": return Activation(.gelu(try geluForm(d["approximate"])))
             case "LeakyReLU": return Activation(.leakyRelu(slope: try number("negative_slope")))
             case "Softmax": return Activation(.softmax(axis: try int("dim")))
             case "LogSoftmax": return Activation(.logSoftmax(axis: try int("dim")))

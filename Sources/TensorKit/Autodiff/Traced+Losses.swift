@@ -12,12 +12,7 @@ extension Traced {
         try Traced.where(Tensor.binary(.greater, value, 0), self, self * alpha)
     }
 
-    /// GELU in its tanh form, 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) (PyTorch's
-    /// `approximate="tanh"`; TensorKit has no erf for the exact form).
-    public func gelu() throws -> Traced {
-        let inner = try (self + self.pow(3) * 0.044715) * 0.7978845608028654
-        return try self * (inner.tanh() + 1) * 0.5
-    }
+    // GELU, exact and tanh forms: Traced+GELU.swift.
 
     /// exp(x) / sum(exp(x)) along `axis`; the maximum is subtracted first, as a constant (the
     /// result does not depend on it), so large logits do not overflow.
