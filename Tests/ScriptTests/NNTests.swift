@@ -57,6 +57,41 @@ import Testing
         #expect((header["weight"] as? [String: Any])?["shape"] as? [Int] == [1, 2])
     }
 
+    /// scripts/make-model-file-fixture.py saved this seeded network with mnist-repl and read
+    /// the file with the `safetensors` package's NumPy loader: the file is committed beside
+    /// what NumPy read from it and NumPy's forward pass. Saving the same network today must
+    /// give the same bytes, so NumPy still reads what mnist-repl writes, and the loaded
+    /// model must compute what NumPy computed from those weights.
+    @Test func numpyReadsTheWeightsOfASavedModel() throws {
+        let folder = ScriptHarness.scriptsFolder.appendingPathComponent("nn/numpy-readback")
+        let committed = try Data(contentsOf: folder.appendingPathComponent("mlp.safetensors"))
+        let fixture = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("numpy-read.json"))) as? [String: Any])
+        let path = NSTemporaryDirectory() + "mnl-nn-numpy-\(getpid()).safetensors"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let input = try #require(fixture["input"] as? [[Double]])
+        let outcome = ScriptHarness.run("""
+            seed(0)
+            model = Sequential(Linear(3, 4), ReLU(), Linear(4, 2))
+            model.save("\(path)")
+            for row in load_model("\(path)")(tensor(\(input), dtype="float32")).tolist() { print(row[0], row[1]) }
+            """, name: "numpy.mnl")
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == committed, "the file NumPy read is no longer what model.save writes")
+        let expected = try #require(fixture["output"] as? [[Double]])
+        let printed = outcome.lines.prefix(2).map { $0.split(separator: " ").compactMap { Double($0) } }
+        #expect(printed.count == 2)
+        for (row, want) in zip(printed, expected) {
+            #expect(row.count == 2)
+            for (a, b) in zip(row, want) { #expect(abs(a - b) <= 1e-6 * max(1, abs(b)), "output \(a), NumPy \(b)") }
+        }
+        let tensors = try #require(fixture["tensors"] as? [String: [String: Any]])
+        #expect(Set(tensors.keys) == ["0.weight", "0.bias", "2.weight", "2.bias"])
+        #expect(tensors.values.allSatisfy { $0["dtype"] as? String == "float32" })
+        let metadata = try #require(fixture["metadata"] as? [String: String])
+        #expect(metadata["format_version"] == "1")
+    }
+
     /// A safetensors file written here byte by byte, with `metadata`, holding `tensors`
     /// (name, shape) of float32 zeros.
     static func writeSafetensors(_ path: String, metadata: [String: String], tensors: [(String, [Int])]) throws {
