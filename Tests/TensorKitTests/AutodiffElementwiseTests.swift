@@ -73,6 +73,19 @@ struct AutodiffElementwiseTests {
         #expect(try gradients([k]) { try $0[0].clip(min: -1, max: 0).sum() }[0].toDoubles() == [1, 1, 0])
     }
 
+    @Test func reluKeepsNaNAndPassesGradientsWhereTheOutputIsPositive() throws {
+        // PyTorch: relu(nan) is nan; the gradient flows only where the output is positive.
+        let x = try Tensor(shape: [4], values: [.nan, -2, 0, 3], dtype: .float32)
+        let y = try Traced(constant: x).relu().value.toDoubles()
+        #expect(y[0].isNaN && Array(y[1...]) == [0, 0, 3])
+        // The one-pass rule (contiguous, same dtype) and the fallback for a strided gradient agree.
+        let out = try Tensor(shape: [2, 3], values: [1, 0, -1, 2, 0.5, 0], dtype: .float64)
+        let g = try Tensor(shape: [3, 2], values: [1, 2, 3, 4, 5, 6], dtype: .float64).T
+        let strided = try Tensor.reluGradient(g, output: out).toDoubles()
+        let contiguous = try Tensor.reluGradient(g.contiguous(), output: out).toDoubles()
+        #expect(strided == [1, 0, 0, 2, 4, 0] && contiguous == strided)
+    }
+
     @Test func nonContiguousInputs() throws {
         // A transposed leaf and a strided, reversed slice of one.
         let base = try sample([4, 3])

@@ -2,11 +2,6 @@
 /// derivative is written twice. Classes are on the last axis (logits (N, C) or (C)).
 
 extension Traced {
-    /// max(x, 0), with gradient 0 at 0 (PyTorch's choice; `maximum(x, 0)` would give 1/2 there).
-    public func relu() throws -> Traced {
-        try Traced.where(Tensor.binary(.greater, value, 0), self, 0)
-    }
-
     /// x where x > 0, else alpha · x.
     public func leakyRelu(alpha: Double) throws -> Traced {
         try Traced.where(Tensor.binary(.greater, value, 0), self, self * alpha)
