@@ -5,9 +5,11 @@ enum LogisticSolvers {
                       step: (Int, Double) throws -> Void) throws -> ([Double], Int) {
         let start = [Double](repeating: 0, count: loss.parameterCount)
         switch solver {
-        default:
+        case "lbfgs":
             let r = try LBFGS(maxIterations: maxIter, gtol: tol).minimize(start, loss.valueAndGradient, step: step)
             return (r.x, r.iterations)
+        default:
+            throw ModelError.unsupported(model: "LogisticRegression", message: "solver=\"\(solver)\" is not available yet; use solver=\"lbfgs\"")
         }
     }
 }

@@ -15,5 +15,5 @@ enum ClassicModels {
 
 /// The classic library's builtins: the model constructors, metrics and model selection.
 enum ClassicBuiltins {
-    static var builtins: [Builtin] { ClassicModels.all.map(\.builtin) }
+    static var builtins: [Builtin] { ClassicModels.all.map(\.builtin) + MetricBuiltins.builtins + SelectionBuiltins.builtins }
 }

@@ -15,6 +15,16 @@ extension ClassicModels {
                          example: "x = tensor([[0.0, 1.0], [1.0, 0.0], [2.0, 2.0], [3.0, 2.0], [4.0, 5.0], [5.0, 4.0]])\ny = tensor([0, 0, 1, 1, 2, 2])\nm = LogisticRegression(C=10).fit(x, y)\n(m.predict(x), m.score(x, y))") {
                 try LogisticRegression($0)
             },
+            ClassicModel("Ridge", ["alpha": .double(1), "fit_intercept": .bool(true)],
+                         doc: "Least squares with an L2 penalty alpha·‖w‖² (scikit-learn's Ridge), solved exactly through LAPACK from the normal equations (or their dual form when there are more features than rows); the intercept is not penalised. Fitted: coef_, intercept_.",
+                         example: "x = tensor([[1.0, 0.0], [2.0, 1.0], [3.0, 5.0], [4.0, 2.0]])\nRidge(alpha=0.5).fit(x, tensor([1.0, 2.0, 4.0, 3.0])).coef_") {
+                try Ridge($0)
+            },
+            ClassicModel("Lasso", ["alpha": .double(1), "fit_intercept": .bool(true), "max_iter": .int(1000), "tol": .double(1e-4)],
+                         doc: "Least squares with an L1 penalty, (1/2n)·‖y - Xw‖² + alpha·‖w‖₁ (scikit-learn's Lasso), by cyclic coordinate descent stopped by the duality gap (below tol·‖y‖²) or after max_iter passes; large alpha sets coefficients exactly to zero. Fitted: coef_, intercept_, n_iter_, dual_gap_.",
+                         example: "x = tensor([[1.0, 0.0], [2.0, 1.0], [3.0, 5.0], [4.0, 2.0]])\nLasso(alpha=0.1).fit(x, tensor([1.0, 2.0, 4.0, 3.0])).coef_") {
+                try Lasso($0)
+            },
         ]
     }
 }
