@@ -8,6 +8,8 @@ enum LogisticSolvers {
         case "lbfgs":
             let r = try LBFGS(maxIterations: maxIter, gtol: tol).minimize(start, loss.valueAndGradient, step: step)
             return (r.x, r.iterations)
+        case "newton":
+            return try NewtonCG.minimize(loss, maxIter: maxIter, tol: tol, step: step)
         default:
             throw ModelError.unsupported(model: "LogisticRegression", message: "solver=\"\(solver)\" is not available yet; use solver=\"lbfgs\"")
         }
