@@ -60,5 +60,9 @@ struct ClassicFileTests {
                 == "load_model: FILE: Ridge: the tensor 'coef_' has shape (1, 2), expected (n,)")
         #expect(try load(Self.valid, [("coef_", [2], [1, .nan]), ("intercept_", [1], [0])])
                 == "load_model: FILE: Ridge: the tensor 'coef_' contains NaN or infinity")
+        let regression = ["format": "mnist-repl classic model", "format_version": "1", "kind": "LinearRegression",
+                          "hyperparameters": "{\"fit_intercept\":true}", "fitted": "true"]
+        #expect(try load(regression, Self.state + [("rank_", [1], [1e300]), ("singular_", [2], [1, 1])])
+                == "load_model: FILE: LinearRegression: the tensor 'rank_' holds 1e+300, not a count")
     }
 }
