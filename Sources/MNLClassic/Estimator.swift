@@ -31,6 +31,9 @@ public protocol Estimator: AnyObject {
     /// Restores a saved state (hyperparameters are already set); throws
     /// `ModelError.badSavedState` naming the missing or misshapen tensor.
     func restore(_ state: [String: Tensor]) throws
+    /// scikit-learn's default `score(x, y)`: accuracy for classifiers and r2 for regressors
+    /// come from the defaults below; a model scored otherwise (KMeans) implements its own.
+    func score(_ x: Tensor, _ y: Tensor?) throws -> Double
 }
 
 /// A classifier: `predict_proba`, `decision_function` where the model has them, and
@@ -60,6 +63,8 @@ public enum HyperValue: Equatable, Sendable, Codable {
     case string(String)
     case bool(Bool)
     case ints([Int])
+    /// A tuple of numbers that are not all whole (`feature_range=(-0.5, 0.5)`).
+    case doubles([Double])
     case none
 
     /// The number, for ints and doubles.
@@ -68,6 +73,31 @@ public enum HyperValue: Equatable, Sendable, Codable {
         case .int(let i): Double(i)
         case .double(let d): d
         default: nil
+        }
+    }
+
+    /// As plain JSON (`10`, `0.5`, `"l2"`, `true`, `[0, 1]`, `null`), so a saved model's
+    /// metadata reads as scikit-learn's `get_params()`. A whole double comes back as an int;
+    /// the reader turns it back by the parameter's declared default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .none } else if let b = try? c.decode(Bool.self) { self = .bool(b) } else if let i = try? c.decode(Int.self) {
+            self = .int(i)
+        } else if let d = try? c.decode(Double.self) { self = .double(d) } else if let s = try? c.decode(String.self) { self = .string(s) } else if let v = try? c.decode([Int].self) {
+            self = .ints(v)
+        } else { self = .doubles(try c.decode([Double].self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .int(let i): try c.encode(i)
+        case .double(let d): try c.encode(d)
+        case .string(let s): try c.encode(s)
+        case .bool(let b): try c.encode(b)
+        case .ints(let v): try c.encode(v)
+        case .doubles(let v): try c.encode(v)
+        case .none: try c.encodeNil()
         }
     }
 }
