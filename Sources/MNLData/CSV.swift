@@ -67,6 +67,9 @@ public enum CSV {
             throw .badCSV(path: path, line: 1, reason: "the file is empty")
         }
         let end = bytes.count
+        // A NUL in the first 64 KiB: an image, an IDX or a zip, not text (after gzip, which
+        // `read` has already undone, so `.csv.gz` files read as pandas reads them).
+        if memchr(raw, 0, Swift.min(end, 1 << 16)) != nil { throw .notText(path: path, format: "CSV") }
         var p = 0
         if end >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { p = 3 }  // UTF-8 byte-order mark
         let delim = options.delimiter

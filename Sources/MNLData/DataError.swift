@@ -46,6 +46,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedValue(path: String, reason: String)
     /// Writing failed; the previous contents of `path` (if any) are left untouched.
     case writeFailed(path: String, reason: String)
+    /// A text format (CSV) whose file, once decompressed, holds binary data (NUL bytes).
+    case notText(path: String, format: String)
 
     /// The file the error is about.
     public var path: String {
@@ -56,7 +58,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
              .countMismatch(let p, _, _), .raggedRow(let p, _, _, _), .nonNumericCell(let p, _, _, _),
              .missingValue(let p, _, _), .badCSV(let p, _, _), .badNPYHeader(let p, _),
              .unsupportedNPYDType(let p, _), .badZip(let p, _), .memberNotFound(let p, _),
-             .badSafetensorsHeader(let p, _), .unsupportedValue(let p, _), .writeFailed(let p, _):
+             .badSafetensorsHeader(let p, _), .unsupportedValue(let p, _), .writeFailed(let p, _),
+             .notText(let p, _):
             return p
         case .datasetNotFound(_, let d, _, _):
             return d
@@ -109,6 +112,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(p): cannot save this value (\(r))."
         case .writeFailed(let p, let r):
             return "\(p): could not write the file (\(r)); any previous file is unchanged."
+        case .notText(let p, let f):
+            return "\(p): not a \(f) text file (it contains binary data)."
         }
     }
 

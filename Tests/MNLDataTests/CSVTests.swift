@@ -156,4 +156,16 @@ import TensorKit
         let p = try dir.write("t.csv.gz", Array(gz.bytes))
         #expect(try CSV.read(p).tensor.toArray(Double.self) == [1, 2])
     }
+
+    /// Binary content is refused as such, found after decompression: a gzipped IDX is not a
+    /// CSV file, and says so rather than failing on some cell.
+    @Test func binaryContentIsNotText() throws {
+        let dir = try TempDir(); defer { dir.cleanup() }
+        let idx: [UInt8] = [0, 0, 8, 1, 0, 0, 0, 2, 7, 9]
+        let gz = try idx.withUnsafeBytes { try Gzip.compress($0, path: "t") }
+        for (name, bytes) in [("plain.idx", idx), ("packed.idx.gz", Array(gz.bytes))] {
+            let p = try dir.write(name, bytes)
+            #expect(throws: DataError.notText(path: p, format: "CSV")) { try CSV.read(p) }
+        }
+    }
 }

@@ -37,7 +37,6 @@ enum DataBuiltins {
                 guard let header = HeaderMode(rawValue: try a.string(1, default: "auto")) else { throw a.invalid("header must be \"auto\", \"present\" or \"absent\"") }
                 guard let missing = MissingPolicy(rawValue: try a.string(2, default: "error")) else { throw a.invalid("missing must be \"error\", \"nan\" or \"drop\"") }
                 let options = CSVReadOptions(header: header, missing: missing)
-                try refuseBinary(p)
                 return .native(TableObject(try loading { () throws(DataError) in try CSV.read(p, options: options) }))
             },
             Builtin("write_csv", [.required("path"), .required("data"), .optional("columns", defaultText: "nil")], topic: "data",
@@ -93,15 +92,6 @@ enum DataBuiltins {
     }
 
     /// A CSV must be text: a NUL byte in its first 64 KiB means it is some binary file.
-    static func refuseBinary(_ path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
-        if head.contains(0) {
-            throw Diagnostic(.fileError(path: path, message: "not a CSV text file (it contains binary data)"), at: nil)
-        }
-    }
-
     static func dataset(_ set: MNISTDataset, _ ctx: CallContext) -> Value {
         ctx.write(set.summary + "\n")
         let split = { (x: Tensor, y: Tensor) in Value.record(RecordBox([("x", .tensor(x)), ("y", .tensor(y))])) }
