@@ -29,7 +29,10 @@ public enum PairwiseKernels {
     private static func compute(_ name: String, _ x: Tensor, _ y: Tensor?,
                                 kernel: (Int) -> Kernel) throws -> Tensor {
         let a = try DenseRows(x, model: name)
-        let b = try y.map { try DenseRows.checked($0, model: name, features: a.cols) } ?? a
+        let b = try y.map { try DenseRows($0, model: name) } ?? a
+        guard b.cols == a.cols else {
+            throw ModelError.badData(model: name, message: "x has \(a.cols) features but y has \(b.cols)")
+        }
         let k = kernel(a.cols)
         let result = try k.matrix(a, b)
         if y == nil, case .rbf = k {
