@@ -1,0 +1,13 @@
+/// The solvers of LogisticRegression, each minimising the same `LogisticLoss` from zero and
+/// returning the parameters and the iterations taken.
+enum LogisticSolvers {
+    static func solve(_ loss: LogisticLoss, solver: String, maxIter: Int, tol: Double,
+                      step: (Int, Double) throws -> Void) throws -> ([Double], Int) {
+        let start = [Double](repeating: 0, count: loss.parameterCount)
+        switch solver {
+        default:
+            let r = try LBFGS(maxIterations: maxIter, gtol: tol).minimize(start, loss.valueAndGradient, step: step)
+            return (r.x, r.iterations)
+        }
+    }
+}
