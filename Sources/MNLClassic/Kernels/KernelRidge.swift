@@ -27,6 +27,14 @@ public final class KernelRidge: Estimator {
         (self.alpha, self.kernelName, self.gamma, self.degree, self.coef0) = (alpha, kernel, gamma, degree, coef0)
     }
 
+    public convenience init(_ h: Hyperparameters) throws {
+        let gamma: Double? = h.values["gamma"] == HyperValue.none || h.values["gamma"] == nil
+            ? nil : try h.double("gamma", expected: "a number >= 0 or nil") { $0 >= 0 }
+        try self.init(alpha: h.double("alpha", expected: "a number >= 0") { $0 >= 0 },
+                      kernel: h.string("kernel", oneOf: ["linear", "rbf", "poly", "polynomial", "sigmoid"]), gamma: gamma,
+                      degree: h.int("degree", expected: "a whole number >= 0") { $0 >= 0 }, coef0: h.double("coef0"))
+    }
+
     public var hyperparameters: [(name: String, value: HyperValue)] {
         [("alpha", .double(alpha)), ("kernel", .string(kernelName)), ("gamma", gamma.map { .double($0) } ?? .none),
          ("degree", .int(degree)), ("coef0", .double(coef0))]
@@ -45,7 +53,7 @@ public final class KernelRidge: Estimator {
 
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
         let rows = try DenseRows(x, model: kind)
-        let targets = try regressionTargets(y, rows: rows.rows, model: kind)
+        let targets = try RegressionTargets(y, model: kind, rows: rows.rows).values
         let k = kernel(features: rows.cols)
         let gram = try k.matrix(rows, rows)
         for i in 0..<gram.rows { gram.row(i)[i] += alpha }

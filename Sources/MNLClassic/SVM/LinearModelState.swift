@@ -40,7 +40,7 @@ struct LinearModelState {
             for j in 1..<s.cols where r[j] > r[best] { best = j }
             return best
         }
-        return try ClassLabels.labels(picked, of: classes)
+        return try ClassLabels(classes: classes).labels(picked)
     }
 
     var attributes: [(name: String, value: FittedValue)] {

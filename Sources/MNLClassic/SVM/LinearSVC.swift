@@ -40,18 +40,29 @@ public final class LinearSVC: ClassifierEstimator {
         (self.maxIter, self.fitIntercept, self.interceptScaling) = (maxIter, fitIntercept, interceptScaling)
     }
 
+    public convenience init(_ h: Hyperparameters) throws {
+        try self.init(c: h.double("C", expected: "a positive number") { $0 > 0 },
+                      loss: h.string("loss", oneOf: ["squared_hinge", "hinge"]),
+                      penalty: h.string("penalty", oneOf: ["l2"]), dual: h.values["dual"] ?? .string("auto"),
+                      tol: h.double("tol", expected: "a positive number") { $0 > 0 },
+                      maxIter: h.int("max_iter", expected: "a positive whole number") { $0 > 0 },
+                      fitIntercept: h.bool("fit_intercept"),
+                      interceptScaling: h.double("intercept_scaling", expected: "a positive number") { $0 > 0 })
+    }
+
+    /// In scikit-learn's constructor order.
     public var hyperparameters: [(name: String, value: HyperValue)] {
-        [("C", .double(c)), ("loss", .string(loss)), ("penalty", .string(penalty)), ("dual", dual), ("tol", .double(tol)),
-         ("max_iter", .int(maxIter)), ("fit_intercept", .bool(fitIntercept)), ("intercept_scaling", .double(interceptScaling))]
+        [("penalty", .string(penalty)), ("loss", .string(loss)), ("dual", dual), ("tol", .double(tol)), ("C", .double(c)),
+         ("fit_intercept", .bool(fitIntercept)), ("intercept_scaling", .double(interceptScaling)), ("max_iter", .int(maxIter))]
     }
     public var isFitted: Bool { fitted != nil }
     public var classes: Tensor? { fitted?.classes }
 
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
         let rows = try DenseRows(x, model: kind)
-        let labels = try ClassLabels(y, rows: rows.rows, model: kind)
+        let labels = try ClassLabels(y, model: kind, rows: rows.rows)
         let data = try augmented(rows)
-        let k = labels.classValues.count
+        let k = labels.count
         // Two classes: one problem with classes_[1] as +1. More: class j against the rest.
         let positives = k == 2 ? [1] : Array(0..<k)
         monitor.total(positives.count, "classes")

@@ -27,7 +27,7 @@ struct OneVsOneTrainer {
         var iterations: [Int]
     }
 
-    var classCount: Int { labels.classValues.count }
+    var classCount: Int { labels.count }
 
     /// Pairs (a, b) with a < b in libsvm's order.
     var pairs: [(Int, Int)] {

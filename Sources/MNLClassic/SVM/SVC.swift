@@ -13,13 +13,15 @@ public final class SVC: ClassifierEstimator {
         self.settings = settings
     }
 
+    public convenience init(_ h: Hyperparameters) throws { try self.init(SVCHyperparameters(h)) }
+
     public var hyperparameters: [(name: String, value: HyperValue)] { settings.listed }
     public var isFitted: Bool { fitted != nil }
     public var classes: Tensor? { fitted?.classes }
 
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
         let rows = try DenseRows(x, model: kind)
-        let labels = try ClassLabels(y, rows: rows.rows, model: kind)
+        let labels = try ClassLabels(y, model: kind, rows: rows.rows)
         let kernel = settings.resolvedKernel(for: rows)
         let trainer = OneVsOneTrainer(x: rows, labels: labels, kernel: kernel, c: settings.c, tol: settings.tol,
                                       maxIter: settings.maxIter, shrinking: settings.shrinking,
@@ -36,7 +38,7 @@ public final class SVC: ClassifierEstimator {
     public func predict(_ x: Tensor) throws -> Tensor {
         let s = try state()
         let dec = try s.pairwiseDecisions(try DenseRows.checked(x, model: kind, features: s.features))
-        return try ClassLabels.labels(s.votes(dec), of: s.classes)
+        return try ClassLabels(classes: s.classes).labels(s.votes(dec))
     }
 
     /// Binary: one score per row, positive for classes_[1]. More classes: "ovr" gives one

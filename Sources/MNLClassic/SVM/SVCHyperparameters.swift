@@ -72,10 +72,25 @@ public struct SVCHyperparameters: Equatable, Sendable {
         return v != 0 ? 1 / (Double(x.cols) * v) : 1
     }
 
+    /// In scikit-learn's constructor order.
     var listed: [(name: String, value: HyperValue)] {
         [("C", .double(c)), ("kernel", .string(kernel)), ("degree", .int(degree)), ("gamma", gamma),
-         ("coef0", .double(coef0)), ("tol", .double(tol)), ("max_iter", .int(maxIter)),
-         ("cache_size", .double(cacheSize)), ("shrinking", .bool(shrinking)),
+         ("coef0", .double(coef0)), ("shrinking", .bool(shrinking)), ("tol", .double(tol)),
+         ("cache_size", .double(cacheSize)), ("max_iter", .int(maxIter)),
          ("decision_function_shape", .string(decisionFunctionShape))]
+    }
+
+    /// The values the binding collected (validated by `validate`).
+    public init(_ h: Hyperparameters) throws {
+        c = try h.double("C", expected: "a positive number") { $0 > 0 }
+        kernel = try h.string("kernel", oneOf: SVCHyperparameters.kernels)
+        degree = try h.int("degree", expected: "a whole number >= 0") { $0 >= 0 }
+        gamma = h.values["gamma"] ?? .string("scale")
+        coef0 = try h.double("coef0")
+        shrinking = try h.bool("shrinking")
+        tol = try h.double("tol", expected: "a positive number") { $0 > 0 }
+        cacheSize = try h.double("cache_size", expected: "a positive number of megabytes") { $0 > 0 }
+        maxIter = try h.int("max_iter", expected: "-1 (no limit) or a positive whole number") { $0 == -1 || $0 > 0 }
+        decisionFunctionShape = try h.string("decision_function_shape", oneOf: ["ovr", "ovo"])
     }
 }
