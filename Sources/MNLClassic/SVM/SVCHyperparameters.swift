@@ -32,7 +32,7 @@ public struct SVCHyperparameters: Equatable, Sendable {
         case .string("scale"), .string("auto"): break
         case .int, .double:
             guard let g = gamma.number, g >= 0, g.isFinite else { throw bad("gamma", "\(gamma.number ?? 0)", "\"scale\", \"auto\" or a number >= 0") }
-        default: throw bad("gamma", "\(gamma)", "\"scale\", \"auto\" or a number >= 0")
+        default: throw bad("gamma", gamma.text, "\"scale\", \"auto\" or a number >= 0")
         }
         guard coef0.isFinite else { throw bad("coef0", "\(coef0)", "a finite number") }
         guard tol > 0, tol.isFinite else { throw bad("tol", "\(tol)", "a positive number") }
