@@ -5,7 +5,9 @@ input data, so that the MNLClassic tests compare against scikit-learn without Py
 Run from anywhere: python3 scripts/make-classic-fixtures-svm.py (scikit-learn 1.9.1)."""
 import os
 import numpy as np
-from sklearn.datasets import make_classification, make_regression
+from sklearn.cluster import KMeans
+from sklearn.datasets import make_blobs, make_classification, make_regression
+from sklearn.decomposition import PCA
 from sklearn.kernel_ridge import KernelRidge
 from sklearn.metrics.pairwise import linear_kernel, polynomial_kernel, rbf_kernel, sigmoid_kernel
 from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
@@ -76,7 +78,7 @@ def linear_svc_cases():
     cases = []
     for name, x, y, xt in problems():
         for s in [dict(C=1.0), dict(C=0.1, loss="hinge"), dict(C=1.0, fit_intercept=False)]:
-            m = LinearSVC(tol=1e-8, max_iter=100000, **s).fit(x, y)
+            m = LinearSVC(tol=1e-8, max_iter=100000, random_state=0, **s).fit(x, y)
             cases.append({"problem": name, "settings": s, "x": enc(x), "y": enc(y), "x_test": enc(xt),
                           "coef": enc(m.coef_), "intercept": enc(np.atleast_1d(m.intercept_)),
                           "predict": enc(m.predict(xt)), "decision": enc(m.decision_function(xt))})
@@ -109,7 +111,40 @@ def neighbors_cases():
     return cases
 
 
+def pca_cases():
+    xi, _ = iris()
+    rng = np.random.RandomState(4)
+    xs = rng.randn(40, 7) @ rng.randn(7, 7)
+    cases = []
+    for x, s in [(xi, dict(n_components=2)), (xi, dict()), (xs, dict(n_components=0.9)), (xs, dict(n_components=3, whiten=True))]:
+        m = PCA(svd_solver="full", **s).fit(x)
+        xt = x[:5] + 0.25
+        cases.append({"settings": s, "x": enc(x), "x_test": enc(xt), "components": enc(m.components_),
+                      "explained_variance": enc(m.explained_variance_), "ratio": enc(m.explained_variance_ratio_),
+                      "singular": enc(m.singular_values_), "mean": enc(m.mean_), "noise": float(m.noise_variance_),
+                      "transform": enc(m.transform(xt)), "inverse": enc(m.inverse_transform(m.transform(xt)))})
+    return cases
+
+
+def kmeans_cases():
+    """KMeans is randomised: the fixture keeps scikit-learn's inertia over 10 initialisations
+    and the inertia of Lloyd's algorithm started from given centres (deterministic)."""
+    x, _ = make_blobs(n_samples=300, centers=4, cluster_std=1.2, random_state=5)
+    xi, _ = iris()
+    cases = []
+    for data, k in [(x, 4), (xi, 3), (x, 6)]:
+        m = KMeans(n_clusters=k, n_init=10, random_state=0).fit(data)
+        init = data[:k] + 0.01
+        fixed = KMeans(n_clusters=k, init=init, n_init=1, algorithm="lloyd").fit(data)
+        cases.append({"x": enc(data), "k": k, "inertia": float(m.inertia_), "init": enc(init),
+                      "fixed_centers": enc(fixed.cluster_centers_), "fixed_labels": enc(fixed.labels_),
+                      "fixed_inertia": float(fixed.inertia_), "fixed_n_iter": int(fixed.n_iter_)})
+    return cases
+
+
 if __name__ == "__main__":
+    write_fixture("svm-pca", pca_cases(), out=OUT)
+    write_fixture("svm-kmeans", kmeans_cases(), out=OUT)
     write_fixture("svm-kernels", kernel_cases(), out=OUT)
     write_fixture("svm-svc", svc_cases(), out=OUT)
     write_fixture("svm-linear-svc", linear_svc_cases(), out=OUT)
