@@ -8,6 +8,6 @@ extension Stdlib {
         [TensorClass.declaration, TableObject.declaration, BatchesObject.declaration, ImageObject.declaration,
          FigureObject.declaration, AxesObject.declaration, ProgressObject.declaration,
          ModelObject.declaration, OptimizerObject.declaration, ScheduleObject.declaration,
-         ClassicModelObject.declaration]
+         ClassicModelObject.declaration, GridSearchObject.declaration]
     }
 }

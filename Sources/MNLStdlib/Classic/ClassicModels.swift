@@ -6,7 +6,7 @@ import MNLRuntime
 /// and joins this list with one term; the constructors, `help` and `load_model` all read it.
 enum ClassicModels {
     static var all: [ClassicModel] {
-        linearModels + preprocessingModels + svmModels + neighborsModels
+        linearModels + preprocessingModels + svmModels + neighborsModels + clusterModels
     }
 
     /// The declared model called `name` (scikit-learn's class name), for loading files.
@@ -15,5 +15,7 @@ enum ClassicModels {
 
 /// The classic library's builtins: the model constructors, metrics and model selection.
 enum ClassicBuiltins {
-    static var builtins: [Builtin] { ClassicModels.all.map(\.builtin) + KernelFunctions.builtins }
+    static var builtins: [Builtin] {
+        ClassicModels.all.map(\.builtin) + MetricBuiltins.builtins + SelectionBuiltins.builtins + KernelFunctions.builtins
+    }
 }
