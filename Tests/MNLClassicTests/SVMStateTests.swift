@@ -5,8 +5,13 @@ import TensorKit
 /// Saving and restoring, and the Estimator contract's promises: a stopped fit keeps the
 /// previous state, bad saved states are refused with the tensor named.
 @Suite struct SVMStateTests {
-    static let x = try! Tensor(shape: [9, 2], values: [0, 0, 0.5, 0.2, 0.2, 0.6, 5, 5, 5.5, 4.8, 4.7, 5.3, 0, 5, 0.4, 5.5, -0.3, 4.6], dtype: .float64)
-    static let y = try! Tensor(shape: [9], values: [2, 2, 2, 7, 7, 7, 9, 9, 9], dtype: .int64)
+    let x: Tensor
+    let y: Tensor
+
+    init() throws {
+        x = try Tensor(shape: [9, 2], values: [0, 0, 0.5, 0.2, 0.2, 0.6, 5, 5, 5.5, 4.8, 4.7, 5.3, 0, 5, 0.4, 5.5, -0.3, 4.6], dtype: .float64)
+        y = try Tensor(shape: [9], values: [2, 2, 2, 7, 7, 7, 9, 9, 9], dtype: .int64)
+    }
 
     @Test func everyModelRestoresToTheSamePredictions() throws {
         var h = SVCHyperparameters()
@@ -16,30 +21,30 @@ import TensorKit
         let fresh: [any Estimator] = [try SVC(h), try LinearSVC(), try KernelRidge(kernel: "rbf"),
                                       try KNeighborsClassifier(nNeighbors: 3), try KNeighborsRegressor(nNeighbors: 2)]
         for (m, copy) in zip(models, fresh) {
-            try m.fit(Self.x, Self.y, monitor: .silent)
+            try m.fit(x, y, monitor: .silent)
             try copy.restore(m.savedState())
-            #expect(try copy.predict(Self.x).toDoubles() == (try m.predict(Self.x)).toDoubles(), "\(m.kind)")
+            #expect(try copy.predict(x).toDoubles() == (try m.predict(x)).toDoubles(), "\(m.kind)")
         }
     }
 
     @Test func aStoppedFitKeepsThePreviousModel() throws {
         let m = try SVC()
-        try m.fit(Self.x, Self.y, monitor: .silent)
-        let before = try m.decisionFunction(Self.x).toDoubles()
+        try m.fit(x, y, monitor: .silent)
+        let before = try m.decisionFunction(x).toDoubles()
         let flag = CancellationFlag()
         flag.cancel()
-        let twice = try Tensor.concatenate([Self.x, Self.x], axis: 0)
-        let labels = try Tensor.concatenate([Self.y, Self.y], axis: 0)
+        let twice = try Tensor.concatenate([x, x], axis: 0)
+        let labels = try Tensor.concatenate([y, y], axis: 0)
         #expect(throws: TensorError.interrupted) {
             try Cancellation.$current.withValue(flag) { try m.fit(twice, labels, monitor: .silent) }
         }
-        #expect(try m.decisionFunction(Self.x).toDoubles() == before)
+        #expect(try m.decisionFunction(x).toDoubles() == before)
         #expect(m.fitted?.supportVectors.rows ?? 0 <= 9)
     }
 
     @Test func badSavedStatesAreRefused() throws {
         let m = try SVC()
-        try m.fit(Self.x, Self.y, monitor: .silent)
+        try m.fit(x, y, monitor: .silent)
         var state = m.savedState()
         state["rho"] = try Tensor.zeros([2], dtype: .float64)
         #expect(throws: ModelError.self) { try SVC().restore(state) }
@@ -52,9 +57,9 @@ import TensorKit
         var small = SVCHyperparameters()
         small.cacheSize = 1e-6
         let a = try SVC(small), b = try SVC()
-        try a.fit(Self.x, Self.y, monitor: .silent)
-        try b.fit(Self.x, Self.y, monitor: .silent)
-        #expect(try a.decisionFunction(Self.x).toDoubles() == (try b.decisionFunction(Self.x)).toDoubles())
+        try a.fit(x, y, monitor: .silent)
+        try b.fit(x, y, monitor: .silent)
+        #expect(try a.decisionFunction(x).toDoubles() == (try b.decisionFunction(x)).toDoubles())
     }
 
     /// libsvm's default stopping: with shrinking off the same optimum within tolerance.
@@ -62,9 +67,9 @@ import TensorKit
         var off = SVCHyperparameters()
         off.shrinking = false
         let a = try SVC(off), b = try SVC()
-        try a.fit(Self.x, Self.y, monitor: .silent)
-        try b.fit(Self.x, Self.y, monitor: .silent)
-        let d = SVMFixture.maxDifference(try a.decisionFunction(Self.x).toDoubles(), try b.decisionFunction(Self.x).toDoubles())
+        try a.fit(x, y, monitor: .silent)
+        try b.fit(x, y, monitor: .silent)
+        let d = SVMFixture.maxDifference(try a.decisionFunction(x).toDoubles(), try b.decisionFunction(x).toDoubles())
         #expect(d < 1e-2)
     }
 }
