@@ -25,7 +25,7 @@ public final class SVC: ClassifierEstimator {
         let kernel = settings.resolvedKernel(for: rows)
         let trainer = OneVsOneTrainer(x: rows, labels: labels, kernel: kernel, c: settings.c, tol: settings.tol,
                                       maxIter: settings.maxIter, shrinking: settings.shrinking,
-                                      cacheBytes: Int(settings.cacheSize * 1_048_576))
+                                      cacheBytes: Int(Swift.min(settings.cacheSize * 1_048_576, 1e15)))
         let model = try trainer.train(monitor: monitor)
         fitted = try SVCState(model: model, x: rows, classes: labels.classes, kernel: kernel)
     }

@@ -12,6 +12,8 @@ public struct SVCHyperparameters: Equatable, Sendable {
     public var maxIter: Int = -1
     public var cacheSize: Double = 200
     public var shrinking: Bool = true
+    /// Only false: Platt scaling (predict_proba) is not implemented.
+    public var probability: Bool = false
     /// "ovr" (scikit-learn's default) or "ovo".
     public var decisionFunctionShape: String = "ovr"
 
@@ -34,6 +36,7 @@ public struct SVCHyperparameters: Equatable, Sendable {
             guard let g = gamma.number, g >= 0, g.isFinite else { throw bad("gamma", "\(gamma.number ?? 0)", "\"scale\", \"auto\" or a number >= 0") }
         default: throw bad("gamma", gamma.text, "\"scale\", \"auto\" or a number >= 0")
         }
+        guard !probability else { throw bad("probability", "true", "false (predict_proba's Platt scaling is not implemented; use decision_function)") }
         guard coef0.isFinite else { throw bad("coef0", "\(coef0)", "a finite number") }
         guard tol > 0, tol.isFinite else { throw bad("tol", "\(tol)", "a positive number") }
         guard maxIter == -1 || maxIter > 0 else { throw bad("max_iter", "\(maxIter)", "-1 (no limit) or a positive whole number") }
@@ -75,7 +78,7 @@ public struct SVCHyperparameters: Equatable, Sendable {
     /// In scikit-learn's constructor order.
     var listed: [(name: String, value: HyperValue)] {
         [("C", .double(c)), ("kernel", .string(kernel)), ("degree", .int(degree)), ("gamma", gamma),
-         ("coef0", .double(coef0)), ("shrinking", .bool(shrinking)), ("tol", .double(tol)),
+         ("coef0", .double(coef0)), ("shrinking", .bool(shrinking)), ("probability", .bool(probability)), ("tol", .double(tol)),
          ("cache_size", .double(cacheSize)), ("max_iter", .int(maxIter)),
          ("decision_function_shape", .string(decisionFunctionShape))]
     }
@@ -88,6 +91,7 @@ public struct SVCHyperparameters: Equatable, Sendable {
         gamma = h.values["gamma"] ?? .string("scale")
         coef0 = try h.double("coef0")
         shrinking = try h.bool("shrinking")
+        probability = try h.bool("probability")
         tol = try h.double("tol", expected: "a positive number") { $0 > 0 }
         cacheSize = try h.double("cache_size", expected: "a positive number of megabytes") { $0 > 0 }
         maxIter = try h.int("max_iter", expected: "-1 (no limit) or a positive whole number") { $0 == -1 || $0 > 0 }

@@ -5,7 +5,7 @@ extension ClassicModels {
     static var svmModels: [ClassicModel] {
         [
             ClassicModel("SVC", ["C": .double(1), "kernel": .string("rbf"), "degree": .int(3), "gamma": .string("scale"),
-                                 "coef0": .double(0), "shrinking": .bool(true), "tol": .double(1e-3), "cache_size": .double(200),
+                                 "coef0": .double(0), "shrinking": .bool(true), "probability": .bool(false), "tol": .double(1e-3), "cache_size": .double(200),
                                  "max_iter": .int(-1), "decision_function_shape": .string("ovr")],
                          doc: "A kernel support vector classifier (scikit-learn's SVC) trained by libsvm's SMO algorithm: working sets chosen with second-order information, shrinking, and kernel rows computed on BLAS and kept in a cache of cache_size MB. kernel is \"rbf\" (exp(-gamma‖x−y‖²)), \"linear\", \"poly\" ((gamma x·y + coef0)^degree) or \"sigmoid\"; gamma=\"scale\" is 1/(features · x.var()), \"auto\" 1/features. Several classes train one SVC per pair of classes (on all cores) and vote. decision_function gives one score per row for two classes, else one column per class (decision_function_shape=\"ovr\") or per pair (\"ovo\"). Fitted: classes_, support_, support_vectors_, n_support_, dual_coef_, intercept_, n_iter_.",
                          example: "x = tensor([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0], [1.0, 0.0], [3.0, 3.0], [4.0, 4.0], [3.0, 4.0], [4.0, 3.0]])\ny = tensor([0, 0, 0, 0, 1, 1, 1, 1])\nm = SVC(kernel=\"rbf\", C=10).fit(x, y)\n(m.predict(tensor([[0.5, 0.5], [3.5, 3.5]])), m.n_support_)") {
