@@ -91,7 +91,7 @@ public final class SGDClassifier: ClassifierEstimator {
         guard classes.shape[0] >= 2 else { throw ModelError.badSavedState(model: kind, message: "the tensor 'classes_' needs at least 2 classes") }
         let outputs = classes.shape[0] == 2 ? 1 : classes.shape[0]
         let coef = try r.tensor("coef_", shape: [outputs, nil])
-        fitted = (ClassLabels(classes: classes), coef.toDoubles(), try r.doubles("intercept_", shape: [outputs]), coef.shape[1], Int(try r.number("n_iter_")))
+        fitted = (ClassLabels(classes: classes), coef.toDoubles(), try r.doubles("intercept_", shape: [outputs]), coef.shape[1], try r.count("n_iter_"))
     }
 }
 
@@ -153,6 +153,6 @@ public final class SGDRegressor: Estimator {
 
     public func restore(_ state: [String: Tensor]) throws {
         let r = SavedStateReader(model: kind, state)
-        fitted = (try r.doubles("coef_", shape: [nil]), try r.number("intercept_"), Int(try r.number("n_iter_")))
+        fitted = (try r.doubles("coef_", shape: [nil]), try r.number("intercept_"), try r.count("n_iter_"))
     }
 }
