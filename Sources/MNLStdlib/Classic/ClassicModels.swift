@@ -14,7 +14,7 @@ import MNLRuntime
 /// defaults, a doc and an example (the tests run it), and the factory.
 enum ClassicModels {
     static var all: [ClassicModel] {
-        linearModels + preprocessingModels
+        linearModels + preprocessingModels + svmModels + neighborsModels + clusterModels
     }
 
     /// The declared model called `name` (scikit-learn's class name), for loading files.
@@ -23,5 +23,7 @@ enum ClassicModels {
 
 /// The classic library's builtins: the model constructors, metrics and model selection.
 enum ClassicBuiltins {
-    static var builtins: [Builtin] { ClassicModels.all.map(\.builtin) + MetricBuiltins.builtins + SelectionBuiltins.builtins }
+    static var builtins: [Builtin] {
+        ClassicModels.all.map(\.builtin) + MetricBuiltins.builtins + SelectionBuiltins.builtins + KernelFunctions.builtins
+    }
 }
