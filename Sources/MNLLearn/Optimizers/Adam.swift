@@ -25,6 +25,9 @@ public struct Adam: UpdateRule {
 
     public var name: String { decoupled ? "AdamW" : "Adam" }
     public var stateNames: [String] { amsgrad ? ["exp_avg", "exp_avg_sq", "max_exp_avg_sq"] : ["exp_avg", "exp_avg_sq"] }
+    public var settings: [(name: String, value: OptimizerSetting)] {
+        [("amsgrad", .flag(amsgrad)), ("betas", .pair(beta1, beta2)), ("eps", .number(eps)), ("weight_decay", .number(weightDecay))]
+    }
 
     @_specialize(where T == Float)
     @_specialize(where T == Double)

@@ -83,8 +83,17 @@ public protocol UpdateRule {
     var name: String { get }
     /// The state it keeps per parameter, each a tensor of the parameter's shape starting at 0.
     var stateNames: [String] { get }
+    /// Its hyperparameters by PyTorch's names (without `lr`), for the optimizer's repr.
+    var settings: [(name: String, value: OptimizerSetting)] { get }
     /// Updates `b.parameter` in place; `step` counts this parameter's updates from 1.
     func apply<T: OptimizerFloat>(_ b: UpdateBuffers<T>, lr: Double, step: Int)
+}
+
+/// A hyperparameter's value as an optimizer's repr shows it.
+public enum OptimizerSetting: Equatable {
+    case number(Double)
+    case flag(Bool)
+    case pair(Double, Double)
 }
 
 /// The float types optimizers compute in.

@@ -18,6 +18,10 @@ public struct SGD: UpdateRule {
 
     public var name: String { "SGD" }
     public var stateNames: [String] { momentum > 0 ? ["momentum_buffer"] : [] }
+    public var settings: [(name: String, value: OptimizerSetting)] {
+        [("dampening", .number(dampening)), ("momentum", .number(momentum)), ("nesterov", .flag(nesterov)),
+         ("weight_decay", .number(weightDecay))]
+    }
 
     @_specialize(where T == Float)
     @_specialize(where T == Double)
@@ -56,6 +60,10 @@ public struct Adagrad: UpdateRule {
 
     public var name: String { "Adagrad" }
     public var stateNames: [String] { ["sum"] }
+    public var settings: [(name: String, value: OptimizerSetting)] {
+        [("eps", .number(eps)), ("initial_accumulator_value", .number(initialAccumulatorValue)), ("lr_decay", .number(lrDecay)),
+         ("weight_decay", .number(weightDecay))]
+    }
 
     @_specialize(where T == Float)
     @_specialize(where T == Double)
@@ -91,6 +99,10 @@ public struct RMSprop: UpdateRule {
 
     public var name: String { "RMSprop" }
     public var stateNames: [String] { ["square_avg"] + (momentum > 0 ? ["momentum_buffer"] : []) + (centered ? ["grad_avg"] : []) }
+    public var settings: [(name: String, value: OptimizerSetting)] {
+        [("alpha", .number(alpha)), ("centered", .flag(centered)), ("eps", .number(eps)), ("momentum", .number(momentum)),
+         ("weight_decay", .number(weightDecay))]
+    }
 
     @_specialize(where T == Float)
     @_specialize(where T == Double)

@@ -59,8 +59,29 @@ final class OptimizerObject: NativeObject {
                    set: { o, v in if let n = v.numberValue { try learning { try o.optimizer.setLearningRate(n) } } })
         for method in OptimizerFile.methods { c.method(method) }
         c.property("name", doc: "The optimizer's PyTorch class name.") { .string($0.optimizer.rule.name) }
-        c.render { o in "\(o.optimizer.rule.name)(lr=\(formatNumber(o.optimizer.lr)), \(o.parameters.count) parameter tensor\(o.parameters.count == 1 ? "" : "s"))" }
-        c.summary { o in "\(o.optimizer.rule.name), lr \(formatNumber(o.optimizer.lr))" }
+        c.render { o in o.repr }
+        c.summary { o in
+            "\(o.optimizer.rule.name), lr \(formatNumber(o.optimizer.lr)), \(o.parameters.count) parameter tensor\(o.parameters.count == 1 ? "" : "s")"
+        }
+    }
+}
+
+extension OptimizerObject {
+    /// PyTorch's repr: the class, then the one parameter group's settings by name, sorted,
+    /// with lr among them (booleans as the language writes them). `:vars` gives the size.
+    var repr: String {
+        let rule = optimizer.rule
+        let settings = (rule.settings + [("lr", .number(optimizer.lr))]).sorted { $0.name < $1.name }
+        let lines = settings.map { "    \($0.name): \(Self.text($0.value))" }
+        return (["\(rule.name) (", "Parameter Group 0"] + lines + [")"]).joined(separator: "\n")
+    }
+
+    private static func text(_ v: OptimizerSetting) -> String {
+        switch v {
+        case .number(let x): formatNumber(x)
+        case .flag(let b): b ? "true" : "false"
+        case .pair(let a, let b): "(\(formatNumber(a)), \(formatNumber(b)))"
+        }
     }
 }
 
