@@ -6,7 +6,8 @@ import TensorKit
 /// - a feature with at most `maxBins` distinct values gets a bin per value, thresholds at the
 ///   midpoints between neighbours;
 /// - otherwise the thresholds are the (1/maxBins, ..., (maxBins-1)/maxBins) quantiles of the
-///   values, by NumPy's "midpoint" percentile rule, so bins hold about equal counts.
+///   values (NumPy's "averaged_inverted_cdf" percentiles, duplicates dropped, as scikit-learn
+///   1.9 computes them), so bins hold about equal counts.
 /// Bin `b` holds the values `v` with `thresholds[b-1] < v <= thresholds[b]`; codes are uint8.
 struct FeatureBinner: Sendable {
     /// Each feature's thresholds, ascending (`binCount[f] - 1` of them).
@@ -34,22 +35,29 @@ struct FeatureBinner: Sendable {
     static func thresholds(_ sorted: [Double], maxBins: Int) -> [Double] {
         var distinct = [Double]()
         for v in sorted where distinct.last != v { distinct.append(v) }
-        var midpoints: [Double]
+        if distinct.count <= 1 { return [] }
         if distinct.count <= maxBins {
-            midpoints = zip(distinct.dropLast(), distinct.dropFirst()).map { ($0 + $1) * 0.5 }
-        } else {
-            let n = sorted.count
-            let step = 100.0 / Double(maxBins)
-            midpoints = (1..<maxBins).map { i in
-                let position = Double(n - 1) * (Double(i) * step / 100)
-                let (lo, hi) = (position.rounded(.down), position.rounded(.up))
-                if lo == hi { return sorted[Int(lo)] }
-                // NumPy's interpolation at t = 0.5, written as it computes it.
-                let (a, b) = (sorted[Int(lo)], sorted[Int(lo) + 1])
-                return b - (b - a) * 0.5
-            }
+            return zip(distinct.dropLast(), distinct.dropFirst()).map { min(($0 + $1) / 2, 1e300) }
         }
-        return midpoints.map { min($0, 1e300) }
+        // NumPy's percentile by the "averaged_inverted_cdf" rule, with its arithmetic (the
+        // percentages from linspace, the index n·q − 1, the average on exact positions).
+        let n = sorted.count
+        let step = 100.0 / Double(maxBins)
+        var result = [Double]()
+        for i in 1..<maxBins {
+            let position = Double(n) * (Double(i) * step / 100) - 1
+            let value: Double
+            if position < 0 {
+                value = sorted[0]
+            } else if position >= Double(n - 1) {
+                value = sorted[n - 1]
+            } else {
+                let below = position.rounded(.down), (a, b) = (sorted[Int(below)], sorted[Int(below) + 1])
+                value = position == below ? b - (b - a) * 0.5 : b
+            }
+            if result.last != value { result.append(min(value, 1e300)) }
+        }
+        return result
     }
 
     var features: Int { thresholds.count }
