@@ -31,6 +31,9 @@ public protocol Estimator: AnyObject {
     /// Restores a saved state (hyperparameters are already set); throws
     /// `ModelError.badSavedState` naming the missing or misshapen tensor.
     func restore(_ state: [String: Tensor]) throws
+    /// scikit-learn's default `score(x, y)`: accuracy for classifiers and r2 for regressors
+    /// come from the defaults below; a model scored otherwise (KMeans) implements its own.
+    func score(_ x: Tensor, _ y: Tensor?) throws -> Double
 }
 
 /// A classifier: `predict_proba`, `decision_function` where the model has them, and
@@ -60,6 +63,8 @@ public enum HyperValue: Equatable, Sendable, Codable {
     case string(String)
     case bool(Bool)
     case ints([Int])
+    /// A tuple of numbers that are not all whole (`feature_range=(-0.5, 0.5)`).
+    case doubles([Double])
     case none
 
     /// The number, for ints and doubles.

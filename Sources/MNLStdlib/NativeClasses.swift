@@ -7,6 +7,7 @@ extension Stdlib {
     static var nativeClasses: [NativeClass] {
         [TensorClass.declaration, TableObject.declaration, BatchesObject.declaration, ImageObject.declaration,
          FigureObject.declaration, AxesObject.declaration, ProgressObject.declaration,
-         ModelObject.declaration, OptimizerObject.declaration, ScheduleObject.declaration]
+         ModelObject.declaration, OptimizerObject.declaration, ScheduleObject.declaration,
+         ClassicModelObject.declaration, GridSearchObject.declaration]
     }
 }

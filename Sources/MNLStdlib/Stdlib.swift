@@ -9,7 +9,7 @@ public enum Stdlib {
     /// (`Differentiable.wrap`).
     public static var builtins: [Builtin] { (TensorLibrary.functions + NumericBuiltins.builtins + PreprocessingBuiltins.builtins + DataBuiltins.builtins
         + TextBuiltins.builtins + SystemBuiltins.builtins + ImageBuiltins.builtins + ProgressBuiltins.builtins
-        + PlotBuiltins.builtins + GradientBuiltins.builtins + NNBuiltins.builtins).map(Differentiable.wrap) }
+        + PlotBuiltins.builtins + GradientBuiltins.builtins + NNBuiltins.builtins + ClassicBuiltins.builtins).map(Differentiable.wrap) }
 
     /// A session with the core language and every library installed.
     public static func makeSession(output: ((String) -> Void)? = nil) -> Session {

@@ -38,12 +38,14 @@ enum ModelFile {
 
     static let load = Builtin(
         "load_model", [.required("path")], topic: "nn",
-        doc: "Reads a model that model.save wrote: rebuilds its layers from the architecture in the file's metadata and loads every parameter and buffer. Nothing in the file is executed. A file of a newer format version, an unknown layer type, a missing tensor or one of the wrong shape is an error naming the file and the parameter.",
+        doc: "Reads a model that model.save wrote (a network, or a classic model such as LogisticRegression): rebuilds its layers from the architecture in the file's metadata and loads every parameter and buffer. Nothing in the file is executed. A file of a newer format version, an unknown layer type, a missing tensor or one of the wrong shape is an error naming the file and the parameter.",
         example: "seed(0)\nLinear(2, 1).save(\"/tmp/mnl-example-linear.safetensors\")\nload_model(\"/tmp/mnl-example-linear.safetensors\")"
     ) { a, _ in
         let path = try a.string(0)
         let (tensors, metadata) = try learning { try Safetensors.load(path) }
         func fail(_ message: String) -> Diagnostic { Diagnostic(.invalidValue(function: "load_model", message: "\(path): \(message)"), at: nil) }
+        // A scikit-learn model (m.save of a classic model) says so in its metadata.
+        if metadata["format"] == ClassicFile.formatName { return try ClassicFile.load(path, tensors, metadata) }
         guard metadata["format"] == formatName, let architecture = metadata["architecture"] else {
             throw fail("not a model written by model.save (its metadata holds no architecture); load(path) reads its tensors")
         }

@@ -1,0 +1,15 @@
+import TensorKit
+
+/// The product every linear model predicts with: x @ coef.T + intercept, on BLAS.
+enum LinearPrediction {
+    /// `coef` is (outputs, features) row-major, `intercept` (outputs); the result is
+    /// (rows, outputs) row-major.
+    static func scores(_ x: FeatureMatrix, coef: [Double], intercept: [Double]) throws -> [Double] {
+        let outputs = intercept.count
+        let w = Tensor.matrix(coef, rows: outputs, columns: x.columns)
+        let product = try Tensor.matmul(try x.tensor(), try w.transpose())
+        var out = try product.contiguous().toArray(Double.self)
+        for i in 0..<x.rows { for k in 0..<outputs { out[i * outputs + k] += intercept[k] } }
+        return out
+    }
+}

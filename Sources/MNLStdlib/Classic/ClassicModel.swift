@@ -1,0 +1,80 @@
+import MNLClassic
+import MNLRuntime
+import MNLSyntax
+
+/// One scikit-learn model declared for the language, once: its name (scikit-learn's), doc,
+/// example, keyword parameters with scikit-learn's defaults, and the factory that builds
+/// (and validates) the estimator. From this one value come the constructor builtin, `help`,
+/// the repr showing the non-default parameters, `get_params`, `clone` (cross-validation)
+/// and loading a saved model. Families of models list theirs in their own file (see
+/// ClassicModels.swift).
+struct ClassicModel {
+    let name: String
+    let doc: String
+    let example: String
+    /// The constructor's parameters in scikit-learn's order, with their defaults.
+    let parameters: [(name: String, defaultValue: HyperValue)]
+    let make: (Hyperparameters) throws -> any Estimator
+
+    init(_ name: String, _ parameters: KeyValuePairs<String, HyperValue>, doc: String, example: String,
+         make: @escaping (Hyperparameters) throws -> any Estimator) {
+        self.name = name
+        self.doc = doc
+        self.example = example
+        self.parameters = parameters.map { ($0.key, $0.value) }
+        self.make = make
+    }
+
+    /// The estimator for the given values, defaults filled in for the others.
+    func estimator(_ given: [String: HyperValue] = [:]) throws -> any Estimator {
+        var values = given
+        for p in parameters where values[p.name] == nil { values[p.name] = p.defaultValue }
+        return try make(Hyperparameters(model: name, values))
+    }
+
+    /// A fresh, unfitted copy of `estimator` with the same hyperparameters (scikit-learn's
+    /// `clone`): cross-validation fits one per fold.
+    func clone(_ estimator: any Estimator) throws -> any Estimator {
+        try self.estimator(Dictionary(estimator.hyperparameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// scikit-learn's repr: the name and the parameters that differ from their defaults,
+    /// `LogisticRegression(C=10)`.
+    func repr(_ estimator: any Estimator) -> String {
+        "\(name)(" + changedParameters(estimator).map { "\($0.name)=\($0.value.text)" }.joined(separator: ", ") + ")"
+    }
+
+    func changedParameters(_ estimator: any Estimator) -> [(name: String, value: HyperValue)] {
+        let defaults = Dictionary(parameters.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { a, _ in a })
+        return estimator.hyperparameters.filter { defaults[$0.name] != $0.value }
+    }
+
+    /// The constructor: `LogisticRegression(C=10, max_iter=200)`.
+    var builtin: Builtin {
+        let parameters = parameters
+        let model = self
+        return Builtin(name, parameters.map { .optional($0.name, defaultText: $0.defaultValue.text) }, topic: "classic",
+                       doc: doc, example: example) { a, _ in
+            var values: [String: HyperValue] = [:]
+            for (i, p) in parameters.enumerated() {
+                guard i < a.named.count, let v = a.named[i] else { continue }
+                values[p.name] = try ClassicValues.hyperValue(v, like: p.defaultValue, argument: i, a)
+            }
+            return .native(ClassicModelObject(try classic { try model.estimator(values) }, model))
+        }
+    }
+}
+
+/// Runs MNLClassic code, turning its `ModelError`s (and TensorKit's) into diagnostics.
+func classic<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try bridging(body)
+    } catch let e as ModelError {
+        throw Diagnostic(.library(LibraryFailure(e)), at: nil)
+    }
+}
+
+extension ModelError: LibraryError {
+    /// The model's own wording: it already names the model (or the metric) it is about.
+    public func message(calledAs function: String?) -> String { message }
+}

@@ -1,0 +1,19 @@
+import MNLClassic
+import MNLRuntime
+
+/// Every classic model the language knows, by family. A family declares its models in its
+/// own file (`extension ClassicModels { static var linearModels: [ClassicModel] { ... } }`)
+/// and joins this list with one term; the constructors, `help` and `load_model` all read it.
+enum ClassicModels {
+    static var all: [ClassicModel] {
+        linearModels + preprocessingModels
+    }
+
+    /// The declared model called `name` (scikit-learn's class name), for loading files.
+    static func named(_ name: String) -> ClassicModel? { all.first { $0.name == name } }
+}
+
+/// The classic library's builtins: the model constructors, metrics and model selection.
+enum ClassicBuiltins {
+    static var builtins: [Builtin] { ClassicModels.all.map(\.builtin) + MetricBuiltins.builtins + SelectionBuiltins.builtins }
+}
