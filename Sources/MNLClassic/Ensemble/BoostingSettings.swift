@@ -25,7 +25,7 @@ struct BoostingSettings: Sendable, Equatable {
         switch leaves {
         case .none: maxLeafNodes = nil
         case .int(let n) where n >= 2: maxLeafNodes = n
-        default: throw reader.bad("max_leaf_nodes", leaves, "none or an integer >= 2")
+        default: throw reader.bad("max_leaf_nodes", leaves, "nil or an integer >= 2")
         }
         maxDepth = try reader.optionalInt("max_depth", atLeast: 1)
         minSamplesLeaf = try reader.int("min_samples_leaf", default: 20, atLeast: 1)
@@ -40,7 +40,7 @@ struct BoostingSettings: Sendable, Equatable {
         switch fraction {
         case .none: validationFraction = nil
         case .double(let f) where f > 0 && f < 1: validationFraction = f
-        default: throw reader.bad("validation_fraction", fraction, "none or a fraction in (0, 1)")
+        default: throw reader.bad("validation_fraction", fraction, "nil or a fraction in (0, 1)")
         }
         nIterNoChange = try reader.int("n_iter_no_change", default: 10, atLeast: 1)
         tol = try reader.double("tol", default: 1e-7, expected: "a number >= 0") { $0 >= 0 }
@@ -48,16 +48,13 @@ struct BoostingSettings: Sendable, Equatable {
     }
 
     /// `max_iter`, or scikit-learn's `GradientBoosting*` name for it, `n_estimators` (a
-    /// student's first guess for a class named GradientBoostingClassifier); both given and
-    /// different is an error.
+    /// student's first guess for a class named GradientBoostingClassifier): when given (not
+    /// nil), `n_estimators` is the number of iterations.
     private static func iterations(_ reader: TreeParameterReader) throws -> Int {
-        let maxIter = try reader.int("max_iter", default: 100, atLeast: 1)
-        guard let alias = reader.values["n_estimators"], alias != .none else { return maxIter }
-        let n = try reader.int("n_estimators", default: 100, atLeast: 1)
-        if let given = reader.values["max_iter"], given != .none, given != alias {
-            throw reader.bad("n_estimators", alias, "the same as max_iter (\(maxIter)), of which it is another name")
+        guard let alias = reader.values["n_estimators"], alias != .none else {
+            return try reader.int("max_iter", default: 100, atLeast: 1)
         }
-        return n
+        return try reader.int("n_estimators", default: 100, atLeast: 1)
     }
 
     var hyperparameters: [(name: String, value: HyperValue)] {

@@ -18,7 +18,7 @@ struct ForestSettings: Sendable, Equatable {
         switch jobsValue {
         case .none: jobs = nil
         case .int(let k) where k >= 1 || k == -1: jobs = k == -1 ? nil : k
-        default: throw reader.bad("n_jobs", jobsValue, "none, -1 or an integer >= 1")
+        default: throw reader.bad("n_jobs", jobsValue, "nil, -1 or an integer >= 1")
         }
     }
 

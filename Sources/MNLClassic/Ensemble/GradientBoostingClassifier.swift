@@ -5,10 +5,10 @@ import TensorKit
 /// best-first, binary log-loss on one score or softmax with one tree per class per iteration.
 /// scikit-learn's exact-split `GradientBoostingClassifier` name maps here too (its
 /// `n_estimators` is accepted for `max_iter`).
-public final class GradientBoostingClassifier: ClassifierEstimator {
+public final class GradientBoostingClassifier: ClassifierEstimator, RandomizedEstimator {
     public let kind: String
     let settings: BoostingSettings
-    private let sessionGenerator: RandomGenerator
+    public let randomGenerator: RandomGenerator
     private(set) var fitted: FittedBoosting?
 
     /// `kind` is the name the model was made by ("GradientBoostingClassifier" or
@@ -17,7 +17,7 @@ public final class GradientBoostingClassifier: ClassifierEstimator {
                 kind: String = "GradientBoostingClassifier") throws {
         self.kind = kind
         settings = try BoostingSettings(TreeParameterReader(model: kind, values: parameters), classifier: true)
-        sessionGenerator = generator
+        randomGenerator = generator
     }
 
     public var hyperparameters: [(name: String, value: HyperValue)] { settings.hyperparameters }
@@ -35,7 +35,7 @@ public final class GradientBoostingClassifier: ClassifierEstimator {
         }
         let loss: BoostingLoss = labels.classCount == 2 ? .binomial : .multinomial(classes: labels.classCount)
         let trainer = BoostingTrainer(settings: settings, loss: loss, model: kind)
-        let generator = TreeSupport.generator(randomState: settings.randomState, session: sessionGenerator)
+        let generator = TreeSupport.generator(randomState: settings.randomState, session: randomGenerator)
         var result = try trainer.fit(input, labels.indices.map { Double($0) }, stratify: true, generator: generator, monitor: monitor)
         result.classes = labels.classes
         fitted = result

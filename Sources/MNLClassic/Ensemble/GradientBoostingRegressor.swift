@@ -2,17 +2,17 @@ import TensorKit
 
 /// Gradient boosting for regression with squared error, built as scikit-learn's
 /// `HistGradientBoostingRegressor`; the `GradientBoostingRegressor` name maps here too.
-public final class GradientBoostingRegressor: Estimator {
+public final class GradientBoostingRegressor: Estimator, RandomizedEstimator {
     public let kind: String
     let settings: BoostingSettings
-    private let sessionGenerator: RandomGenerator
+    public let randomGenerator: RandomGenerator
     private(set) var fitted: FittedBoosting?
 
     public init(parameters: [String: HyperValue], generator: RandomGenerator,
                 kind: String = "GradientBoostingRegressor") throws {
         self.kind = kind
         settings = try BoostingSettings(TreeParameterReader(model: kind, values: parameters), classifier: false)
-        sessionGenerator = generator
+        randomGenerator = generator
     }
 
     public var hyperparameters: [(name: String, value: HyperValue)] { settings.hyperparameters }
@@ -24,7 +24,7 @@ public final class GradientBoostingRegressor: Estimator {
         let input = try BoostingInput(x, model: kind)
         let targets = try TreeSupport.targetValues(y, rows: input.rows, model: kind)
         let trainer = BoostingTrainer(settings: settings, loss: .squaredError, model: kind)
-        let generator = TreeSupport.generator(randomState: settings.randomState, session: sessionGenerator)
+        let generator = TreeSupport.generator(randomState: settings.randomState, session: randomGenerator)
         fitted = try trainer.fit(input, targets, stratify: false, generator: generator, monitor: monitor)
     }
 

@@ -3,15 +3,15 @@ import TensorKit
 /// scikit-learn's `RandomForestClassifier`: trees on bootstrap samples, each split searching a
 /// random `max_features` of the features ("sqrt" by default); probabilities are the mean of the
 /// trees' leaf class fractions. Trees are built on every core (`ForestGrower`).
-public final class RandomForestClassifier: ClassifierEstimator {
+public final class RandomForestClassifier: ClassifierEstimator, RandomizedEstimator {
     public let kind = "RandomForestClassifier"
     let settings: ForestSettings
-    private let sessionGenerator: RandomGenerator
+    public let randomGenerator: RandomGenerator
     private(set) var fitted: FittedForest?
 
     public init(parameters: [String: HyperValue], generator: RandomGenerator) throws {
         settings = try ForestSettings(TreeParameterReader(model: kind, values: parameters), classifier: true)
-        sessionGenerator = generator
+        randomGenerator = generator
     }
 
     public var hyperparameters: [(name: String, value: HyperValue)] { settings.hyperparameters }
@@ -28,7 +28,7 @@ public final class RandomForestClassifier: ClassifierEstimator {
                                     classIndex: labels.indices, classCount: labels.classCount)
         let grower = ForestGrower(data: data, growth: try settings.tree.growth(rows: columns.rows, features: columns.features, model: kind),
                                   settings: settings)
-        let generator = TreeSupport.generator(randomState: settings.randomState, session: sessionGenerator)
+        let generator = TreeSupport.generator(randomState: settings.randomState, session: randomGenerator)
         let trees = try grower.grow(generator: generator, monitor: monitor)
         fitted = FittedForest(trees: trees, featureCount: columns.features, classes: labels.classes)
     }

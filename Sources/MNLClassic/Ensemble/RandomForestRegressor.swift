@@ -2,15 +2,15 @@ import TensorKit
 
 /// scikit-learn's `RandomForestRegressor`: the mean of trees grown by squared error on
 /// bootstrap samples; `max_features` defaults to all features (1.0), as there.
-public final class RandomForestRegressor: Estimator {
+public final class RandomForestRegressor: Estimator, RandomizedEstimator {
     public let kind = "RandomForestRegressor"
     let settings: ForestSettings
-    private let sessionGenerator: RandomGenerator
+    public let randomGenerator: RandomGenerator
     private(set) var fitted: FittedForest?
 
     public init(parameters: [String: HyperValue], generator: RandomGenerator) throws {
         settings = try ForestSettings(TreeParameterReader(model: kind, values: parameters), classifier: false)
-        sessionGenerator = generator
+        randomGenerator = generator
     }
 
     public var hyperparameters: [(name: String, value: HyperValue)] { settings.hyperparameters }
@@ -24,7 +24,7 @@ public final class RandomForestRegressor: Estimator {
         let data = TreeTrainingData(columns: columns, targets: targets)
         let grower = ForestGrower(data: data, growth: try settings.tree.growth(rows: columns.rows, features: columns.features, model: kind),
                                   settings: settings)
-        let generator = TreeSupport.generator(randomState: settings.randomState, session: sessionGenerator)
+        let generator = TreeSupport.generator(randomState: settings.randomState, session: randomGenerator)
         let trees = try grower.grow(generator: generator, monitor: monitor)
         fitted = FittedForest(trees: trees, featureCount: columns.features, classes: nil)
     }

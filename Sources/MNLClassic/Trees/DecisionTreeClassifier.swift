@@ -2,11 +2,11 @@ import TensorKit
 
 /// scikit-learn's `DecisionTreeClassifier`: a CART tree grown greedily by the Gini or entropy
 /// impurity, searching every threshold of every candidate feature (see `NodeSplitter`).
-public final class DecisionTreeClassifier: ClassifierEstimator {
+public final class DecisionTreeClassifier: ClassifierEstimator, RandomizedEstimator {
     public let kind = "DecisionTreeClassifier"
     let settings: TreeSettings
     let randomState: Int?
-    private let sessionGenerator: RandomGenerator
+    public let randomGenerator: RandomGenerator
     private(set) var fitted: FittedTree?
 
     /// `parameters` by scikit-learn's names; missing ones take its defaults. `generator` is
@@ -15,7 +15,7 @@ public final class DecisionTreeClassifier: ClassifierEstimator {
         let reader = TreeParameterReader(model: kind, values: parameters)
         settings = try TreeSettings(reader, classifier: true, defaultMaxFeatures: .none)
         randomState = try reader.randomState()
-        sessionGenerator = generator
+        randomGenerator = generator
     }
 
     public var hyperparameters: [(name: String, value: HyperValue)] {
@@ -36,7 +36,7 @@ public final class DecisionTreeClassifier: ClassifierEstimator {
                                     classIndex: labels.indices, classCount: labels.classCount)
         let builder = TreeBuilder(data: data, growth: try settings.growth(rows: columns.rows, features: columns.features, model: kind),
                                   cancellation: Cancellation.current)
-        let generator = TreeSupport.generator(randomState: randomState, session: sessionGenerator)
+        let generator = TreeSupport.generator(randomState: randomState, session: randomGenerator)
         let tree = try builder.build(weights: [Double](repeating: 1, count: columns.rows), generator: generator)
         try monitor.step(1, nil)
         fitted = FittedTree(tree: tree, featureCount: columns.features, classes: labels.classes)

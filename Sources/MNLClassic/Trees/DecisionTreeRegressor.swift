@@ -2,18 +2,18 @@ import TensorKit
 
 /// scikit-learn's `DecisionTreeRegressor`: a CART tree grown by squared error; each leaf
 /// predicts the mean of its training targets.
-public final class DecisionTreeRegressor: Estimator {
+public final class DecisionTreeRegressor: Estimator, RandomizedEstimator {
     public let kind = "DecisionTreeRegressor"
     let settings: TreeSettings
     let randomState: Int?
-    private let sessionGenerator: RandomGenerator
+    public let randomGenerator: RandomGenerator
     private(set) var fitted: FittedTree?
 
     public init(parameters: [String: HyperValue], generator: RandomGenerator) throws {
         let reader = TreeParameterReader(model: kind, values: parameters)
         settings = try TreeSettings(reader, classifier: false, defaultMaxFeatures: .none)
         randomState = try reader.randomState()
-        sessionGenerator = generator
+        randomGenerator = generator
     }
 
     public var hyperparameters: [(name: String, value: HyperValue)] {
@@ -31,7 +31,7 @@ public final class DecisionTreeRegressor: Estimator {
         let data = TreeTrainingData(columns: columns, targets: targets)
         let builder = TreeBuilder(data: data, growth: try settings.growth(rows: columns.rows, features: columns.features, model: kind),
                                   cancellation: Cancellation.current)
-        let generator = TreeSupport.generator(randomState: randomState, session: sessionGenerator)
+        let generator = TreeSupport.generator(randomState: randomState, session: randomGenerator)
         let tree = try builder.build(weights: [Double](repeating: 1, count: columns.rows), generator: generator)
         try monitor.step(1, nil)
         fitted = FittedTree(tree: tree, featureCount: columns.features, classes: nil)

@@ -11,16 +11,8 @@ struct TreeParameterReader {
         .badHyperparameter(model: model, name: name, value: Self.describe(value), expected: expected)
     }
 
-    static func describe(_ value: HyperValue) -> String {
-        switch value {
-        case .int(let i): "\(i)"
-        case .double(let d): "\(d)"
-        case .string(let s): "\"\(s)\""
-        case .bool(let b): "\(b)"
-        case .ints(let list): "\(list)"
-        case .none: "none"
-        }
-    }
+    /// As the language writes it (`nil`, `"sqrt"`), through scikit-learn's repr wording.
+    static func describe(_ value: HyperValue) -> String { value.text }
 
     func int(_ name: String, default fallback: Int, atLeast low: Int) throws -> Int {
         let value = values[name] ?? .int(fallback)
@@ -32,7 +24,7 @@ struct TreeParameterReader {
     func optionalInt(_ name: String, atLeast low: Int) throws -> Int? {
         let value = values[name] ?? .none
         if value == .none { return nil }
-        guard case .int(let i) = value, i >= low else { throw bad(name, value, "none or an integer >= \(low)") }
+        guard case .int(let i) = value, i >= low else { throw bad(name, value, "nil or an integer >= \(low)") }
         return i
     }
 
@@ -57,7 +49,7 @@ struct TreeParameterReader {
         return s
     }
 
-    /// `random_state`: none (the session's generator) or a non-negative integer seed.
+    /// `random_state`: nil (the session's generator) or a non-negative integer seed.
     func randomState() throws -> Int? { try optionalInt("random_state", atLeast: 0) }
 }
 
@@ -109,7 +101,7 @@ enum MaxFeatures: Sendable, Equatable {
         case .int(let n) where n >= 1: return .count(n)
         case .double(let f) where f > 0 && f <= 1: return .fraction(f)
         default:
-            throw reader.bad("max_features", value, "none, \"sqrt\", \"log2\", an integer >= 1 or a fraction in (0, 1]")
+            throw reader.bad("max_features", value, "nil, \"sqrt\", \"log2\", an integer >= 1 or a fraction in (0, 1]")
         }
     }
 

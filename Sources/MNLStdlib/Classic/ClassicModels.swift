@@ -6,7 +6,7 @@ import MNLRuntime
 /// and joins this list with one term; the constructors, `help` and `load_model` all read it.
 enum ClassicModels {
     static var all: [ClassicModel] {
-        linearModels + preprocessingModels
+        linearModels + preprocessingModels + treeModels
     }
 
     /// The declared model called `name` (scikit-learn's class name), for loading files.
