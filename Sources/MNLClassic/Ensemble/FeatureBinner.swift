@@ -100,21 +100,11 @@ struct BoostingInput {
     let features: Int
     let values: [Double]
 
+    /// `x` checked as every classic model checks it (and against the fitted feature count).
     init(_ x: Tensor, model: String, fittedFeatures: Int? = nil) throws {
-        guard x.ndim == 2 else {
-            throw ModelError.badData(model: model, message: "x must be a 2-D tensor (samples, features), got shape \(x.shape)")
-        }
-        if let fittedFeatures, x.shape[1] != fittedFeatures {
-            throw ModelError.featureCount(model: model, expected: fittedFeatures, got: x.shape[1])
-        }
-        guard x.shape[0] > 0, x.shape[1] > 0 else {
-            throw ModelError.badData(model: model, message: "x must have at least one sample and one feature, got shape \(x.shape)")
-        }
-        rows = x.shape[0]
-        features = x.shape[1]
-        values = x.toDoubles()
-        if let bad = values.firstIndex(where: { !$0.isFinite }) {
-            throw ModelError.badData(model: model, message: "x has a non-finite value (\(values[bad])) in row \(bad / features), feature \(bad % features)")
-        }
+        let matrix = try fittedFeatures.map { try FeatureMatrix(x, model: model, features: $0) } ?? FeatureMatrix(x, model: model)
+        rows = matrix.rows
+        features = matrix.columns
+        values = matrix.values
     }
 }

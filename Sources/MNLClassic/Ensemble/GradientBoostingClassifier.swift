@@ -27,13 +27,9 @@ public final class GradientBoostingClassifier: ClassifierEstimator, RandomizedEs
     var trees: [BoostedTree] { fitted?.trees ?? [] }
 
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
-        guard let y else { throw ModelError.badLabels(model: kind, message: "fit needs labels y") }
         let input = try BoostingInput(x, model: kind)
-        let labels = try TreeClassLabels(y, rows: input.rows, model: kind)
-        guard labels.classCount >= 2 else {
-            throw ModelError.badLabels(model: kind, message: "y needs at least two classes, got only \(labels.classes.toDoubles().first ?? 0)")
-        }
-        let loss: BoostingLoss = labels.classCount == 2 ? .binomial : .multinomial(classes: labels.classCount)
+        let labels = try ClassLabels(y, model: kind, rows: input.rows)
+        let loss: BoostingLoss = labels.count == 2 ? .binomial : .multinomial(classes: labels.count)
         let trainer = BoostingTrainer(settings: settings, loss: loss, model: kind)
         let generator = TreeSupport.generator(randomState: settings.randomState, session: randomGenerator)
         var result = try trainer.fit(input, labels.indices.map { Double($0) }, stratify: true, generator: generator, monitor: monitor)

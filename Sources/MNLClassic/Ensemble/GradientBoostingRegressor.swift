@@ -20,7 +20,6 @@ public final class GradientBoostingRegressor: Estimator, RandomizedEstimator {
     var trees: [BoostedTree] { fitted?.trees ?? [] }
 
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
-        guard let y else { throw ModelError.badLabels(model: kind, message: "fit needs targets y") }
         let input = try BoostingInput(x, model: kind)
         let targets = try TreeSupport.targetValues(y, rows: input.rows, model: kind)
         let trainer = BoostingTrainer(settings: settings, loss: .squaredError, model: kind)

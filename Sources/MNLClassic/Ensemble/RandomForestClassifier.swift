@@ -21,11 +21,10 @@ public final class RandomForestClassifier: ClassifierEstimator, RandomizedEstima
     public var trees: [TreeStructure] { fitted?.trees ?? [] }
 
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
-        guard let y else { throw ModelError.badLabels(model: kind, message: "fit needs labels y") }
         let columns = try TreeColumns(x, model: kind)
-        let labels = try TreeClassLabels(y, rows: columns.rows, model: kind)
+        let labels = try ClassLabels(y, model: kind, rows: columns.rows, minimumClasses: 1)
         let data = TreeTrainingData(columns: columns, criterion: settings.tree.criterion,
-                                    classIndex: labels.indices, classCount: labels.classCount)
+                                    classIndex: labels.indices.map { Int32($0) }, classCount: labels.count)
         let grower = ForestGrower(data: data, growth: try settings.tree.growth(rows: columns.rows, features: columns.features, model: kind),
                                   settings: settings)
         let generator = TreeSupport.generator(randomState: settings.randomState, session: randomGenerator)

@@ -18,7 +18,6 @@ public final class RandomForestRegressor: Estimator, RandomizedEstimator {
     public var trees: [TreeStructure] { fitted?.trees ?? [] }
 
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
-        guard let y else { throw ModelError.badLabels(model: kind, message: "fit needs targets y") }
         let columns = try TreeColumns(x, model: kind)
         let targets = try TreeSupport.targetValues(y, rows: columns.rows, model: kind)
         let data = TreeTrainingData(columns: columns, targets: targets)

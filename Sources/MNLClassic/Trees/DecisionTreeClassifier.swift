@@ -28,12 +28,11 @@ public final class DecisionTreeClassifier: ClassifierEstimator, RandomizedEstima
     public var tree: TreeStructure? { fitted?.tree }
 
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
-        guard let y else { throw ModelError.badLabels(model: kind, message: "fit needs labels y") }
         let columns = try TreeColumns(x, model: kind)
-        let labels = try TreeClassLabels(y, rows: columns.rows, model: kind)
+        let labels = try ClassLabels(y, model: kind, rows: columns.rows, minimumClasses: 1)
         monitor.total(1, "tree")
         let data = TreeTrainingData(columns: columns, criterion: settings.criterion,
-                                    classIndex: labels.indices, classCount: labels.classCount)
+                                    classIndex: labels.indices.map { Int32($0) }, classCount: labels.count)
         let builder = TreeBuilder(data: data, growth: try settings.growth(rows: columns.rows, features: columns.features, model: kind),
                                   cancellation: Cancellation.current)
         let generator = TreeSupport.generator(randomState: randomState, session: randomGenerator)

@@ -24,7 +24,6 @@ public final class DecisionTreeRegressor: Estimator, RandomizedEstimator {
     public var tree: TreeStructure? { fitted?.tree }
 
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
-        guard let y else { throw ModelError.badLabels(model: kind, message: "fit needs targets y") }
         let columns = try TreeColumns(x, model: kind)
         let targets = try TreeSupport.targetValues(y, rows: columns.rows, model: kind)
         monitor.total(1, "tree")
