@@ -55,3 +55,43 @@ import TensorKit
         }
     }
 }
+
+@Suite struct BoostingBehaviourTests {
+    static func data() throws -> [String: Any] { try #require(try TreeFixtures.cases("boosting-cases").first { $0["name"] as? String == "multiclass" }) }
+
+    /// Early stopping on a validation split stops once n_iter_no_change iterations bring no
+    /// improvement, and records one validation score per iteration plus the baseline's.
+    @Test func stopsEarlyOnTheValidationLoss() throws {
+        let c = try Self.data()
+        let model = try GradientBoostingClassifier(parameters: ["early_stopping": .bool(true), "n_iter_no_change": .int(2),
+                                                                "max_iter": .int(200), "learning_rate": .double(0.5), "random_state": .int(0)],
+                                                   generator: RandomGenerator(seed: 0))
+        try model.fit(try TreeFixtures.tensor(c["x"]), try TreeFixtures.tensor(c["y"]), monitor: .silent)
+        let fitted = try #require(model.fitted)
+        #expect(fitted.iterations < 200)
+        #expect(fitted.validationScores.count == fitted.iterations + 1 && fitted.trainScores.count == fitted.iterations + 1)
+        #expect(fitted.trees.count == 4 * fitted.iterations)
+    }
+
+    /// n_estimators is another name for max_iter.
+    @Test func acceptsNEstimators() throws {
+        let model = try GradientBoostingRegressor(parameters: ["n_estimators": .int(7)], generator: RandomGenerator(seed: 0))
+        #expect(model.hyperparameters.first { $0.name == "max_iter" }?.value == .int(7))
+    }
+
+    /// Ctrl-C between iterations keeps the previous model; a saved model restores exactly.
+    @Test func interruptKeepsPreviousFitAndSavingRestores() throws {
+        let c = try Self.data()
+        let (x, y) = (try TreeFixtures.tensor(c["x"]), try TreeFixtures.tensor(c["y"]))
+        let model = try GradientBoostingClassifier(parameters: ["max_iter": .int(5)], generator: RandomGenerator(seed: 0))
+        try model.fit(x, y, monitor: .silent)
+        let before = model.trees
+        let stop = FitMonitor(total: { _, _ in }, step: { done, _ in if done >= 2 { throw TensorError.interrupted } })
+        #expect(throws: TensorError.interrupted) { try model.fit(x, y, monitor: stop) }
+        #expect(model.trees == before)
+        let back = try GradientBoostingClassifier(parameters: [:], generator: RandomGenerator(seed: 0))
+        try back.restore(model.savedState())
+        #expect(try back.predictProba(x).toDoubles() == model.predictProba(x).toDoubles())
+        #expect(back.fittedAttributes.count == model.fittedAttributes.count)
+    }
+}

@@ -69,6 +69,7 @@ struct BoostingTrainer {
         } else {
             validation.formUnion(order.prefix(validationCount))
         }
+        if validation.isEmpty { return (Array(0..<rows), nil) }
         let train = (0..<rows).filter { !validation.contains($0) }
         return (train, (0..<rows).filter(validation.contains))
     }

@@ -13,28 +13,26 @@ struct ForestGrower {
 
     func grow(generator: RandomGenerator, monitor: FitMonitor) throws -> [TreeStructure] {
         let count = settings.estimators
-        let seeds = (0..<count).map { _ in generator.nextUInt64() }
-        let results = Mutex([Result<TreeStructure, any Error>?](repeating: nil, count: count))
         let builder = TreeBuilder(data: data, growth: growth, cancellation: Cancellation.current)
         let workers = settings.workers
         monitor.total(count, "trees")
-        var done = 0
+        var trees = [TreeStructure]()
         // Batches of one tree per worker: progress and Ctrl-C are handled on this thread,
         // between batches (the monitor is not for worker threads); a tree in progress also
-        // stops on the flag the builder holds.
-        while done < count {
-            let batch = min(workers, count - done)
-            let first = done
+        // stops on the flag the builder holds. Seeds are drawn in tree order whatever the
+        // batch size, so the forest does not depend on the number of workers.
+        while trees.count < count {
+            let batch = min(workers, count - trees.count)
+            let seeds = (0..<batch).map { _ in generator.nextUInt64() }
+            let results = Mutex([Result<TreeStructure, any Error>?](repeating: nil, count: batch))
             DispatchQueue.concurrentPerform(iterations: batch) { j in
-                let index = first + j
-                let result = Result { try self.tree(seed: seeds[index], builder: builder) }
-                results.withLock { $0[index] = result }
+                let result = Result { try self.tree(seed: seeds[j], builder: builder) }
+                results.withLock { $0[j] = result }
             }
-            done += batch
-            for index in first..<done { _ = try results.withLock { $0[index] }?.get() }
-            try monitor.step(done, nil)
+            for result in results.withLock({ $0 }) { trees.append(try (result ?? .failure(TensorError.interrupted)).get()) }
+            try monitor.step(trees.count, nil)
         }
-        return try results.withLock { list in try list.map { try ($0 ?? .failure(TensorError.interrupted)).get() } }
+        return trees
     }
 
     /// One tree: a bootstrap sample (n rows drawn with replacement, kept as per-row counts, as
