@@ -67,7 +67,7 @@ struct HistogramSplitFinder {
             histogram.withUnsafeBufferPointer { hist in
                 guard let histBase = hist.baseAddress else { return }
                 let (results, bins) = (TreeParallel.Pointer(base: outBase), UnsafeSendable(histBase))
-                TreeParallel.forEachChunk(count: features, unitCost: 64) { range in
+                TreeParallel.forEachChunk(count: features, unitCost: 256) { range in
                     for f in range where data.binCounts[f] > 1 {
                         results.base[f] = Self.bestSplit(of: f, bins.value + data.offsets[f], binCount: data.binCounts[f],
                                                          n: n, g: g, h: h, parentLoss: parentLoss, l2: l2, minLeaf: minLeaf)
@@ -86,6 +86,9 @@ struct HistogramSplitFinder {
         var bestGain = -1.0
         var gl = 0.0, hl = 0.0, nl = 0
         for b in 0..<(binCount - 1) {
+            // An empty bin leaves the same split as the bin before it, which a strictly
+            // larger gain is needed to beat: skip it (most pixel bins of a small node).
+            if bins[b].count == 0 { continue }
             gl += bins[b].gradients; hl += bins[b].hessians; nl += Int(bins[b].count)
             if nl < minLeaf { continue }
             if n - nl < minLeaf { break }

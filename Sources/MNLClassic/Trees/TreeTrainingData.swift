@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What every tree of one fit reads and nobody writes: each feature's values replaced by
 /// their rank among the feature's distinct values, and the targets. A random forest computes
 /// this once and shares it between the trees it builds on both cores.
@@ -35,20 +37,28 @@ final class TreeTrainingData: Sendable {
         self.width = width
         self.classIndex = classIndex
         self.targets = targets
-        var codes = [Int32](repeating: 0, count: rows * features)
-        var distinct = [[Float]]()
-        distinct.reserveCapacity(features)
-        for f in 0..<features {
-            let base = f * rows
-            let order = (0..<rows).sorted { columns.values[base + $0] < columns.values[base + $1] }
-            var values = [Float]()
-            for i in order {
-                let v = columns.values[base + i]
-                if values.last != v { values.append(v) }
-                codes[base + i] = Int32(values.count - 1)
+        // Each feature ranked on its own, the features split across the cores.
+        let (n, d) = (rows, features)
+        var codes = [Int32](repeating: 0, count: n * d)
+        let distinctValues = Mutex([[Float]](repeating: [], count: d))
+        codes.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let out = TreeParallel.Pointer(base: base)
+            TreeParallel.forEachChunk(count: d, unitCost: n * 16) { range in
+                for f in range {
+                    let offset = f * n
+                    let order = (0..<n).sorted { columns.values[offset + $0] < columns.values[offset + $1] }
+                    var values = [Float]()
+                    for i in order {
+                        let v = columns.values[offset + i]
+                        if values.last != v { values.append(v) }
+                        out.base[offset + i] = Int32(values.count - 1)
+                    }
+                    distinctValues.withLock { $0[f] = values }
+                }
             }
-            distinct.append(values)
         }
+        let distinct = distinctValues.withLock { $0 }
         self.codes = codes
         self.distinct = distinct
     }
