@@ -142,6 +142,27 @@ def selection_cases():
     return cases
 
 
+def sgd_cases():
+    """SGD shuffles with its own generator, so what is compared is the quality: scikit-learn's
+    mean (and spread) over five seeds of the training score, on scaled iris and on a scaled
+    regression problem."""
+    x, y = iris()
+    xs = preprocessing.StandardScaler().fit_transform(x)
+    xr, yr = regression(np.random.default_rng(7), 200, 4)
+    xr = preprocessing.StandardScaler().fit_transform(xr)
+    cases = []
+    for name, make, data, target in [
+        ("SGDClassifier-hinge", lambda s: linear_model.SGDClassifier(random_state=s), xs, y),
+        ("SGDClassifier-log_loss", lambda s: linear_model.SGDClassifier(loss="log_loss", random_state=s), xs, y),
+        ("Perceptron", lambda s: linear_model.Perceptron(random_state=s), xs, y),
+        ("SGDRegressor", lambda s: linear_model.SGDRegressor(random_state=s), xr, yr),
+    ]:
+        scores = [make(s).fit(data, target).score(data, target) for s in range(5)]
+        cases.append({"model": name, "x": enc(data), "y": enc(target), "mean_score": float(np.mean(scores)),
+                      "min_score": float(np.min(scores)), "max_score": float(np.max(scores))})
+    return cases
+
+
 if __name__ == "__main__":
     print("scikit-learn", sklearn.__version__)
     rng = np.random.default_rng(13)
@@ -150,3 +171,4 @@ if __name__ == "__main__":
     write_fixture("base-logistic", logistic_cases(), out=OUT)
     write_fixture("base-scalers", scaler_cases(), out=OUT)
     write_fixture("base-selection", selection_cases(), out=OUT)
+    write_fixture("base-sgd", sgd_cases(), out=OUT)

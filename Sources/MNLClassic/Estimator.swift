@@ -75,6 +75,31 @@ public enum HyperValue: Equatable, Sendable, Codable {
         default: nil
         }
     }
+
+    /// As plain JSON (`10`, `0.5`, `"l2"`, `true`, `[0, 1]`, `null`), so a saved model's
+    /// metadata reads as scikit-learn's `get_params()`. A whole double comes back as an int;
+    /// the reader turns it back by the parameter's declared default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .none } else if let b = try? c.decode(Bool.self) { self = .bool(b) } else if let i = try? c.decode(Int.self) {
+            self = .int(i)
+        } else if let d = try? c.decode(Double.self) { self = .double(d) } else if let s = try? c.decode(String.self) { self = .string(s) } else if let v = try? c.decode([Int].self) {
+            self = .ints(v)
+        } else { self = .doubles(try c.decode([Double].self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .int(let i): try c.encode(i)
+        case .double(let d): try c.encode(d)
+        case .string(let s): try c.encode(s)
+        case .bool(let b): try c.encode(b)
+        case .ints(let v): try c.encode(v)
+        case .doubles(let v): try c.encode(v)
+        case .none: try c.encodeNil()
+        }
+    }
 }
 
 /// A fitted attribute: a tensor (`coef_`), a number (`inertia_`) or a count (`n_iter_`).

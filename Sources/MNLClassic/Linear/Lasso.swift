@@ -105,6 +105,6 @@ public final class Lasso: Estimator {
 
     public func restore(_ state: [String: Tensor]) throws {
         let r = SavedStateReader(model: kind, state)
-        fitted = (try r.doubles("coef_", shape: [nil]), try r.number("intercept_"), Int(try r.number("n_iter_")), try r.number("dual_gap_"))
+        fitted = (try r.doubles("coef_", shape: [nil]), try r.number("intercept_"), try r.count("n_iter_"), try r.number("dual_gap_"))
     }
 }

@@ -63,7 +63,7 @@ public final class LinearRegression: Estimator {
     public func restore(_ state: [String: Tensor]) throws {
         let r = SavedStateReader(model: kind, state)
         let coef = try r.doubles("coef_", shape: [nil])
-        fitted = LinearFit(coef: coef, intercept: try r.number("intercept_"), rank: Int(try r.number("rank_")),
+        fitted = LinearFit(coef: coef, intercept: try r.number("intercept_"), rank: try r.count("rank_"),
                            singular: try r.doubles("singular_", shape: [nil]))
     }
 }

@@ -143,7 +143,7 @@ public final class LogisticRegression: ClassifierEstimator {
         guard classes.shape[0] >= 2 else { throw ModelError.badSavedState(model: kind, message: "the tensor 'classes_' needs at least 2 classes") }
         let outputs = classes.shape[0] == 2 ? 1 : classes.shape[0]
         let coef = try r.tensor("coef_", shape: [outputs, nil])
-        let iterations = try r.tensor("n_iter_", shape: [nil]).toDoubles().map { Int($0) }
+        let iterations = try r.counts("n_iter_", shape: [nil])
         fitted = Fitted(labels: ClassLabels(classes: classes), coef: coef.toDoubles(), intercept: try r.doubles("intercept_", shape: [outputs]),
                         iterations: iterations, features: coef.shape[1], ovr: multiClass == "ovr" && outputs > 2)
     }

@@ -11,7 +11,7 @@ enum LogisticSolvers {
         case "newton":
             return try NewtonCG.minimize(loss, maxIter: maxIter, tol: tol, step: step)
         default:
-            throw ModelError.unsupported(model: "LogisticRegression", message: "solver=\"\(solver)\" is not available yet; use solver=\"lbfgs\"")
+            return try LogisticSGD.minimize(loss, maxIter: maxIter, tol: tol, step: step)
         }
     }
 }

@@ -68,6 +68,6 @@ public final class MinMaxScaler: TransformerEstimator {
         let r = SavedStateReader(model: kind, state)
         let lo = try r.doubles("data_min_", shape: [nil]), n = lo.count
         fitted = (lo, try r.doubles("data_max_", shape: [n]), try r.doubles("scale_", shape: [n]), try r.doubles("min_", shape: [n]),
-                  Int(try r.number("n_samples_seen_")))
+                  try r.count("n_samples_seen_"))
     }
 }

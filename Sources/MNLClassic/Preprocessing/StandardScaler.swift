@@ -68,7 +68,7 @@ public final class StandardScaler: TransformerEstimator {
     public func restore(_ state: [String: Tensor]) throws {
         let r = SavedStateReader(model: kind, state)
         let mean = try r.doubles("mean_", shape: [nil])
-        fitted = (mean, try r.doubles("var_", shape: [mean.count]), try r.doubles("scale_", shape: [mean.count]), Int(try r.number("n_samples_seen_")))
+        fitted = (mean, try r.doubles("var_", shape: [mean.count]), try r.doubles("scale_", shape: [mean.count]), try r.count("n_samples_seen_"))
     }
 }
 

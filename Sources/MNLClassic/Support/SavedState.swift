@@ -30,6 +30,19 @@ public struct SavedStateReader {
 
     /// A single number saved as a tensor of shape (1,).
     public func number(_ name: String) throws -> Double { try doubles(name, shape: [1])[0] }
+
+    /// A count (iterations, samples, a rank) saved as a tensor of shape (1,): a whole number
+    /// from 0 to 2³¹, so a doctored file cannot make the conversion trap.
+    public func count(_ name: String) throws -> Int { try counts(name, shape: [1])[0] }
+
+    public func counts(_ name: String, shape: [Int?]) throws -> [Int] {
+        try doubles(name, shape: shape).map { v in
+            guard v >= 0, v <= Double(Int32.max), v == v.rounded() else {
+                throw ModelError.badSavedState(model: model, message: "the tensor '\(name)' holds \(v), not a count")
+            }
+            return Int(v)
+        }
+    }
 }
 
 extension Tensor {

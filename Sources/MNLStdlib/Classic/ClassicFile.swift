@@ -24,8 +24,9 @@ enum ClassicFile {
     ) { a, _ in
         let o = try ClassicModelObject.receiver(a)
         let path = try a.string(1)
-        let parameters = o.estimator.hyperparameters.map { [$0.name: $0.value] }
-        let json = try JSONEncoder().encode(parameters)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = try encoder.encode(Dictionary(o.estimator.hyperparameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
         let metadata = ["format": formatName, "format_version": String(formatVersion), "kind": o.model.name,
                         "hyperparameters": String(decoding: json, as: UTF8.self), "fitted": o.estimator.isFitted ? "true" : "false"]
         let state = o.estimator.savedState().sorted { $0.key < $1.key }
@@ -43,13 +44,13 @@ enum ClassicFile {
         guard let kind = metadata["kind"] else { throw fail("the metadata names no model kind") }
         guard let model = ClassicModels.named(kind) else { throw fail("unknown model kind '\(kind)'") }
         guard let text = metadata["hyperparameters"],
-              let list = try? JSONDecoder().decode([[String: HyperValue]].self, from: Data(text.utf8)) else {
+              var values = try? JSONDecoder().decode([String: HyperValue].self, from: Data(text.utf8)) else {
             throw fail("the hyperparameters are not valid JSON")
         }
-        var values: [String: HyperValue] = [:]
-        for entry in list { for (k, v) in entry { values[k] = v } }
-        let known = Set(model.parameters.map(\.name))
-        if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) { throw fail("\(kind) has no hyperparameter '\(unknown)'") }
+        let defaults = Dictionary(model.parameters.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { a, _ in a })
+        if let unknown = values.keys.sorted().first(where: { defaults[$0] == nil }) { throw fail("\(kind) has no hyperparameter '\(unknown)'") }
+        // JSON writes 10.0 as 10: a float parameter reads back as a float.
+        for (name, value) in values { if case .int(let i) = value, case .double? = defaults[name] { values[name] = .double(Double(i)) } }
         let estimator: any Estimator
         do { estimator = try model.estimator(values) } catch let e as ModelError { throw fail(e.message) }
         if metadata["fitted"] == "true" {

@@ -4,6 +4,14 @@ import MNLRuntime
 /// Every classic model the language knows, by family. A family declares its models in its
 /// own file (`extension ClassicModels { static var linearModels: [ClassicModel] { ... } }`)
 /// and joins this list with one term; the constructors, `help` and `load_model` all read it.
+///
+/// Adding a model: in MNLClassic, a class conforming to `Estimator` (`ClassifierEstimator`,
+/// `TransformerEstimator`) whose `init(_ h: Hyperparameters)` reads and validates its
+/// parameters (`h.double("C", expected: "a positive number") { $0 > 0 }`) and whose
+/// `hyperparameters` lists them back in the same order; `FeatureMatrix`, `ClassLabels`,
+/// `RegressionTargets` and `SavedStateReader` do the shared checks. Then one `ClassicModel`
+/// entry in the family's file: scikit-learn's name, the parameters with scikit-learn's
+/// defaults, a doc and an example (the tests run it), and the factory.
 enum ClassicModels {
     static var all: [ClassicModel] {
         linearModels + preprocessingModels + treeModels
