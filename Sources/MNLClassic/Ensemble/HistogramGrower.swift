@@ -72,8 +72,11 @@ final class HistogramGrower {
         var leafCount = 1
         while let index = Self.largestGain(splittable) {
             if let flag = cancellation, flag.isCancelled { throw TensorError.interrupted }
-            let node = splittable.remove(at: index)
-            guard let split = node.split, let parentHistogram = node.histogram else { continue }
+            var node = splittable.remove(at: index)
+            // The parent's histogram becomes the larger child's by subtraction in place: taken
+            // out of the node first so that its storage is not shared and is not copied.
+            guard let split = node.split, var parentHistogram = node.histogram else { continue }
+            node.histogram = nil
             let middle = partition(&rows, node.range, split)
             tree.feature[node.id] = Int32(split.feature)
             tree.binThreshold[node.id] = split.bin
@@ -105,7 +108,8 @@ final class HistogramGrower {
                 let leftIsSmaller = left.range.count < right.range.count
                 let small = leftIsSmaller ? left.range : right.range
                 let smallHistogram = buildHistogram(small, rows: rows, gradients: gradients, hessians: hessians)
-                let largeHistogram = subtract(parentHistogram, smallHistogram)
+                subtract(smallHistogram, from: &parentHistogram)
+                let largeHistogram = parentHistogram
                 left.histogram = leftIsSmaller ? smallHistogram : largeHistogram
                 right.histogram = leftIsSmaller ? largeHistogram : smallHistogram
             } else {
@@ -201,15 +205,13 @@ final class HistogramGrower {
         return histogram
     }
 
-    /// The parent's histogram minus a child's: the other child's (reuses the parent's storage).
-    private func subtract(_ parent: [HistogramBin], _ child: [HistogramBin]) -> [HistogramBin] {
-        var result = parent
-        for b in 0..<result.count {
-            result[b].gradients -= child[b].gradients
-            result[b].hessians -= child[b].hessians
-            result[b].count -= child[b].count
+    /// The parent's histogram minus a child's: the other child's, in the parent's storage.
+    private func subtract(_ child: [HistogramBin], from parent: inout [HistogramBin]) {
+        for b in 0..<parent.count {
+            parent[b].gradients -= child[b].gradients
+            parent[b].hessians -= child[b].hessians
+            parent[b].count -= child[b].count
         }
-        return result
     }
 }
 
