@@ -7,7 +7,8 @@ import TensorKit
 /// does not support in its kind (transform on a regressor) is an error naming the model.
 enum ClassicMethods {
     static var methods: [Builtin] {
-        [fit, predict, predictProba, decisionFunction, transform, fitTransform, inverseTransform, score, getParams] + ClassicFile.methods + NeighborsMethods.methods
+        [fit, predict, predictProba, decisionFunction, transform, fitTransform, inverseTransform, score, getParams] + ClassicFile.methods
+            + NeighborsMethods.methods + TreeMethods.methods
     }
 
     static let regression = "x = tensor([[1.0], [2.0], [3.0], [4.0]])\ny = tensor([3.0, 5.0, 7.0, 9.0])\n"

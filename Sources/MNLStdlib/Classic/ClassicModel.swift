@@ -1,6 +1,7 @@
 import MNLClassic
 import MNLRuntime
 import MNLSyntax
+import TensorKit
 
 /// One scikit-learn model declared for the language, once: its name (scikit-learn's), doc,
 /// example, keyword parameters with scikit-learn's defaults, and the factory that builds
@@ -14,10 +15,17 @@ struct ClassicModel {
     let example: String
     /// The constructor's parameters in scikit-learn's order, with their defaults.
     let parameters: [(name: String, defaultValue: HyperValue)]
-    let make: (Hyperparameters) throws -> any Estimator
+    let make: (Hyperparameters, RandomGenerator) throws -> any Estimator
 
     init(_ name: String, _ parameters: KeyValuePairs<String, HyperValue>, doc: String, example: String,
          make: @escaping (Hyperparameters) throws -> any Estimator) {
+        self.init(name, parameters, doc: doc, example: example, randomized: { values, _ in try make(values) })
+    }
+
+    /// A model that draws random numbers: `randomized` also gets the generator to use when its
+    /// random_state is nil, the session's (so `seed(n)` reproduces a fit).
+    init(_ name: String, _ parameters: KeyValuePairs<String, HyperValue>, doc: String, example: String,
+         randomized make: @escaping (Hyperparameters, RandomGenerator) throws -> any Estimator) {
         self.name = name
         self.doc = doc
         self.example = example
@@ -25,17 +33,20 @@ struct ClassicModel {
         self.make = make
     }
 
-    /// The estimator for the given values, defaults filled in for the others.
-    func estimator(_ given: [String: HyperValue] = [:]) throws -> any Estimator {
+    /// The estimator for the given values, defaults filled in for the others. Without
+    /// `random` (a model loaded from a file), a randomized model gets a generator of seed 0.
+    func estimator(_ given: [String: HyperValue] = [:], random: RandomGenerator? = nil) throws -> any Estimator {
         var values = given
         for p in parameters where values[p.name] == nil { values[p.name] = p.defaultValue }
-        return try make(Hyperparameters(model: name, values))
+        return try make(Hyperparameters(model: name, values), random ?? RandomGenerator(seed: 0))
     }
 
     /// A fresh, unfitted copy of `estimator` with the same hyperparameters (scikit-learn's
-    /// `clone`): cross-validation fits one per fold.
+    /// `clone`): cross-validation fits one per fold. A randomized copy shares the original's
+    /// generator.
     func clone(_ estimator: any Estimator) throws -> any Estimator {
-        try self.estimator(Dictionary(estimator.hyperparameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
+        try self.estimator(Dictionary(estimator.hyperparameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                           random: (estimator as? RandomizedEstimator)?.randomGenerator)
     }
 
     /// scikit-learn's repr: the name and the parameters that differ from their defaults,
@@ -54,13 +65,13 @@ struct ClassicModel {
         let parameters = parameters
         let model = self
         return Builtin(name, parameters.map { .optional($0.name, defaultText: $0.defaultValue.text) }, topic: "classic",
-                       doc: doc, example: example) { a, _ in
+                       doc: doc, example: example) { a, ctx in
             var values: [String: HyperValue] = [:]
             for (i, p) in parameters.enumerated() {
                 guard i < a.named.count, let v = a.named[i] else { continue }
                 values[p.name] = try ClassicValues.hyperValue(v, like: p.defaultValue, argument: i, a)
             }
-            return .native(ClassicModelObject(try classic { try model.estimator(values) }, model))
+            return .native(ClassicModelObject(try classic { try model.estimator(values, random: ctx.random) }, model))
         }
     }
 }

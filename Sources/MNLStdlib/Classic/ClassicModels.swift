@@ -14,7 +14,7 @@ import MNLRuntime
 /// defaults, a doc and an example (the tests run it), and the factory.
 enum ClassicModels {
     static var all: [ClassicModel] {
-        linearModels + preprocessingModels + svmModels + neighborsModels + clusterModels
+        linearModels + preprocessingModels + svmModels + neighborsModels + clusterModels + treeModels
     }
 
     /// The declared model called `name` (scikit-learn's class name), for loading files.

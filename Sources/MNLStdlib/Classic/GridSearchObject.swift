@@ -75,7 +75,8 @@ final class GridSearchObject: NativeObject {
             o.result = try classic {
                 try GridSearch.run(candidates: GridSearch.candidates(o.grid), make: { c in
                     try o.base.model.estimator(Dictionary(o.base.estimator.hyperparameters.map { ($0.name, $0.value) } + c.map { ($0.name, $0.value) },
-                                                          uniquingKeysWith: { _, new in new }))
+                                                          uniquingKeysWith: { _, new in new }),
+                                               random: (o.base.estimator as? RandomizedEstimator)?.randomGenerator ?? ctx.random)
                 }, x: x, y: y, cv: o.cv, scoring: o.scoring, monitor: progress.monitor)
             }
             return .native(o)

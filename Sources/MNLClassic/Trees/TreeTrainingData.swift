@@ -1,0 +1,76 @@
+import Synchronization
+
+/// What every tree of one fit reads and nobody writes: each feature's values replaced by
+/// their rank among the feature's distinct values, and the targets. A random forest computes
+/// this once and shares it between the trees it builds on both cores.
+///
+/// Ranks make the two split searches (see `NodeSplitter`) cheap: a sort compares integers, and
+/// the counting search uses the rank directly as a bucket number.
+final class TreeTrainingData: Sendable {
+    let rows: Int
+    let features: Int
+    /// `codes[f * rows + i]`: the rank of row `i`'s value among feature `f`'s distinct values.
+    let codes: [Int32]
+    /// Each feature's distinct values, ascending (thresholds are midpoints of neighbours).
+    let distinct: [[Float]]
+    let criterion: SplitCriterion
+    /// Statistics per node: the class count, or 3 for squared error (see `SplitCriterion`).
+    let width: Int
+    /// Class index of each row (classification).
+    let classIndex: [Int32]
+    /// Target of each row (regression).
+    let targets: [Double]
+
+    convenience init(columns: TreeColumns, criterion: SplitCriterion, classIndex: [Int32], classCount: Int) {
+        self.init(columns: columns, criterion: criterion, width: classCount, classIndex: classIndex, targets: [])
+    }
+
+    convenience init(columns: TreeColumns, targets: [Double]) {
+        self.init(columns: columns, criterion: .squaredError, width: 3, classIndex: [], targets: targets)
+    }
+
+    private init(columns: TreeColumns, criterion: SplitCriterion, width: Int,
+                 classIndex: [Int32], targets: [Double]) {
+        rows = columns.rows
+        features = columns.features
+        self.criterion = criterion
+        self.width = width
+        self.classIndex = classIndex
+        self.targets = targets
+        // Each feature ranked on its own, the features split across the cores.
+        let (n, d) = (rows, features)
+        var codes = [Int32](repeating: 0, count: n * d)
+        let distinctValues = Mutex([[Float]](repeating: [], count: d))
+        codes.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let out = TreeParallel.Pointer(base: base)
+            TreeParallel.forEachChunk(count: d, unitCost: n * 16) { range in
+                for f in range {
+                    let offset = f * n
+                    let order = (0..<n).sorted { columns.values[offset + $0] < columns.values[offset + $1] }
+                    var values = [Float]()
+                    for i in order {
+                        let v = columns.values[offset + i]
+                        if values.last != v { values.append(v) }
+                        out.base[offset + i] = Int32(values.count - 1)
+                    }
+                    distinctValues.withLock { $0[f] = values }
+                }
+            }
+        }
+        let distinct = distinctValues.withLock { $0 }
+        self.codes = codes
+        self.distinct = distinct
+    }
+
+    /// Adds row `i`'s statistics, weighted by `w`, to `s`.
+    @inline(__always)
+    func accumulate(row i: Int, weight w: Double, into s: UnsafeMutablePointer<Double>) {
+        if criterion == .squaredError {
+            let y = targets[i]
+            s[0] += w; s[1] += w * y; s[2] += w * y * y
+        } else {
+            s[Int(classIndex[i])] += w
+        }
+    }
+}
