@@ -264,6 +264,7 @@ import Testing
                       ("scripts/bench/mlp_train.mnl", ["fit", "1", "sample"], "name=mlp_fit_sample"),
                       ("scripts/bench/mlp_train.mnl", ["grad", "1", "sample"], "name=mlp_grad_sample"),
                       ("scripts/bench/cnn_train.mnl", ["1", "sample", "128"], "name=cnn_fit_sample"),
+                      ("scripts/bench/mlp_gemms.mnl", ["1", "2"], "name=mlp_gemms seconds="),
                       ("scripts/bench/classic.mnl", ["logreg", "sample", "300"], "name=mnl_logreg_sample_n300 "),
                       ("scripts/bench/classic.mnl", ["svc", "sample", "300"], "name=mnl_svc_sample_n300 "),
                       ("scripts/bench/classic.mnl", ["rf", "sample", "300"], "name=mnl_rf_sample_n300 "),
@@ -294,7 +295,7 @@ import Testing
                                            "bench/softmax_gd.mnl", "bench/kmeans_bench.mnl", "bench/tensor_ops.mnl",
                                            "bench/linalg_ops.mnl", "bench/elementary_ops.mnl", "bench/gemm.mnl", "bench/load_idx.mnl", "bench/load_csv.mnl",
                                            "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl",
-                                           "bench/method_calls.mnl", "bench/progress_cost.mnl", "bench/mlp_train.mnl", "bench/cnn_train.mnl", "bench/classic.mnl", "examples/classes.mnl", "examples/plots.mnl",
+                                           "bench/method_calls.mnl", "bench/progress_cost.mnl", "bench/mlp_train.mnl", "bench/cnn_train.mnl", "bench/classic.mnl", "bench/mlp_gemms.mnl", "examples/classes.mnl", "examples/plots.mnl",
                                            "course/mlp_xavier.mnl", "course/dense_activations.mnl", "course/assignment_784_128_10.mnl",
                                            "course/dense_activation_classes.mnl", "linear_regression.mnl", "logistic.mnl", "softmax.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
