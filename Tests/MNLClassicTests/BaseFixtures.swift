@@ -3,20 +3,25 @@ import Testing
 import TensorKit
 @testable import MNLClassic
 
-/// The scikit-learn fixtures of scripts/make-classic-fixtures-base.py: arrays as
-/// {"shape", "dtype", "data"}, read back as tensors (int64 arrays as int64 tensors).
+/// The scikit-learn fixtures of scripts/make-classic-fixtures-*.py: arrays as
+/// {"shape", "dtype", "data"} (fixture_support.enc), read back as tensors.
 enum BaseFixtures {
     static func cases(_ name: String) throws -> [[String: Any]] {
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
         return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
     }
 
+    /// int64 and bool arrays keep their dtype; every other array reads as float64.
     static func tensor(_ any: Any?) throws -> Tensor {
         let object = try #require(any as? [String: Any])
         let shape = try #require(object["shape"] as? [Int])
-        let data = try #require(object["data"] as? [Double])
-        let dtype = (object["dtype"] as? String) == "int64" ? DType.int64 : .float64
-        return try Tensor(shape: shape, values: data, dtype: dtype)
+        let data = try #require(object["data"] as? [Any])
+        let values = try data.map { try #require(($0 as? NSNumber)?.doubleValue ?? ($0 as? Bool).map { $0 ? 1 : 0 }) }
+        switch object["dtype"] as? String {
+        case "int64": return try Tensor(shape: shape, values: values, dtype: .int64)
+        case "bool": return try Tensor(shape: shape, values: values, dtype: .bool)
+        default: return try Tensor(shape: shape, values: values, dtype: .float64)
+        }
     }
 
     static func number(_ any: Any?) throws -> Double { try #require(any as? Double) }

@@ -3,25 +3,12 @@ import Testing
 import TensorKit
 @testable import MNLClassic
 
-/// The scikit-learn fixtures of scripts/make-classic-fixtures-trees.py: arrays as
-/// {"shape", "dtype", "data"} (fixture_support.enc), read as tensors of their dtype.
+/// The scikit-learn fixtures of scripts/make-classic-fixtures-trees.py, read by `BaseFixtures`,
+/// with the trees' own helpers (hyperparameters from `get_params()`, accuracy, r²).
 enum TreeFixtures {
-    static func cases(_ name: String) throws -> [[String: Any]] {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
-        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
-    }
+    static func cases(_ name: String) throws -> [[String: Any]] { try BaseFixtures.cases(name) }
 
-    static func tensor(_ any: Any?) throws -> Tensor {
-        let object = try #require(any as? [String: Any])
-        let shape = try #require(object["shape"] as? [Int])
-        let data = try #require(object["data"] as? [Any])
-        let values = try data.map { try #require(($0 as? NSNumber)?.doubleValue ?? ($0 as? Bool).map { $0 ? 1 : 0 }) }
-        switch object["dtype"] as? String {
-        case "int64": return try Tensor(shape: shape, values: values, dtype: .int64)
-        case "bool": return try Tensor(shape: shape, values: values, dtype: .bool)
-        default: return try Tensor(shape: shape, elements: values)
-        }
-    }
+    static func tensor(_ any: Any?) throws -> Tensor { try BaseFixtures.tensor(any) }
 
     static func doubles(_ any: Any?) throws -> [Double] { try tensor(any).toDoubles() }
 
