@@ -259,6 +259,41 @@ import Testing
                                                           "two rings: decision regions of the rbf kernel model"]))
     }
 
+    /// Depth 6 on 1000 images, 20 trees (about 5 s in debug; 71.9 % and 93.8 % at the default size).
+    @Test func aDecisionTreeByHandLearnsAndTheRandomForestDoesBetter() throws {
+        let outcome = ScriptHarness.run(try Self.script("scripts/forest.mnl"), name: "scripts/forest.mnl", arguments: ["mnist", "6", "1000", "20"])
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
+        // The hand-written Gini split and scikit-learn's tree pick the same first pixel.
+        let pixels = try #require(outcome.lines.first { $0.hasPrefix("DecisionTreeClassifier(max_depth=1) asks about pixel ") })
+            .split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }
+        #expect(pixels.count == 2 && pixels[0] == pixels[1], "\(pixels)")
+        let byHand = try #require(Self.numbers(after: ", test accuracy ", in: outcome.lines).first)
+        let forest = try #require(Self.numbers(after: "trees): test accuracy ", in: outcome.lines).first)
+        #expect(byHand > 0.5, "\(byHand)")     // 0.559 measured at this size; chance is 0.1
+        #expect(forest > 0.8, "\(forest)")     // 0.861 measured at this size
+        #expect(forest > byHand)
+        // The importances drawn as a 28×28 image: ASCII shades into the test's plain output,
+        // two pixel rows a line; the blank border rows leave about 12 lines with ink.
+        let title = try #require(outcome.lines.firstIndex(of: "feature importances of the forest, as a 28×28 image:"))
+        #expect(outcome.lines[(title + 1)...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count >= 8)
+    }
+
+    /// 20 rounds on 1000 images, 5 boosting iterations (about 10 s in debug; 92.5 % and 94.5 % at the default size).
+    @Test func adaBoostOfStumpsLearnsThreeAgainstEightAndGradientBoostingTheTenDigits() throws {
+        let outcome = ScriptHarness.run(try Self.script("scripts/boosting.mnl"), name: "scripts/boosting.mnl", arguments: ["mnist", "20", "1000", "5"])
+        #expect(outcome.errors.isEmpty, "\(outcome.errors.map { DiagnosticRenderer().render($0) })")
+        let errors = Self.numbers(after: "training error ", in: outcome.lines.filter { $0.hasPrefix("round ") })
+        #expect(errors.count == 20)
+        #expect(errors.last! < 0.5 * errors.first!, "\(errors)")  // 0.204 after one round, 0 after 20 measured at this size
+        let ada = try #require(Self.numbers(after: "stumps: test accuracy ", in: outcome.lines).first)
+        #expect(ada > 0.85, "\(ada)")          // 0.900 measured at this size; chance is 0.5
+        let boosted = try #require(Self.numbers(after: "images): test accuracy ", in: outcome.lines).first)
+        #expect(boosted > 0.7, "\(boosted)")   // 0.806 measured at this size; chance is 0.1
+        #expect(outcome.lines.contains { $0.hasPrefix("GradientBoostingClassifier (5 iterations, 1000 images)") })
+        #expect(Self.titles(outcome.lines).isSuperset(of: ["AdaBoost, 3 against 8: training error per round",
+                                                           "gradient boosting: train_score_ per iteration"]))
+    }
+
     /// One of each figure kind, saved as PNG and SVG into the directory given.
     @Test func plotsExampleWritesEveryFigureAsPNGAndSVG() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mnl-plots-\(UUID().uuidString)")
@@ -331,7 +366,8 @@ import Testing
                                            "bench/softmax_per_example.mnl", "bench/small_ops.mnl", "bench/loops.mnl",
                                            "bench/method_calls.mnl", "bench/progress_cost.mnl", "bench/mlp_train.mnl", "bench/cnn_train.mnl", "bench/classic.mnl", "bench/mlp_gemms.mnl", "examples/classes.mnl", "examples/plots.mnl",
                                            "course/mlp_xavier.mnl", "course/dense_activations.mnl", "course/assignment_784_128_10.mnl",
-                                           "course/dense_activation_classes.mnl", "linear_regression.mnl", "logistic.mnl", "softmax.mnl", "svm.mnl", "kernels.mnl"]),
+                                           "course/dense_activation_classes.mnl", "linear_regression.mnl", "logistic.mnl", "softmax.mnl", "svm.mnl", "kernels.mnl",
+                                           "forest.mnl", "boosting.mnl"]),
                 "a new script in scripts/ needs a test here: \(scripts)")
     }
 }
