@@ -73,6 +73,11 @@ import Testing
         // The inertia curve, drawn by show() as text into the test's plain output: its title
         // and its line in braille dots.
         #expect(outcome.lines.contains { $0.trimmingCharacters(in: .whitespaces) == "k-means inertia per iteration" })
+        // The clusters on the first two principal components (17.2 % of the variance on the
+        // embedded sample; digits need far more than two directions).
+        let explained = try #require(Self.numbers(after: "the first two principal components explain ", in: outcome.lines).first)
+        #expect(explained > 10 && explained < 30, "\(explained) %")
+        #expect(outcome.lines.contains { $0.trimmingCharacters(in: .whitespaces) == "k-means clusters on the first two principal components" })
         #expect(outcome.lines.contains { $0.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } })
         #expect(outcome.lines.first?.contains("embedded MNIST sample") == true)
     }
