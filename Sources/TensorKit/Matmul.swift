@@ -22,6 +22,7 @@ extension Tensor {
             return try matmul(a.cast(to: .float32), b.cast(to: .float32), blockWork: blockWork).cast(to: promoted)
         }
         if let product = try matrixVector(a, b) { return product }
+        if let product = try mixedSkinnyProduct(a, b) { return product }
         let dt: DType = (a.dtype == .float64 || b.dtype == .float64) ? .float64 : .float32
         let p = try ProductOperands(a, b, as: dt)
         let (x, y, batch, m, k, n, vecLeft, vecRight) = (p.x, p.y, p.batch, p.m, p.k, p.n, p.vecLeft, p.vecRight)

@@ -43,6 +43,25 @@ extension Tensor {
         return false
     }
 
+    /// `a @ b` for a float32 matrix `a` of many rows and a float64 `b` of at most 16 columns:
+    /// the float64 product NumPy's promotion gives, with `a` widened as the loop reads it
+    /// instead of copied to float64 first (the copy took longer than the product: a model's
+    /// predict on float32 images). Nil for any other shape or dtype.
+    static func mixedSkinnyProduct(_ a: Tensor, _ b: Tensor, level: Int32 = VectorMath.level) throws -> Tensor? {
+        guard level >= 2, a.dtype == .float32, b.dtype == .float64, a.ndim == 2, b.ndim == 2 else { return nil }
+        let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+        guard b.shape[0] == k, m > 0, k > 0, n > 0, n <= skinnyMaxColumns, m * k >= skinnyMinElements,
+              a.strides[1] == 1, a.strides[0] >= k else { return nil }
+        let wt = try b.transpose().copy()
+        let out = try Tensor(uninitialized: [m, n], dtype: .float64)
+        let ld = a.strides[0]
+        try Parallel.forEachChunk(count: m, unitCost: k * n) { rows in
+            _ = mnl_skinny_nn_f32_f64(level, a.base(Float.self) + rows.lowerBound * ld, ld, wt.base(Double.self),
+                                      out.base(Double.self) + rows.lowerBound * n, rows.count, n, k)
+        }
+        return out
+    }
+
     /// The tensor itself when its rows are contiguous, else a contiguous copy.
     private static func rowMajor(_ t: Tensor) throws -> Tensor { t.strides[1] == 1 ? t : try t.copy() }
 

@@ -17,7 +17,9 @@ import Testing
 
     @Test(arguments: [DType.float32, .float64], [1, 10, 16])
     func xTimesWMatchesTheNaiveProduct(dtype: DType, n: Int) throws {
-        let x = try GemmTests.matrix(3000, 37, dtype, salt: 11)  // 111000 elements: above the minimum
+        // 111037 elements: above the minimum; an odd row count leaves a last row on its own
+        // after the pairs, and n = 10 leaves two columns after the blocks of four.
+        let x = try GemmTests.matrix(3001, 37, dtype, salt: 11)
         let w = try GemmTests.matrix(37, n, dtype, salt: 12)
         let expected = try GemmTests.naiveProduct(x, w)
         for level in Self.levels {
@@ -62,6 +64,25 @@ import Testing
         let product = try Tensor.matmul(batch, x)
         assertClose(try product.get([.int(1)]), try expected.unary(.negative), "batch 1",
                     rtol: dtype == .float32 ? 1e-4 : 1e-12, atol: 1e-3)
+    }
+
+    /// float32 X @ float64 W: the float64 product of NumPy's promotion, X widened as it is read.
+    @Test(arguments: [1, 10, 16])
+    func mixedPrecisionProductMatchesTheWidenedProduct(n: Int) throws {
+        let wide = try GemmTests.matrix(3001, 40, .float32, salt: 17)
+        let x = try wide.get([.slice(start: nil, stop: nil, step: nil), .slice(start: 0, stop: 37, step: nil)])  // rows 40 apart: a view
+        let w = try GemmTests.matrix(37, n, .float64, salt: 18)
+        let expected = try GemmTests.naiveProduct(try x.cast(to: .float64), w)
+        for level in Self.levels {
+            let got = try #require(try Tensor.mixedSkinnyProduct(x, w, level: level), "level \(level) not taken")
+            #expect(got.dtype == .float64)
+            assertClose(got, expected, "n=\(n) level \(level)", rtol: 1e-12, atol: 1e-12)
+        }
+        let viaMatmul = try Tensor.matmul(x, w)
+        #expect(viaMatmul.dtype == .float64)
+        assertClose(viaMatmul, expected, "through matmul", rtol: 1e-12, atol: 1e-12)
+        #expect(try Tensor.mixedSkinnyProduct(x, w, level: 0) == nil)  // no AVX2: cast, then BLAS
+        #expect(try Tensor.mixedSkinnyProduct(try x.cast(to: .float64), w) == nil)  // not mixed
     }
 
     @Test func otherShapesAndLevelsGoToBLAS() throws {

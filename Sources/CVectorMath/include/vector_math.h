@@ -37,8 +37,19 @@ long mnl_vec_argextreme_f64(int level, const double *x, long n, int want_max);
 /// c (m×n, row-major) = X @ W, with wt the n×k matrix Wᵀ, contiguous;
 int mnl_skinny_nn_f32(int level, const float *x, long ldx, const float *wt, float *c, long m, long n, long k);
 int mnl_skinny_nn_f64(int level, const double *x, long ldx, const double *wt, double *c, long m, long n, long k);
+/// the same with X in float32 and W, c in float64: X is widened as it is read (NumPy's promotion
+/// of float32 @ float64, without the float64 copy of X).
+int mnl_skinny_nn_f32_f64(int level, const float *x, long ldx, const double *wt, double *c, long m, long n, long k);
 /// ct (n×k, contiguous) += Gᵀ @ X, with G row-major (m×n, leading dimension ldg).
 int mnl_skinny_tn_f32(int level, const float *x, long ldx, const float *g, long ldg, float *ct, long m, long n, long k);
 int mnl_skinny_tn_f64(int level, const double *x, long ldx, const double *g, long ldg, double *ct, long m, long n, long k);
+
+
+/// Input checks (rows.c), portable: 1 when none of x[0..<n] is NaN or infinite;
+int mnl_all_finite_f32(int level, const float *x, long n);
+int mnl_all_finite_f64(int level, const double *x, long n);
+/// out[i] = Σ_p x[i, p]² in double for the m rows of X (row-major, leading dimension ldx).
+int mnl_row_sumsq_f32(int level, const float *x, long ldx, double *out, long m, long k);
+int mnl_row_sumsq_f64(int level, const double *x, long ldx, double *out, long m, long k);
 
 #endif

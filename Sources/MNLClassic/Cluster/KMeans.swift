@@ -62,7 +62,7 @@ public final class KMeans: TransformerEstimator {
             throw ModelError.badData(model: kind, message: "n_clusters is \(nClusters) but x has only \(rows.rows) rows")
         }
         let g = randomState.map { RandomGenerator(seed: UInt64($0)) } ?? random
-        let lloyd = Lloyd(x: rows, maxIter: maxIter, tol: tol * Lloyd.meanVariance(rows))
+        let lloyd = try Lloyd(x: rows, maxIter: maxIter, tol: tol * Lloyd.meanVariance(rows))
         monitor.total(runs, "initialisations")
         var best: KMeansState?
         for run in 0..<runs {
@@ -78,7 +78,7 @@ public final class KMeans: TransformerEstimator {
     /// Lloyd's algorithm from given centres (tests compare it with scikit-learn's init=array).
     func fit(_ x: Tensor, centers: Tensor) throws {
         let rows = try DenseRows(x, model: kind)
-        let lloyd = Lloyd(x: rows, maxIter: maxIter, tol: tol * Lloyd.meanVariance(rows))
+        let lloyd = try Lloyd(x: rows, maxIter: maxIter, tol: tol * Lloyd.meanVariance(rows))
         fitted = try lloyd.run(from: try DenseRows.checked(centers, model: kind, features: rows.cols))
     }
 
@@ -89,14 +89,14 @@ public final class KMeans: TransformerEstimator {
 
     public func predict(_ x: Tensor) throws -> Tensor {
         let s = try state()
-        let (labels, _) = try Lloyd.assign(try DenseRows.checked(x, model: kind, features: s.centers.cols), s.centers)
+        let (labels, _) = try Lloyd.assign(try InputMatrix(x, model: kind, features: s.centers.cols), s.centers)
         return try Tensor(shape: [labels.count], values: labels.map(Double.init), dtype: .int64)
     }
 
     /// Euclidean distances to every centre, (rows, n_clusters).
     public func transform(_ x: Tensor) throws -> Tensor {
         let s = try state()
-        let d = try Lloyd.squaredDistances(try DenseRows.checked(x, model: kind, features: s.centers.cols), s.centers)
+        let d = try Lloyd.squaredDistances(try InputMatrix(x, model: kind, features: s.centers.cols), s.centers)
         for i in 0..<d.rows { for j in 0..<d.cols { d.row(i)[j] = d.row(i)[j].squareRoot() } }
         return d.tensor
     }
@@ -108,7 +108,7 @@ public final class KMeans: TransformerEstimator {
     /// scikit-learn's KMeans.score: minus the inertia of x against the centres.
     public func score(_ x: Tensor, _ y: Tensor?) throws -> Double {
         let s = try state()
-        let (_, inertia) = try Lloyd.assign(try DenseRows.checked(x, model: kind, features: s.centers.cols), s.centers)
+        let (_, inertia) = try Lloyd.assign(try InputMatrix(x, model: kind, features: s.centers.cols), s.centers)
         return -inertia
     }
 

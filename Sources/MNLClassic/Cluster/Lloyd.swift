@@ -10,12 +10,14 @@ struct Lloyd {
     let maxIter: Int
     /// Already scaled by the data's mean feature variance, as scikit-learn scales it.
     let tol: Double
-    /// ‖x_i‖², computed once: recomputing them each iteration took a quarter of a fit.
+    /// ‖x_i‖², computed once: recomputing them each iteration took a quarter of a fit. Summed
+    /// by TensorKit's pass, as `predict` and `score` sum them, so `score(x)` on the training
+    /// data is exactly `-inertia_`.
     let norms: [Double]
 
-    init(x: DenseRows, maxIter: Int, tol: Double) {
+    init(x: DenseRows, maxIter: Int, tol: Double) throws {
         (self.x, self.maxIter, self.tol) = (x, maxIter, tol)
-        norms = x.squaredNorms()
+        norms = try x.tensor.rowSquaredNorms()
     }
 
     static func meanVariance(_ x: DenseRows) -> Double {
@@ -33,8 +35,17 @@ struct Lloyd {
 
     /// ‖x_i − c_j‖², (rows, centres), clamped at 0.
     static func squaredDistances(_ x: DenseRows, _ centers: DenseRows, xNorms: [Double]? = nil) throws -> DenseRows {
-        let d = DenseRows(contiguous: try Tensor.matmul(x.tensor, centers.tensor.T).contiguous())
-        let xn = xNorms ?? x.squaredNorms(), cn = centers.squaredNorms()
+        try squaredDistances(x.tensor, xNorms: xNorms ?? x.tensor.rowSquaredNorms(), centers)
+    }
+
+    /// The same for new data, in its own float dtype (predict, transform, score).
+    static func squaredDistances(_ x: InputMatrix, _ centers: DenseRows) throws -> DenseRows {
+        try squaredDistances(x.tensor, xNorms: try x.squaredRowNorms(), centers)
+    }
+
+    private static func squaredDistances(_ x: Tensor, xNorms xn: [Double], _ centers: DenseRows) throws -> DenseRows {
+        let d = DenseRows(contiguous: try Tensor.matmul(x, centers.tensor.T).contiguous())
+        let cn = centers.squaredNorms()
         for i in 0..<d.rows {
             let r = d.row(i)
             for j in 0..<d.cols { r[j] = Swift.max(0, xn[i] - 2 * r[j] + cn[j]) }
@@ -44,7 +55,15 @@ struct Lloyd {
 
     /// The nearest centre of each row (the first on ties) and the total squared distance.
     static func assign(_ x: DenseRows, _ centers: DenseRows, xNorms: [Double]? = nil) throws -> ([Int], Double) {
-        let d = try squaredDistances(x, centers, xNorms: xNorms)
+        nearest(in: try squaredDistances(x, centers, xNorms: xNorms))
+    }
+
+    /// The same for new data.
+    static func assign(_ x: InputMatrix, _ centers: DenseRows) throws -> ([Int], Double) {
+        nearest(in: try squaredDistances(x, centers))
+    }
+
+    private static func nearest(in d: DenseRows) -> ([Int], Double) {
         var inertia = 0.0
         let labels = (0..<d.rows).map { i -> Int in
             let r = d.row(i)

@@ -19,6 +19,7 @@ struct DenseRows: @unchecked Sendable {
         }
         let t = try x.cast(to: .float64).contiguous()
         self.init(contiguous: t)
+        if try t.allFinite() { return }
         let p = base
         for i in 0..<(rows * cols) where !p[i].isFinite {
             throw ModelError.badData(model: model, message: "x contains NaN or infinity (row \(i / cols))")

@@ -88,7 +88,7 @@ public final class Lasso: Estimator {
 
     public func predict(_ x: Tensor) throws -> Tensor {
         guard let fitted else { throw ModelError.notFitted(model: kind) }
-        let m = try FeatureMatrix(x, model: kind, features: fitted.coef.count)
+        let m = try InputMatrix(x, model: kind, features: fitted.coef.count)
         return .vector(try LinearPrediction.scores(m, coef: fitted.coef, intercept: [fitted.intercept]))
     }
 

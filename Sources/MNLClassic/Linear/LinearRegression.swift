@@ -43,7 +43,7 @@ public final class LinearRegression: Estimator {
 
     public func predict(_ x: Tensor) throws -> Tensor {
         guard let fitted else { throw ModelError.notFitted(model: kind) }
-        let features = try FeatureMatrix(x, model: kind, features: fitted.coef.count)
+        let features = try InputMatrix(x, model: kind, features: fitted.coef.count)
         return .vector(try LinearPrediction.scores(features, coef: fitted.coef, intercept: [fitted.intercept]))
     }
 

@@ -76,7 +76,7 @@ public final class LogisticRegression: ClassifierEstimator {
     /// The raw scores (rows × outputs).
     private func rawScores(_ x: Tensor) throws -> (Fitted, [Double], rows: Int) {
         let f = try state()
-        let m = try FeatureMatrix(x, model: kind, features: f.features)
+        let m = try InputMatrix(x, model: kind, features: f.features)
         return (f, try LinearPrediction.scores(m, coef: f.coef, intercept: f.intercept), m.rows)
     }
 

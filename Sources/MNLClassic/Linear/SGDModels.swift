@@ -42,7 +42,7 @@ public final class SGDClassifier: ClassifierEstimator {
 
     private func scores(_ x: Tensor) throws -> (FeatureMatrixScores) {
         guard let f = fitted else { throw ModelError.notFitted(model: kind) }
-        let m = try FeatureMatrix(x, model: kind, features: f.features)
+        let m = try InputMatrix(x, model: kind, features: f.features)
         return FeatureMatrixScores(values: try LinearPrediction.scores(m, coef: f.coef, intercept: f.intercept), rows: m.rows, outputs: f.intercept.count)
     }
 
@@ -137,7 +137,7 @@ public final class SGDRegressor: Estimator {
 
     public func predict(_ x: Tensor) throws -> Tensor {
         guard let f = fitted else { throw ModelError.notFitted(model: kind) }
-        return .vector(try LinearPrediction.scores(try FeatureMatrix(x, model: kind, features: f.coef.count), coef: f.coef, intercept: [f.intercept]))
+        return .vector(try LinearPrediction.scores(try InputMatrix(x, model: kind, features: f.coef.count), coef: f.coef, intercept: [f.intercept]))
     }
 
     public var fittedAttributes: [(name: String, value: FittedValue)] {

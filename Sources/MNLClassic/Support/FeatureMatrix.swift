@@ -18,17 +18,20 @@ public struct FeatureMatrix: Sendable {
     /// column, numbers only (bool and integer tensors are taken as numbers), nothing NaN or
     /// infinite.
     public init(_ x: Tensor, model: String) throws {
+        try Self.checkShape(x, model: model)
+        guard try x.allFinite() else { throw ModelError.badData(model: model, message: "x contains NaN or infinity") }
+        let values = try x.cast(to: .float64).contiguous().toArray(Double.self)
+        self.init(rows: x.shape[0], columns: x.shape[1], values: values)
+    }
+
+    /// The shape checks: two axes, at least one row and one column.
+    static func checkShape(_ x: Tensor, model: String) throws {
         guard x.ndim == 2 else {
             let hint = x.ndim == 1 ? " (reshape a single feature with x.reshape(-1, 1), a single example with x.reshape(1, -1))" : ""
             throw ModelError.badData(model: model, message: "x must be a matrix of shape (samples, features), got shape \(Self.shapeText(x.shape))\(hint)")
         }
         guard x.shape[0] >= 1 else { throw ModelError.badData(model: model, message: "x has no rows") }
         guard x.shape[1] >= 1 else { throw ModelError.badData(model: model, message: "x has no features (shape \(Self.shapeText(x.shape)))") }
-        let values = x.toDoubles()
-        if values.contains(where: { !$0.isFinite }) {
-            throw ModelError.badData(model: model, message: "x contains NaN or infinity")
-        }
-        self.init(rows: x.shape[0], columns: x.shape[1], values: values)
     }
 
     /// `x` for a fitted model: as above, and with the number of features it was fitted on.

@@ -9,14 +9,15 @@ struct FittedTree: Sendable {
 
     /// The leaf values for every row of `x`: (rows, outputs), row-major.
     func leafValues(_ x: Tensor, model: String) throws -> (rows: Int, values: [Double]) {
-        let columns = try TreeColumns(x, model: model, fittedFeatures: featureCount)
+        let input = try TreeRows(x, model: model, fittedFeatures: featureCount)
         let width = tree.outputs
-        var values = [Double](repeating: 0, count: columns.rows * width)
-        for i in 0..<columns.rows {
-            let leaf = tree.leaf(row: i, of: columns)
+        var values = [Double](repeating: 0, count: input.rows * width)
+        let route = RoutingTree(tree)
+        for i in 0..<input.rows {
+            let leaf = route.leaf(of: input.row(i))
             for k in 0..<width { values[i * width + k] = tree.value[leaf * width + k] }
         }
-        return (columns.rows, values)
+        return (input.rows, values)
     }
 
     var featureImportances: Tensor {

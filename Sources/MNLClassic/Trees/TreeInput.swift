@@ -9,25 +9,34 @@ struct TreeColumns: Sendable {
     /// `values[f * rows + i]` is feature `f` of row `i`.
     let values: [Float]
 
-    /// Checks `x` as every classic model does (`FeatureMatrix`) and reads it column-major.
+    /// Checks `x` as every classic model does (`FeatureMatrix`) and reads it column-major
+    /// (TensorKit's transposing copy, straight from x's own dtype).
     init(_ x: Tensor, model: String) throws {
-        self.init(try FeatureMatrix(x, model: model))
+        try FeatureMatrix.checkShape(x, model: model)
+        guard try x.allFinite() else { throw ModelError.badData(model: model, message: "x contains NaN or infinity") }
+        rows = x.shape[0]
+        features = x.shape[1]
+        values = try x.cast(to: .float32).transpose().contiguous().toArray(Float.self)
     }
+}
 
-    /// Checks `x` against the fitted feature count first.
+/// New rows for a fitted tree to route: float32 and row-major, as scikit-learn's trees read
+/// them, so one row's features sit together while it goes down every tree of a forest (the
+/// column layout above scattered each row over `features` cache lines). A contiguous float32
+/// `x` is used as it is.
+struct TreeRows: @unchecked Sendable {
+    let tensor: Tensor
+    let rows: Int
+
     init(_ x: Tensor, model: String, fittedFeatures: Int) throws {
-        self.init(try FeatureMatrix(x, model: model, features: fittedFeatures))
+        let input = try InputMatrix(x, model: model, features: fittedFeatures)
+        tensor = try input.tensor.cast(to: .float32).contiguous()
+        rows = input.rows
     }
 
-    private init(_ matrix: FeatureMatrix) {
-        let (n, d) = (matrix.rows, matrix.columns)
-        var columns = [Float](repeating: 0, count: n * d)
-        for i in 0..<n {
-            for f in 0..<d { columns[f * n + i] = Float(matrix.values[i * d + f]) }
-        }
-        rows = n
-        features = d
-        values = columns
+    /// The features of row `i`.
+    func row(_ i: Int) -> UnsafePointer<Float> {
+        UnsafePointer(tensor.storage.pointer(Float.self) + tensor.offset + i * tensor.shape[1])
     }
 }
 

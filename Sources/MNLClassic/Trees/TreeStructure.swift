@@ -51,16 +51,6 @@ public struct TreeStructure: Sendable, Equatable {
 
     public func isLeaf(_ node: Int) -> Bool { left[node] == Self.leafChild }
 
-    /// The leaf row `i` of `columns` falls in.
-    func leaf(row i: Int, of columns: TreeColumns) -> Int {
-        var node = 0
-        while !isLeaf(node) {
-            let x = Double(columns.values[Int(feature[node]) * columns.rows + i])
-            node = Int(x <= threshold[node] ? left[node] : right[node])
-        }
-        return node
-    }
-
     /// scikit-learn's `get_depth()`: the longest path from the root to a leaf, in edges.
     public var depth: Int {
         guard nodeCount > 0 else { return 0 }
