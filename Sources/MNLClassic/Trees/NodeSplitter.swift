@@ -75,22 +75,29 @@ final class NodeSplitter {
         let n = range.count
         let k = data.distinct[f].count
         let sortCost = Double(n) * log2(Double(max(n, 2)))
-        if Double(k * width) <= 2 * sortCost {
-            return searchByCounting(feature: f, range, distinctCount: k, best: &best)
+        let counting = Double(k * width) <= 2 * sortCost
+        switch data.codes {
+        case .bytes(let codes):
+            return counting ? searchByCounting(codes, feature: f, range, distinctCount: k, best: &best)
+                            : searchBySorting(codes, feature: f, range, distinctCount: k, best: &best)
+        case .ints(let codes):
+            return counting ? searchByCounting(codes, feature: f, range, distinctCount: k, best: &best)
+                            : searchBySorting(codes, feature: f, range, distinctCount: k, best: &best)
         }
-        return searchBySorting(feature: f, range, best: &best)
     }
 
-    private func searchByCounting(feature f: Int, _ range: Range<Int>, distinctCount k: Int,
-                                  best: inout NodeSplit?) -> Bool {
+    private func searchByCounting<Code: FixedWidthInteger>(_ codes: UnsafeMutablePointer<Code>, feature f: Int, _ range: Range<Int>,
+                                                           distinctCount k: Int, best: inout NodeSplit?) -> Bool {
         bucketCounts.update(repeating: 0, count: k)
         bucketStats.update(repeating: 0, count: k * width)
-        let base = f * data.rows
-        for p in range {
-            let i = Int(sampleRows[p])
-            let code = Int(data.codes[base + i])
-            bucketCounts[code] += 1
-            data.accumulate(row: i, weight: weights[i], into: bucketStats + code * width)
+        let column = codes + f * data.rows
+        sampleRows.withUnsafeBufferPointer { rows in
+            for p in range {
+                let i = Int(rows[p])
+                let code = Int(column[i])
+                bucketCounts[code] += 1
+                data.accumulate(row: i, weight: weights[i], into: bucketStats + code * width)
+            }
         }
         left.update(repeating: 0, count: width)
         var leftCount = 0, previous = -1, valuesSeen = 0
@@ -107,14 +114,9 @@ final class NodeSplitter {
         return valuesSeen > 1
     }
 
-    private func searchBySorting(feature f: Int, _ range: Range<Int>, best: inout NodeSplit?) -> Bool {
-        let base = f * data.rows
-        sortKeys.removeAll(keepingCapacity: true)
-        for p in range {
-            let i = Int(sampleRows[p])
-            sortKeys.append(UInt64(UInt32(data.codes[base + i])) << 32 | UInt64(i))
-        }
-        sortKeys.sort()
+    private func searchBySorting<Code: FixedWidthInteger>(_ codes: UnsafeMutablePointer<Code>, feature f: Int, _ range: Range<Int>,
+                                                          distinctCount k: Int, best: inout NodeSplit?) -> Bool {
+        orderRows(codes + f * data.rows, range, distinctCount: k)
         let codeOf = { (key: UInt64) in Int(key >> 32) }
         guard let first = sortKeys.first, let last = sortKeys.last, codeOf(first) != codeOf(last) else { return false }
         left.update(repeating: 0, count: width)
@@ -130,6 +132,38 @@ final class NodeSplitter {
             if n - p < minSamplesLeaf { break }
         }
         return true
+    }
+
+    /// Fills `sortKeys` with the rows of `range` as (code << 32 | row), ordered by code, then
+    /// row. The node's rows are in ascending order already (partitions keep order), so a
+    /// stable counting sort by code gives that order in O(n + k); with more distinct values
+    /// than n·log n, a comparison sort is cheaper.
+    private func orderRows<Code: FixedWidthInteger>(_ column: UnsafeMutablePointer<Code>, _ range: Range<Int>, distinctCount k: Int) {
+        let n = range.count
+        sortKeys.removeAll(keepingCapacity: true)
+        sampleRows.withUnsafeBufferPointer { rows in
+            if Double(k) > Double(n) * log2(Double(max(n, 2))) {
+                for p in range {
+                    let i = Int(rows[p])
+                    sortKeys.append(UInt64(UInt32(truncatingIfNeeded: column[i])) << 32 | UInt64(i))
+                }
+                sortKeys.sort()
+                return
+            }
+            bucketCounts.update(repeating: 0, count: k)
+            for p in range { bucketCounts[Int(column[Int(rows[p])])] += 1 }
+            var start: Int32 = 0
+            for code in 0..<k { (bucketCounts[code], start) = (start, start + bucketCounts[code]) }
+            sortKeys.append(contentsOf: repeatElement(0, count: n))
+            sortKeys.withUnsafeMutableBufferPointer { keys in
+                for p in range {
+                    let i = Int(rows[p])
+                    let code = Int(column[i])
+                    keys[Int(bucketCounts[code])] = UInt64(UInt32(truncatingIfNeeded: code)) << 32 | UInt64(i)
+                    bucketCounts[code] += 1
+                }
+            }
+        }
     }
 
     /// Scores the split with `left` holding the statistics of the first `leftCount` rows.
@@ -156,12 +190,18 @@ final class NodeSplitter {
     /// Reorders rows `range` so the split's left rows come first, keeping their order; returns
     /// where the right rows start.
     func partition(_ range: Range<Int>, by split: NodeSplit) -> Int {
-        let base = split.feature * data.rows
+        switch data.codes {
+        case .bytes(let codes): partition(codes + split.feature * data.rows, range, leftCode: Int(split.leftCode))
+        case .ints(let codes): partition(codes + split.feature * data.rows, range, leftCode: Int(split.leftCode))
+        }
+    }
+
+    private func partition<Code: FixedWidthInteger>(_ column: UnsafeMutablePointer<Code>, _ range: Range<Int>, leftCode: Int) -> Int {
         partitionBuffer.removeAll(keepingCapacity: true)
         var write = range.lowerBound
         for p in range {
             let row = sampleRows[p]
-            if data.codes[base + Int(row)] <= split.leftCode {
+            if Int(column[Int(row)]) <= leftCode {
                 sampleRows[write] = row
                 write += 1
             } else {

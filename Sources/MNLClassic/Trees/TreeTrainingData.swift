@@ -10,7 +10,7 @@ final class TreeTrainingData: Sendable {
     let rows: Int
     let features: Int
     /// `codes[f * rows + i]`: the rank of row `i`'s value among feature `f`'s distinct values.
-    let codes: [Int32]
+    let codes: RankCodes
     /// Each feature's distinct values, ascending (thresholds are midpoints of neighbours).
     let distinct: [[Float]]
     let criterion: SplitCriterion
@@ -59,9 +59,11 @@ final class TreeTrainingData: Sendable {
             }
         }
         let distinct = distinctValues.withLock { $0 }
-        self.codes = codes
+        self.codes = RankCodes(codes, largestRank: (distinct.map(\.count).max() ?? 1) - 1)
         self.distinct = distinct
     }
+
+    deinit { codes.deallocate() }
 
     /// Adds row `i`'s statistics, weighted by `w`, to `s`.
     @inline(__always)
@@ -71,6 +73,34 @@ final class TreeTrainingData: Sendable {
             s[0] += w; s[1] += w * y; s[2] += w * y * y
         } else {
             s[Int(classIndex[i])] += w
+        }
+    }
+}
+
+/// The rank codes in the narrowest type that holds them, in memory the training data owns.
+/// With at most 256 distinct values per feature (images of bytes) they are bytes: a split
+/// search reads one feature's codes at a node's scattered rows, and a quarter of the bytes is
+/// a quarter of the cache misses (those reads were 40-60 % of a forest's fit as Int32).
+enum RankCodes: @unchecked Sendable {
+    case bytes(UnsafeMutablePointer<UInt8>)
+    case ints(UnsafeMutablePointer<Int32>)
+
+    init(_ codes: [Int32], largestRank: Int) {
+        if largestRank <= Int(UInt8.max) {
+            let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(codes.count, 1))
+            for (k, c) in codes.enumerated() { p[k] = UInt8(truncatingIfNeeded: c) }
+            self = .bytes(p)
+        } else {
+            let p = UnsafeMutablePointer<Int32>.allocate(capacity: max(codes.count, 1))
+            p.initialize(from: codes, count: codes.count)
+            self = .ints(p)
+        }
+    }
+
+    func deallocate() {
+        switch self {
+        case .bytes(let p): p.deallocate()
+        case .ints(let p): p.deallocate()
         }
     }
 }
