@@ -9,6 +9,8 @@ enum ClassicMethods {
     static var methods: [Builtin] {
         [fit, predict, predictProba, decisionFunction, transform, fitTransform, inverseTransform, score, getParams] + ClassicFile.methods
             + NeighborsMethods.methods + TreeMethods.methods
+            // MARK: pipe (predict_log_proba for SVC(probability=true) and every classifier)
+            + ProbabilityMethods.methods
     }
 
     static let regression = "x = tensor([[1.0], [2.0], [3.0], [4.0]])\ny = tensor([3.0, 5.0, 7.0, 9.0])\n"
