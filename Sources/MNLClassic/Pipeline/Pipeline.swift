@@ -75,7 +75,9 @@ public final class Pipeline: ClassifierEstimator, TransformerEstimator {
         return data
     }
 
-    func unsupported(_ method: String) -> ModelError {
+    /// The error for a method the last step lacks; the binding checks it before fit_transform
+    /// fits anything.
+    public func unsupported(_ method: String) -> ModelError {
         .unsupported(model: kind, message: "its last step \"\(finalStep.name)\" (\(final.kind)) has no \(method)")
     }
 

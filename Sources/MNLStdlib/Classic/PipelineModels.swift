@@ -21,8 +21,13 @@ enum PipelineModels {
     ) { a, _ in
         let items = try listItems(try a.value(0), a, 0)
         let steps = try items.enumerated().map { i, item -> (String, ClassicModelObject) in
-            guard case .tuple(let t) = item, t.items.count == 2, case .string(let name) = t.items[0],
-                  case .native(let n) = t.items[1], let o = n as? ClassicModelObject else {
+            let pair: [Value]
+            switch item {
+            case .tuple(let t): pair = t.items
+            case .list(let l): pair = l.items
+            default: pair = []
+            }
+            guard pair.count == 2, case .string(let name) = pair[0], case .native(let n) = pair[1], let o = n as? ClassicModelObject else {
                 throw a.invalid("steps[\(i)] must be a (name, model) pair such as (\"scale\", StandardScaler()), got \(shapeText(item))")
             }
             return (name, o)
