@@ -106,6 +106,23 @@ import TensorKit
         #expect(mean.toDoubles() == [0.5])
     }
 
+    /// A nested pipeline is fitted in place like its parent: its step objects see the fit,
+    /// and a stop later in the parent leaves them as they were.
+    @Test func aNestedPipelinesStepsAreTheGivenOnes() throws {
+        let scaler = SharedEstimator(try Self.scaler())
+        let inner = try Pipeline(steps: [("scale", scaler), ("pca", SharedEstimator(try Self.pca(1)))], clone: Self.clone)
+        let outer = try Pipeline(steps: [("inner", SharedEstimator(inner)), ("svc", SharedEstimator(try Self.svc(c: 1)))], clone: Self.clone)
+        let y = try Tensor(shape: [4], values: [0, 0, 1, 1], dtype: .float64)
+        try outer.fit(try Tensor(shape: [4, 2], values: [0, 1, 1, 0, 5, 6, 6, 5], dtype: .float64), y, monitor: .silent)
+        let first = scaler.estimator
+        #expect(first.isFitted && outer.steps[0].model.estimator === inner)
+        let stopping = FitMonitor(total: { _, _ in }, step: { _, _ in throw TensorError.interrupted })
+        #expect(throws: TensorError.interrupted) {
+            try outer.fit(try Tensor(shape: [4, 2], values: [9, 1, 1, 9, 5, 6, 6, 5], dtype: .float64), y, monitor: stopping)
+        }
+        #expect(scaler.estimator === first)
+    }
+
     @Test func badStepListsAreRefused() throws {
         func message(_ steps: [(String, any Estimator)]) -> String {
             do { _ = try Self.pipeline(steps); return "" } catch let e as ModelError { return e.message } catch { return "\(error)" }

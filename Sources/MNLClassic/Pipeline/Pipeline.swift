@@ -27,7 +27,7 @@ public final class Pipeline: ClassifierEstimator, TransformerEstimator {
             }
             guard !steps[..<i].contains(where: { $0.name == step.name }) else { throw bad("step names must be unique, \"\(step.name)\" is repeated") }
             guard !steps[..<i].contains(where: { $0.model === step.model }) else { throw bad("step \"\(step.name)\" is the same model as an earlier step") }
-            if i < steps.count - 1, !(step.model.estimator is any TransformerEstimator) {
+            if i < steps.count - 1, !Pipeline.isTransformer(step.model.estimator) {
                 throw bad("step \"\(step.name)\" (\(step.model.estimator.kind)) is not a transformer: every step but the last must have transform")
             }
         }
@@ -45,6 +45,12 @@ public final class Pipeline: ClassifierEstimator, TransformerEstimator {
         return e is any ClassifierEstimator
     }
 
+    /// A pipeline transforms when its last step does.
+    public static func isTransformer(_ e: any Estimator) -> Bool {
+        if let p = e as? Pipeline { return isTransformer(p.final) }
+        return e is any TransformerEstimator
+    }
+
     public var hyperparameters: [(name: String, value: HyperValue)] {
         steps.flatMap { step in step.model.estimator.hyperparameters.map { ("\(step.name)__\($0.name)", $0.value) } }
     }
@@ -54,14 +60,30 @@ public final class Pipeline: ClassifierEstimator, TransformerEstimator {
     /// Fits copies of the steps in turn (each transformer's output feeding the next) and
     /// puts them in place only when all have succeeded.
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
-        let fresh = try steps.enumerated().map { try cloneStep($0.offset, $0.element.model.estimator) }
+        try stagedFit(x, y, monitor: monitor, transformingLast: false).commit()
+    }
+
+    /// The fit without its last act: copies of the steps fitted (the output of the last one
+    /// too when `transformingLast`), and `commit`, which puts them in place. A nested
+    /// pipeline is staged the same way rather than copied, so that its steps, too, are the
+    /// models the user gave it.
+    func stagedFit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor, transformingLast: Bool) throws -> (output: Tensor, commit: () -> Void) {
         var data = x
-        for (i, step) in fresh.enumerated() {
+        var commits: [() -> Void] = []
+        for (i, step) in steps.enumerated() {
             try Cancellation.check()
-            try step.fit(data, y, monitor: monitor)
-            if i < fresh.count - 1, let t = step as? any TransformerEstimator { data = try t.transform(data) }
+            let transforming = i < steps.count - 1 || transformingLast
+            if let inner = step.model.estimator as? Pipeline {
+                let staged = try inner.stagedFit(data, y, monitor: monitor, transformingLast: transforming)
+                (data, commits) = (staged.output, commits + [staged.commit])
+                continue
+            }
+            let fresh = try cloneStep(i, step.model.estimator)
+            try fresh.fit(data, y, monitor: monitor)
+            if transforming, let t = fresh as? any TransformerEstimator { data = try t.transform(data) }
+            commits.append { step.model.estimator = fresh }
         }
-        for (step, fitted) in zip(steps, fresh) { step.model.estimator = fitted }
+        return (data, { for commit in commits { commit() } })
     }
 
     /// x through every transformer but the last step.

@@ -124,7 +124,7 @@ enum ClassicMethods {
 
     static func transformer(_ o: ClassicModelObject, _ method: String) throws -> any TransformerEstimator {
         // MARK: pipe: a pipeline transforms only when its last step does (checked before fit_transform fits).
-        if let p = o.estimator as? Pipeline, !(p.finalStep.model.estimator is any TransformerEstimator) {
+        if let p = o.estimator as? Pipeline, !Pipeline.isTransformer(p) {
             throw Diagnostic(.library(LibraryFailure(p.unsupported(method))), at: nil)
         }
         guard let t = o.estimator as? any TransformerEstimator else {
