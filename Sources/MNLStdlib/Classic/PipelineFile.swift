@@ -62,6 +62,6 @@ enum PipelineFile {
         }
         let names = steps.map(\.name)
         let model = PipelineModels.declaration(names: names, steps: models, generators: shared.map { ($0.estimator as? RandomizedEstimator)?.randomGenerator })
-        do { return (model, try PipelineModels.pipeline(names: names, shared: shared, model: model)) } catch let e as ModelError { throw fail(e.message) }
+        do { return (model, try PipelineModels.estimator(names: names, shared: shared, model: model)) } catch let e as ModelError { throw fail(e.message) }
     }
 }

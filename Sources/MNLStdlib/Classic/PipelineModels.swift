@@ -80,11 +80,13 @@ enum PipelineModels {
     static func make(_ steps: [(String, ClassicModelObject)]) throws -> ClassicModelObject {
         let model = declaration(names: steps.map(\.0), steps: steps.map(\.1.model),
                                 generators: steps.map { ($0.1.estimator as? RandomizedEstimator)?.randomGenerator })
-        let p = try classic { try pipeline(names: steps.map(\.0), shared: steps.map(\.1.shared), model: model) }
+        let p = try classic { try estimator(names: steps.map(\.0), shared: steps.map(\.1.shared), model: model) }
         return ClassicModelObject(p, model)
     }
 
-    static func pipeline(names: [String], shared: [SharedEstimator], model: ClassicModel) throws -> Pipeline {
+    /// MNLClassic's Pipeline of these shared steps, copying a step (for its fit) through
+    /// the step's declaration.
+    static func estimator(names: [String], shared: [SharedEstimator], model: ClassicModel) throws -> Pipeline {
         let stepModels = model.stepModels
         return try Pipeline(steps: Array(zip(names, shared)).map { (name: $0.0, model: $0.1) },
                             clone: { i, e in try stepModels[i].clone(e) })
@@ -105,7 +107,7 @@ enum PipelineModels {
                 for (key, value) in values.values where key.hasPrefix(prefix) { own[String(key.dropFirst(prefix.count))] = value }
                 return try pair.1.estimator(own, random: generators[i] ?? random)
             }
-            return try pipeline(names: names, shared: estimators.map(SharedEstimator.init), model: declaration(names: names, steps: steps, generators: generators))
+            return try estimator(names: names, shared: estimators.map(SharedEstimator.init), model: declaration(names: names, steps: steps, generators: generators))
         })
         model.stepModels = steps
         model.describe = { e in
