@@ -14,6 +14,8 @@ struct OneVsOneTrainer {
     let maxIter: Int
     let shrinking: Bool
     let cacheBytes: Int
+    /// For probability=true: the generator of the Platt cross-validation's folds; nil otherwise.
+    var plattGenerator: RandomGenerator? = nil
 
     /// The fitted pairwise model in libsvm's layout.
     struct Model {
@@ -25,6 +27,9 @@ struct OneVsOneTrainer {
         /// ρ per pair, in pair order (0,1), (0,2), …, (1,2), …
         var rho: [Double]
         var iterations: [Int]
+        /// Platt's sigmoid per pair (libsvm's probA, probB); empty without probability=true.
+        var probA: [Double] = []
+        var probB: [Double] = []
     }
 
     var classCount: Int { labels.count }
@@ -39,8 +44,9 @@ struct OneVsOneTrainer {
     func train(monitor: FitMonitor) throws -> Model {
         let members = (0..<classCount).map { k in labels.indices.indices.filter { labels.indices[$0] == k } }
         let pairs = self.pairs
+        let plattPermutations = plattGenerator.map { probabilityPermutations(members, using: $0) }
         monitor.total(pairs.count, "class pairs")
-        let results = Mutex<[Int: SMOSolver.Solution]>([:])
+        let results = Mutex<[Int: (SMOSolver.Solution, platt: (a: Double, b: Double)?)]>([:])
         let failure = Mutex<Error?>(nil)
         let flag = Cancellation.current
         let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, pairs.count))
@@ -52,7 +58,9 @@ struct OneVsOneTrainer {
             DispatchQueue.concurrentPerform(iterations: batch.count) { w in
                 let p = batch.lowerBound + w
                 do {
-                    let solution = try solvePair(members[pairs[p].0], members[pairs[p].1]) { flag?.isCancelled ?? false }
+                    let solution = try solvePair(members[pairs[p].0], members[pairs[p].1], permutation: plattPermutations?[p]) {
+                        flag?.isCancelled ?? false
+                    }
                     results.withLock { $0[p] = solution }
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
@@ -62,18 +70,27 @@ struct OneVsOneTrainer {
             done = batch.upperBound
             try monitor.step(done, nil)
         }
-        let solutions = results.withLock { $0 }
-        return assemble(members: members, solutions: (0..<pairs.count).compactMap { solutions[$0] })
+        let solved = results.withLock { $0 }
+        let ordered = (0..<pairs.count).compactMap { solved[$0] }
+        var model = assemble(members: members, solutions: ordered.map(\.0))
+        if plattGenerator != nil {
+            model.probA = ordered.map { $0.platt?.a ?? 0 }
+            model.probB = ordered.map { $0.platt?.b ?? 0 }
+        }
+        return model
     }
 
-    /// The binary problem of class a's rows (+1) then class b's (−1).
-    private func solvePair(_ a: [Int], _ b: [Int], cancelled: () -> Bool) throws -> SMOSolver.Solution {
+    /// The binary problem of class a's rows (+1) then class b's (−1), and with a
+    /// `permutation` its Platt sigmoid (SVCProbability.swift).
+    private func solvePair(_ a: [Int], _ b: [Int], permutation: [Int]?,
+                           cancelled: () -> Bool) throws -> (SMOSolver.Solution, platt: (a: Double, b: Double)?) {
         let rows = try x.gathering(a + b)
         let y = [Double](repeating: 1, count: a.count) + [Double](repeating: -1, count: b.count)
+        let platt = try permutation.map { try plattParameters(rows: rows, y: y, permutation: $0, cancelled: cancelled) }
         let cache = try KernelRowCache(x: rows, signs: y, kernel: kernel, bytes: cacheBytes)
         let limit = maxIter > 0 ? maxIter : Swift.max(10_000_000, 100 * y.count)
         let solver = SMOSolver(q: cache, y: y, c: c, eps: tol, maxIterations: limit, shrinking: shrinking)
-        return try solver.solve(cancelled: cancelled)
+        return (try solver.solve(cancelled: cancelled), platt)
     }
 
     /// Gathers support vectors (rows with a non-zero coefficient in any pair) and lays out

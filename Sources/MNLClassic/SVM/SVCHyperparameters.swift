@@ -12,8 +12,10 @@ public struct SVCHyperparameters: Equatable, Sendable {
     public var maxIter: Int = -1
     public var cacheSize: Double = 200
     public var shrinking: Bool = true
-    /// Only false: Platt scaling (predict_proba) is not implemented.
+    /// Fits Platt scaling by an internal 5-fold cross-validation, for predict_proba.
     public var probability: Bool = false
+    /// Seeds the Platt cross-validation's folds; nil draws from the session's generator.
+    public var randomState: Int?
     /// "ovr" (scikit-learn's default) or "ovo".
     public var decisionFunctionShape: String = "ovr"
 
@@ -36,7 +38,6 @@ public struct SVCHyperparameters: Equatable, Sendable {
             guard let g = gamma.number, g >= 0, g.isFinite else { throw bad("gamma", "\(gamma.number ?? 0)", "\"scale\", \"auto\" or a number >= 0") }
         default: throw bad("gamma", gamma.text, "\"scale\", \"auto\" or a number >= 0")
         }
-        guard !probability else { throw bad("probability", "true", "false (predict_proba's Platt scaling is not implemented; use decision_function)") }
         guard coef0.isFinite else { throw bad("coef0", "\(coef0)", "a finite number") }
         guard tol > 0, tol.isFinite else { throw bad("tol", "\(tol)", "a positive number") }
         guard maxIter == -1 || maxIter > 0 else { throw bad("max_iter", "\(maxIter)", "-1 (no limit) or a positive whole number") }
@@ -80,7 +81,7 @@ public struct SVCHyperparameters: Equatable, Sendable {
         [("C", .double(c)), ("kernel", .string(kernel)), ("degree", .int(degree)), ("gamma", gamma),
          ("coef0", .double(coef0)), ("shrinking", .bool(shrinking)), ("probability", .bool(probability)), ("tol", .double(tol)),
          ("cache_size", .double(cacheSize)), ("max_iter", .int(maxIter)),
-         ("decision_function_shape", .string(decisionFunctionShape))]
+         ("decision_function_shape", .string(decisionFunctionShape)), ("random_state", randomState.map(HyperValue.int) ?? .none)]
     }
 
     /// The values the binding collected (validated by `validate`).
@@ -96,5 +97,6 @@ public struct SVCHyperparameters: Equatable, Sendable {
         cacheSize = try h.double("cache_size", expected: "a positive number of megabytes") { $0 > 0 }
         maxIter = try h.int("max_iter", expected: "-1 (no limit) or a positive whole number") { $0 == -1 || $0 > 0 }
         decisionFunctionShape = try h.string("decision_function_shape", oneOf: ["ovr", "ovo"])
+        randomState = try h.optionalInt("random_state", expected: "an integer >= 0 or nil") { $0 >= 0 }
     }
 }

@@ -17,6 +17,10 @@ extension SVCState {
         add("dual_coef_", try? Tensor(shape: [coefficients.count, support.count], values: coef, dtype: .float64))
         add("intercept_", try? Tensor(shape: [rho.count], values: intercept, dtype: .float64))
         add("n_iter_", try? Tensor(shape: [iterations.count], values: iterations.map(Double.init), dtype: .int64))
+        if !probA.isEmpty {
+            add("probA_", try? Tensor(shape: [probA.count], values: probA, dtype: .float64))
+            add("probB_", try? Tensor(shape: [probB.count], values: probB, dtype: .float64))
+        }
         return out
     }
 
@@ -38,6 +42,10 @@ extension SVCState {
         out["rho"] = try? Tensor(shape: [rho.count], values: rho, dtype: .float64)
         out["gamma"] = try? Tensor(shape: [1], values: [gamma], dtype: .float64)
         out["n_iter"] = try? Tensor(shape: [iterations.count], values: iterations.map(Double.init), dtype: .int64)
+        if !probA.isEmpty {
+            out["probA"] = try? Tensor(shape: [probA.count], values: probA, dtype: .float64)
+            out["probB"] = try? Tensor(shape: [probB.count], values: probB, dtype: .float64)
+        }
         return out
     }
 
@@ -69,5 +77,9 @@ extension SVCState {
         try self.init(classes: classes, support: support, supportVectors: rows, supportCount: counts,
                       coefficients: (0..<(k - 1)).map { Array(values[($0 * n)..<(($0 + 1) * n)]) },
                       rho: rho, kernel: s.resolvedKernel(for: rows), iterations: iterations)
+        if let a = saved["probA"]?.toDoubles(), let b = saved["probB"]?.toDoubles() {
+            guard a.count == rho.count, b.count == rho.count else { throw bad("probA and probB must have one value per pair of classes (\(rho.count))") }
+            (probA, probB) = (a, b)
+        }
     }
 }

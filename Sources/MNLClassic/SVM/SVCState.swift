@@ -11,6 +11,9 @@ struct SVCState {
     let rho: [Double]
     let kernel: Kernel
     let iterations: [Int]
+    /// Platt's sigmoid per pair (scikit-learn's probA_, probB_), empty without probability=true.
+    var probA: [Double] = []
+    var probB: [Double] = []
     /// The pairwise coefficients as one (support vectors × pairs) matrix: column p holds
     /// pair p's coefficients on its two classes' support vectors and zeros elsewhere, so that
     /// all pairwise decision values are one product K · W.
@@ -24,6 +27,7 @@ struct SVCState {
         try self.init(classes: classes, support: model.support, supportVectors: x.gathering(model.support),
                       supportCount: model.supportCount, coefficients: model.coefficients, rho: model.rho,
                       kernel: kernel, iterations: model.iterations)
+        (probA, probB) = (model.probA, model.probB)
     }
 
     init(classes: Tensor, support: [Int], supportVectors: DenseRows, supportCount: [Int],

@@ -58,7 +58,7 @@ public enum CrossValidation {
             }
             self.y = y
             labels = y?.toDoubles()
-            classifier = model is any ClassifierEstimator
+            classifier = Pipeline.isClassifier(model)
         }
 
         func splits(_ cv: Int) throws -> [Folds.Split] {

@@ -27,8 +27,9 @@ enum ClassicFile {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = try encoder.encode(Dictionary(o.estimator.hyperparameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }))
-        let metadata = ["format": formatName, "format_version": String(formatVersion), "kind": o.model.name,
+        var metadata = ["format": formatName, "format_version": String(formatVersion), "kind": o.model.name,
                         "hyperparameters": String(decoding: json, as: UTF8.self), "fitted": o.estimator.isFitted ? "true" : "false"]
+        if let steps = try PipelineFile.stepsMetadata(o) { metadata["steps"] = steps }  // MARK: pipe
         let state = o.estimator.savedState().sorted { $0.key < $1.key }
         try learning { try Safetensors.save(TensorDictionary(state.map { ($0.key, $0.value) }), metadata: metadata, to: path) }
         return .null
@@ -42,22 +43,28 @@ enum ClassicFile {
             throw fail("written in classic model format version \(version) by a newer mnist-repl; this one reads version \(formatVersion) and older")
         }
         guard let kind = metadata["kind"] else { throw fail("the metadata names no model kind") }
+        if kind == "Pipeline" { return try PipelineFile.load(tensors, metadata, fail: fail) }  // MARK: pipe
         guard let model = ClassicModels.named(kind) else { throw fail("unknown model kind '\(kind)'") }
         guard let text = metadata["hyperparameters"],
-              var values = try? JSONDecoder().decode([String: HyperValue].self, from: Data(text.utf8)) else {
+              let values = try? JSONDecoder().decode([String: HyperValue].self, from: Data(text.utf8)) else {
             throw fail("the hyperparameters are not valid JSON")
         }
-        let defaults = Dictionary(model.parameters.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { a, _ in a })
-        if let unknown = values.keys.sorted().first(where: { defaults[$0] == nil }) { throw fail("\(kind) has no hyperparameter '\(unknown)'") }
-        // JSON writes 10.0 as 10: a float parameter reads back as a float.
-        for (name, value) in values { if case .int(let i) = value, case .double? = defaults[name] { values[name] = .double(Double(i)) } }
-        let estimator: any Estimator
-        do { estimator = try model.estimator(values) } catch let e as ModelError { throw fail(e.message) }
+        let estimator = try estimator(model, values, fail: fail)
         if metadata["fitted"] == "true" {
             var state: [String: Tensor] = [:]
             for name in tensors.names { state[name] = tensors[name] }
             do { try estimator.restore(state) } catch let e as ModelError { throw fail(e.message) } catch let e as TensorError { throw fail("\(e)") }
         }
         return .native(ClassicModelObject(estimator, model))
+    }
+
+    /// The declared model built from saved hyperparameters (checked by its factory).
+    static func estimator(_ model: ClassicModel, _ saved: [String: HyperValue], fail: (String) -> Diagnostic) throws -> any Estimator {
+        var values = saved
+        let defaults = Dictionary(model.parameters.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { a, _ in a })
+        if let unknown = values.keys.sorted().first(where: { defaults[$0] == nil }) { throw fail("\(model.name) has no hyperparameter '\(unknown)'") }
+        // JSON writes 10.0 as 10: a float parameter reads back as a float.
+        for (name, value) in values { if case .int(let i) = value, case .double? = defaults[name] { values[name] = .double(Double(i)) } }
+        do { return try model.estimator(values) } catch let e as ModelError { throw fail(e.message) }
     }
 }

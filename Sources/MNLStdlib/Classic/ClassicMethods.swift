@@ -9,6 +9,8 @@ enum ClassicMethods {
     static var methods: [Builtin] {
         [fit, predict, predictProba, decisionFunction, transform, fitTransform, inverseTransform, score, getParams] + ClassicFile.methods
             + NeighborsMethods.methods + TreeMethods.methods
+            // MARK: pipe (predict_log_proba for SVC(probability=true) and every classifier)
+            + ProbabilityMethods.methods
     }
 
     static let regression = "x = tensor([[1.0], [2.0], [3.0], [4.0]])\ny = tensor([3.0, 5.0, 7.0, 9.0])\n"
@@ -121,6 +123,10 @@ enum ClassicMethods {
     }
 
     static func transformer(_ o: ClassicModelObject, _ method: String) throws -> any TransformerEstimator {
+        // MARK: pipe: a pipeline transforms only when its last step does (checked before fit_transform fits).
+        if let p = o.estimator as? Pipeline, !Pipeline.isTransformer(p) {
+            throw Diagnostic(.library(LibraryFailure(p.unsupported(method))), at: nil)
+        }
         guard let t = o.estimator as? any TransformerEstimator else {
             throw Diagnostic(.library(LibraryFailure(ModelError.unsupported(model: o.model.name, message: "it is not a transformer, so it has no \(method)"))), at: nil)
         }

@@ -16,6 +16,11 @@ struct ClassicModel {
     /// The constructor's parameters in scikit-learn's order, with their defaults.
     let parameters: [(name: String, defaultValue: HyperValue)]
     let make: (Hyperparameters, RandomGenerator) throws -> any Estimator
+    // MARK: pipe
+    /// A pipeline's declaration is made per pipeline (PipelineModels.swift): these are its
+    /// steps' declarations, and its repr lists the steps; both are unused by single models.
+    var stepModels: [ClassicModel] = []
+    var describe: ((any Estimator) -> String)?
 
     init(_ name: String, _ parameters: KeyValuePairs<String, HyperValue>, doc: String, example: String,
          make: @escaping (Hyperparameters) throws -> any Estimator) {
@@ -26,10 +31,16 @@ struct ClassicModel {
     /// random_state is nil, the session's (so `seed(n)` reproduces a fit).
     init(_ name: String, _ parameters: KeyValuePairs<String, HyperValue>, doc: String, example: String,
          randomized make: @escaping (Hyperparameters, RandomGenerator) throws -> any Estimator) {
+        self.init(name, parameterList: parameters.map { ($0.key, $0.value) }, doc: doc, example: example, randomized: make)
+    }
+
+    /// The parameters as a list made at run time (a pipeline's, from its steps).
+    init(_ name: String, parameterList: [(name: String, defaultValue: HyperValue)], doc: String, example: String,
+         randomized make: @escaping (Hyperparameters, RandomGenerator) throws -> any Estimator) {
         self.name = name
         self.doc = doc
         self.example = example
-        self.parameters = parameters.map { ($0.key, $0.value) }
+        self.parameters = parameterList
         self.make = make
     }
 
@@ -52,7 +63,8 @@ struct ClassicModel {
     /// scikit-learn's repr: the name and the parameters that differ from their defaults,
     /// `LogisticRegression(C=10)`.
     func repr(_ estimator: any Estimator) -> String {
-        "\(name)(" + changedParameters(estimator).map { "\($0.name)=\($0.value.text)" }.joined(separator: ", ") + ")"
+        if let describe { return describe(estimator) }
+        return "\(name)(" + changedParameters(estimator).map { "\($0.name)=\($0.value.text)" }.joined(separator: ", ") + ")"
     }
 
     func changedParameters(_ estimator: any Estimator) -> [(name: String, value: HyperValue)] {

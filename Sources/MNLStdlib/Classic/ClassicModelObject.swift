@@ -9,15 +9,22 @@ import TensorKit
 /// Methods a model does not have (predict_proba on a regressor) are a clear error naming
 /// the model. The methods themselves are in ClassicMethods.swift.
 final class ClassicModelObject: NativeObject {
-    /// Replaced by `fit` only when the fit succeeds: the estimator keeps its previous state
-    /// when a fit fails or Ctrl-C stops it (the Estimator contract).
-    let estimator: any Estimator
+    /// Shared with every pipeline the model is a step of, so that fitting the pipeline fits
+    /// this model (SharedEstimator). Replaced by a pipeline's fit only when the whole fit
+    /// succeeds; the estimator's own `fit` keeps its previous state when it fails or Ctrl-C
+    /// stops it (the Estimator contract).
+    let shared: SharedEstimator
+    var estimator: any Estimator { shared.estimator }
     let model: ClassicModel
     /// The last `score(x, y)`, which `:vars` shows.
     var lastScore: Double?
 
-    init(_ estimator: any Estimator, _ model: ClassicModel) {
-        self.estimator = estimator
+    convenience init(_ estimator: any Estimator, _ model: ClassicModel) {
+        self.init(shared: SharedEstimator(estimator), model)
+    }
+
+    init(shared: SharedEstimator, _ model: ClassicModel) {
+        self.shared = shared
         self.model = model
         super.init(ClassicModelObject.declaration)
     }
@@ -34,6 +41,7 @@ final class ClassicModelObject: NativeObject {
     /// `m.name`: a fitted attribute (`coef_`), or a hyperparameter (`m.C`). A name ending
     /// in `_` before fit is the not-fitted error, as scikit-learn raises for fitted attributes.
     func member(_ name: String) -> NativeProperty? {
+        if let steps = PipelineMembers.member(name, of: self) { return steps }  // MARK: pipe
         if let attribute = estimator.fittedAttributes.first(where: { $0.name == name }) {
             return NativeProperty(readOnly: name, doc: "A fitted attribute.", of: ClassicModelObject.self) { _ in ClassicValues.value(attribute.value) }
         }
@@ -48,7 +56,9 @@ final class ClassicModelObject: NativeObject {
         return nil
     }
 
-    var memberNames: [String] { estimator.fittedAttributes.map(\.name) + estimator.hyperparameters.map(\.name) }
+    var memberNames: [String] {
+        PipelineMembers.memberNames(of: self) + estimator.fittedAttributes.map(\.name) + estimator.hyperparameters.map(\.name)
+    }
 
     static func receiver(_ a: Arguments) throws -> ClassicModelObject {
         let v = try a.value(0)
@@ -62,6 +72,7 @@ final class ClassicModelObject: NativeObject {
     ) { c in
         for method in ClassicMethods.methods { c.method(method) }
         c.dynamicMembers({ o, name in o.member(name) }, names: { $0.memberNames })
+        c.index { o, items, _ in try PipelineMembers.step(of: o, at: items) }  // MARK: pipe
         c.render { $0.repr }
         c.summary { $0.summaryLine }
     }

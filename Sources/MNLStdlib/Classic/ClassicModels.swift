@@ -25,5 +25,6 @@ enum ClassicModels {
 enum ClassicBuiltins {
     static var builtins: [Builtin] {
         ClassicModels.all.map(\.builtin) + MetricBuiltins.builtins + SelectionBuiltins.builtins + KernelFunctions.builtins
+            + PipelineModels.builtins  // MARK: pipe
     }
 }
