@@ -5,7 +5,7 @@ import TensorKit
 /// from greedy k-means++ (or random rows), keeping the lowest inertia. Random numbers come
 /// from `random_state` when given, else from the generator the model was made with (the
 /// binding passes the session's, so `seed(n)` reproduces a fit).
-public final class KMeans: TransformerEstimator {
+public final class KMeans: TransformerEstimator, RandomizedEstimator {
     public let kind = "KMeans"
     public let nClusters: Int
     /// "k-means++" or "random".
@@ -16,6 +16,7 @@ public final class KMeans: TransformerEstimator {
     public let tol: Double
     public let randomState: Int?
     let random: RandomGenerator
+    public var randomGenerator: RandomGenerator { random }
     var fitted: KMeansState?
 
     public init(nClusters: Int = 8, initMethod: String = "k-means++", nInit: HyperValue = .string("auto"), maxIter: Int = 300,
