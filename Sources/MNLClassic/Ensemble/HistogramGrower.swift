@@ -207,10 +207,21 @@ final class HistogramGrower {
 
     /// The parent's histogram minus a child's: the other child's, in the parent's storage.
     private func subtract(_ child: [HistogramBin], from parent: inout [HistogramBin]) {
-        for b in 0..<parent.count {
-            parent[b].gradients -= child[b].gradients
-            parent[b].hessians -= child[b].hessians
-            parent[b].count -= child[b].count
+        // Split across the cores: a histogram of every feature's bins is megabytes, and this
+        // pass ran on one core for 13 % of a fit.
+        let count = min(child.count, parent.count)
+        child.withUnsafeBufferPointer { childBuffer in
+            parent.withUnsafeMutableBufferPointer { parentBuffer in
+                guard let c = childBuffer.baseAddress, let p = parentBuffer.baseAddress else { return }
+                let (from, into) = (UnsafeSendable(c), TreeParallel.Pointer(base: p))
+                TreeParallel.forEachChunk(count: count, unitCost: 4) { bins in
+                    for b in bins {
+                        into.base[b].gradients -= from.value[b].gradients
+                        into.base[b].hessians -= from.value[b].hessians
+                        into.base[b].count -= from.value[b].count
+                    }
+                }
+            }
         }
     }
 }
