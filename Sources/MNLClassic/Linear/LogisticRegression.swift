@@ -45,10 +45,10 @@ public final class LogisticRegression: ClassifierEstimator {
     public var classes: Tensor? { fitted?.labels.classes }
 
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
-        let m = try FeatureMatrix(x, model: kind)
-        let labels = try ClassLabels(y, model: kind, rows: m.rows)
-        let xt = try m.tensor()
-        let l2 = penalty == "none" ? 0 : 1 / (c * Double(m.rows))
+        let xt = try FeatureMatrix.float64Tensor(x, model: kind)
+        let (rows, columns) = (xt.shape[0], xt.shape[1])
+        let labels = try ClassLabels(y, model: kind, rows: rows)
+        let l2 = penalty == "none" ? 0 : 1 / (c * Double(rows))
         let ovr = multiClass == "ovr" && labels.count > 2
         let problems = ovr ? labels.count : 1
         monitor.total(problems * maxIter, "")
@@ -56,7 +56,7 @@ public final class LogisticRegression: ClassifierEstimator {
         for k in 0..<problems {
             let binary = labels.count == 2 || ovr
             let targets = ovr ? labels.indices.map { $0 == k ? 1 : 0 } : labels.indices
-            let loss = LogisticLoss(x: xt, rows: m.rows, features: m.columns, targets: targets, outputs: binary ? 1 : labels.count,
+            let loss = LogisticLoss(x: xt, rows: rows, features: columns, targets: targets, outputs: binary ? 1 : labels.count,
                                     binary: binary, fitIntercept: fitIntercept, l2: l2)
             let done = k * maxIter
             let (w, n) = try LogisticSolvers.solve(loss, solver: solver, maxIter: maxIter, tol: tol) { i, value in try monitor.step(done + i, value) }
@@ -65,7 +65,7 @@ public final class LogisticRegression: ClassifierEstimator {
             intercept += parts.intercept
             iterations.append(n)
         }
-        fitted = Fitted(labels: labels, coef: coef, intercept: intercept, iterations: ovr ? iterations : [iterations[0]], features: m.columns, ovr: ovr)
+        fitted = Fitted(labels: labels, coef: coef, intercept: intercept, iterations: ovr ? iterations : [iterations[0]], features: columns, ovr: ovr)
     }
 
     private func state() throws -> Fitted {
