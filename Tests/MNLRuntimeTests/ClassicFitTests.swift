@@ -3,7 +3,6 @@ import MNLDisplay
 import MNLRuntime
 import MNLStdlib
 import MNLSyntax
-import Synchronization
 import Testing
 
 /// A classic model's fit on a (fake) terminal and under Ctrl-C.
@@ -39,17 +38,8 @@ struct ClassicFitTests {
     /// Ctrl-C in the middle of a second fit: the fit stops with `interrupted` and the model
     /// still has the coefficients of the first.
     @Test func ctrlCKeepsThePreviousFit() {
-        let pressed = Atomic<Bool>(false)
-        let display = RecordingDisplay(terminal: false)
-        let session = Stdlib.makeSession(display: display)
-        session.interruptCheck = { pressed.load(ordering: .relaxed) }
-        session.install([Builtin("press_ctrl_c_soon", topic: "test", doc: "Sets the interrupt flag after 0.2 s.", example: "") { _, _ in
-            Thread.detachNewThread {
-                Thread.sleep(forTimeInterval: 0.2)
-                pressed.store(true, ordering: .relaxed)
-            }
-            return .null
-        }])
+        let ctrlC = CtrlCSession()
+        let (session, display) = (ctrlC.session, ctrlC.display)
         // With tol=0 coordinate descent runs all max_iter passes: at once on ten rows of one
         // feature, for many seconds on the 4000 rows of twenty.
         let source = Self.data + """
@@ -60,7 +50,7 @@ struct ClassicFitTests {
             m.fit(x, x[:, 0] * 3)
             """
         #expect(failureKind(session.run(SourceFile(name: "fit.mnl", text: source))) == .interrupted)
-        pressed.store(false, ordering: .relaxed)
+        ctrlC.release()
         let after = session.run(SourceFile(name: "after.mnl", text: "print(all(m.coef_ == first))"))
         if case .failure(let d) = after { Issue.record("\(d)") }
         let texts = display.events.compactMap { if case .text(let t) = $0 { t } else { nil } }

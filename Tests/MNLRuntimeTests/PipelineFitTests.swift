@@ -3,7 +3,6 @@ import MNLDisplay
 import MNLRuntime
 import MNLStdlib
 import MNLSyntax
-import Synchronization
 import Testing
 
 /// A pipeline in a session: Ctrl-C during its fit, and its `:vars` line.
@@ -12,17 +11,8 @@ struct PipelineFitTests {
     /// the scaler (whose copy had already been fitted on the new data) and the Lasso keep
     /// their first fit.
     @Test func ctrlCLeavesEveryStepAsItWas() {
-        let pressed = Atomic<Bool>(false)
-        let display = RecordingDisplay(terminal: false)
-        let session = Stdlib.makeSession(display: display)
-        session.interruptCheck = { pressed.load(ordering: .relaxed) }
-        session.install([Builtin("press_ctrl_c_soon", topic: "test", doc: "Sets the interrupt flag after 0.2 s.", example: "") { _, _ in
-            Thread.detachNewThread {
-                Thread.sleep(forTimeInterval: 0.2)
-                pressed.store(true, ordering: .relaxed)
-            }
-            return .null
-        }])
+        let ctrlC = CtrlCSession()
+        let (session, display) = (ctrlC.session, ctrlC.display)
         // With tol=0 coordinate descent runs all max_iter passes (ClassicFitTests).
         let source = """
             seed(0)
@@ -38,7 +28,7 @@ struct PipelineFitTests {
         let result = session.run(SourceFile(name: "fit.mnl", text: source))
         guard case .failure(let d) = result else { Issue.record("the fit was not interrupted"); return }
         #expect(d.first?.kind == .interrupted)
-        pressed.store(false, ordering: .relaxed)
+        ctrlC.release()
         let after = session.run(SourceFile(name: "after.mnl", text: "print(all(scale.mean_ == mean), all(lasso.coef_ == coef), p[0].mean_.shape)"))
         if case .failure(let d) = after { Issue.record("\(d)") }
         let texts = display.events.compactMap { if case .text(let t) = $0 { t } else { nil } }
