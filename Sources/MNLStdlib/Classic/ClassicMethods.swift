@@ -9,6 +9,7 @@ enum ClassicMethods {
     static var methods: [Builtin] {
         [fit, predict, predictProba, decisionFunction, transform, fitTransform, inverseTransform, score, getParams] + ClassicFile.methods
             + NeighborsMethods.methods + TreeMethods.methods
+            + [MLPMethods.predictLogProba]  // MARK: mlp
     }
 
     static let regression = "x = tensor([[1.0], [2.0], [3.0], [4.0]])\ny = tensor([3.0, 5.0, 7.0, 9.0])\n"
@@ -25,6 +26,8 @@ enum ClassicMethods {
         defer { progress.close() }
         try classic { try o.estimator.fit(x, y, monitor: progress.monitor) }
         o.lastScore = nil
+        progress.close()
+        MLPMethods.reportConvergence(o, ctx)  // MARK: mlp: the warning after the bar
         return .native(o)
     }
 
