@@ -180,8 +180,9 @@ extension Tensor {
 
 /// Float and Double as BLAS multiplies them in caller-owned row-major buffers, for code outside
 /// TensorKit whose hot loop is products of the same shapes again and again (MNLClassic's MLP
-/// reuses one set of buffers for every mini-batch instead of making tensors per batch).
-public protocol BLASFloat: FloatElement {
+/// reuses one set of buffers for every mini-batch instead of making tensors per batch). SIMDScalar
+/// lets such code write its elementwise loops on `SIMD8<T>`.
+public protocol BLASFloat: FloatElement, SIMDScalar, Codable {
     /// `c = alpha·op(a)·op(b) + beta·c`, op(a) m×k and op(b) k×n, op transposing when asked.
     /// The sizes must fit in Int32 (the caller bounds them).
     static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Self,

@@ -88,31 +88,33 @@ struct MLPTrainer<T: BLASFloat> {
     /// One pass over the rows in `order`, in mini-batches; the mean loss over the rows.
     private func runEpoch(_ network: MLPNetwork<T>, _ data: MLPData<T>, order: [Int], batch: Int, scratch: MLPScratch<T>,
                           gradient: UnsafeMutablePointer<T>, optimizer: MLPOptimizer<T>) throws -> Double {
-        var total = 0.0
         let (features, outputs) = (data.features, data.outputs)
-        var xBatch = [T](repeating: 0, count: batch * features), yBatch = [T](repeating: 0, count: batch * outputs)
-        for start in stride(from: 0, to: data.rows, by: batch) {
-            try Cancellation.check()
-            let rows = Swift.min(batch, data.rows - start)
-            let from = settings.shuffle ? 0 : start
-            if settings.shuffle {
-                // scikit-learn copies the batch's rows too (`_safe_indexing`).
-                for (r, i) in order[start ..< start + rows].enumerated() {
-                    for j in 0..<features { xBatch[r * features + j] = data.x[i * features + j] }
-                    for k in 0..<outputs { yBatch[r * outputs + k] = data.targets[i * outputs + k] }
+        let xBatch = UnsafeMutablePointer<T>.allocate(capacity: batch * features)
+        let yBatch = UnsafeMutablePointer<T>.allocate(capacity: batch * outputs)
+        defer { xBatch.deallocate(); yBatch.deallocate() }
+        return try data.x.withUnsafeBufferPointer { xs in
+            try data.targets.withUnsafeBufferPointer { ys in
+                guard let x = xs.baseAddress, let y = ys.baseAddress else { return 0 }
+                var total = 0.0
+                for start in stride(from: 0, to: data.rows, by: batch) {
+                    try Cancellation.check()
+                    let rows = Swift.min(batch, data.rows - start)
+                    var (xb, yb) = (x + start * features, y + start * outputs)
+                    if settings.shuffle {
+                        // scikit-learn copies the batch's rows too (`_safe_indexing`).
+                        for (r, i) in order[start ..< start + rows].enumerated() {
+                            (xBatch + r * features).update(from: x + i * features, count: features)
+                            (yBatch + r * outputs).update(from: y + i * outputs, count: outputs)
+                        }
+                        (xb, yb) = (UnsafePointer(xBatch), UnsafePointer(yBatch))
+                    }
+                    let loss = network.backprop(xb, yb, rows: rows, alpha: settings.alpha, scratch: scratch, gradient: gradient)
+                    total += loss * Double(rows)
+                    optimizer.update(network.parameters, gradient)
                 }
+                return total / Double(data.rows)
             }
-            let loss = (settings.shuffle ? xBatch : data.x).withUnsafeBufferPointer { xs in
-                (settings.shuffle ? yBatch : data.targets).withUnsafeBufferPointer { ys in
-                    network.backprop(xs.baseAddress.map { $0 + from * features } ?? UnsafePointer(gradient),
-                                     ys.baseAddress.map { $0 + from * outputs } ?? UnsafePointer(gradient),
-                                     rows: rows, alpha: settings.alpha, scratch: scratch, gradient: gradient)
-                }
-            }
-            total += loss * Double(rows)
-            optimizer.update(network.parameters, gradient)
         }
-        return total / Double(data.rows)
     }
 
     /// Fisher-Yates on the session's (or random_state's) generator.
