@@ -55,14 +55,17 @@ def case(name, model, x, y, seed, predict_rows):
         "params": {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()
                    if k in ("hidden_layer_sizes", "activation", "solver", "alpha", "batch_size", "learning_rate",
                             "learning_rate_init", "power_t", "max_iter", "tol", "momentum", "nesterovs_momentum",
-                            "beta_1", "beta_2", "epsilon", "n_iter_no_change", "loss")},
+                            "beta_1", "beta_2", "epsilon", "n_iter_no_change", "loss", "max_fun")},
         "x": enc(x), "y": enc(y),
         "init_coefs": [enc(c) for c, _ in drawn], "init_intercepts": [enc(b) for _, b in drawn],
         "coefs": [enc(c) for c in model.coefs_], "intercepts": [enc(b) for b in model.intercepts_],
-        "loss_curve": enc(np.array(model.loss_curve_)), "loss": float(model.loss_), "best_loss": float(model.best_loss_),
+        "loss": float(model.loss_),
         "n_iter": int(model.n_iter_), "out_activation": model.out_activation_,
         "predict": enc(model.predict(x[:predict_rows])),
     }
+    if model.solver != "lbfgs":
+        result["loss_curve"] = enc(np.array(model.loss_curve_))
+        result["best_loss"] = float(model.best_loss_)
     if hasattr(model, "predict_proba"):
         result["predict_proba"] = enc(model.predict_proba(x[:predict_rows]))
     return result
@@ -101,6 +104,16 @@ def main():
                                                            learning_rate_init=0.01), x, t, 4, 100)]
     write_fixture("mlp-regressor", regression, out=OUT)
     write_fixture("mlp-sample-accuracy", [sample_accuracy()], out=OUT)
+
+    # L-BFGS to convergence (a tight tol): two implementations of it take different steps,
+    # so only the minimum they reach from the same weights is compared.
+    data = np.loadtxt(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Data", "iris.csv"), delimiter=",", skiprows=1)
+    x = (data[:, :4] - data[:, :4].mean(axis=0)) / data[:, :4].std(axis=0)
+    y = data[:, 4].astype(np.int64)
+    lbfgs = [case("lbfgs tanh on iris to convergence",
+                  MLPClassifier(hidden_layer_sizes=(6,), activation="tanh", solver="lbfgs", alpha=0.01, tol=1e-8, max_iter=2000),
+                  x, y, 6, 150)]
+    write_fixture("mlp-lbfgs", lbfgs, out=OUT)
 
 
 def idx(path):

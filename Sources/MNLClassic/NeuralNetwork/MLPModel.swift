@@ -42,6 +42,8 @@ final class MLPModel {
             fitted = .double(try train(Double.self, x, targets, rows, units, output, generator, monitor, initialWeights))
         }
         convergenceWarning = converged ? nil
+            : settings.solver == "lbfgs"
+            ? "\(kind): lbfgs failed to converge within max_iter=\(settings.maxIter) iterations or max_fun=\(settings.maxFun) loss evaluations"
             : "\(kind): stochastic optimizer: maximum iterations (\(settings.maxIter)) reached and the optimization hasn't converged yet"
     }
 

@@ -22,6 +22,8 @@ struct MLPSettings: Sendable {
     var beta2: Double
     var epsilon: Double
     var nIterNoChange: Int
+    /// L-BFGS's limit on loss evaluations.
+    var maxFun: Int
 
     /// Large enough for any network a student trains here; it keeps a typo such as
     /// hidden_layer_sizes=(10000000,) an error instead of an allocation that fails.
@@ -30,11 +32,7 @@ struct MLPSettings: Sendable {
     init(_ h: Hyperparameters) throws {
         hiddenLayerSizes = try Self.layerSizes(h)
         activation = try MLPActivation(rawValue: h.string("activation", oneOf: MLPActivation.allCases.map(\.rawValue))) ?? .relu
-        if case .string("lbfgs")? = h.values["solver"] {
-            throw ModelError.badHyperparameter(model: h.model, name: "solver", value: "\"lbfgs\"",
-                                               expected: "\"adam\" or \"sgd\" (the \"lbfgs\" solver is not built in yet)")
-        }
-        solver = try h.string("solver", oneOf: ["adam", "sgd"])
+        solver = try h.string("solver", oneOf: ["lbfgs", "sgd", "adam"])
         alpha = try h.double("alpha", expected: "a number >= 0") { $0 >= 0 }
         if case .string("auto")? = h.values["batch_size"] { batchSize = nil } else {
             batchSize = try h.int("batch_size", expected: "\"auto\" or a positive integer") { $0 >= 1 }
@@ -54,6 +52,7 @@ struct MLPSettings: Sendable {
         beta2 = try h.double("beta_2", expected: "a number from 0 to below 1") { $0 >= 0 && $0 < 1 }
         epsilon = try h.double("epsilon", expected: "a positive number") { $0 > 0 }
         nIterNoChange = try h.int("n_iter_no_change", expected: "a positive integer") { $0 >= 1 }
+        maxFun = try h.int("max_fun", expected: "a positive integer") { $0 >= 1 }
     }
 
     /// A tuple of positive sizes, or one size (scikit-learn takes `hidden_layer_sizes=50` too).
@@ -77,6 +76,7 @@ struct MLPSettings: Sendable {
          ("max_iter", .int(maxIter)), ("shuffle", .bool(shuffle)), ("random_state", randomState.map { .int($0) } ?? .none),
          ("tol", .double(tol)), ("momentum", .double(momentum)), ("nesterovs_momentum", .bool(nesterovsMomentum)),
          ("early_stopping", .bool(earlyStopping)), ("validation_fraction", .double(validationFraction)),
-         ("beta_1", .double(beta1)), ("beta_2", .double(beta2)), ("epsilon", .double(epsilon)), ("n_iter_no_change", .int(nIterNoChange))]
+         ("beta_1", .double(beta1)), ("beta_2", .double(beta2)), ("epsilon", .double(epsilon)), ("n_iter_no_change", .int(nIterNoChange)),
+         ("max_fun", .int(maxFun))]
     }
 }

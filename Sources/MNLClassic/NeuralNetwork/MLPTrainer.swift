@@ -47,6 +47,7 @@ struct MLPTrainer<T: BLASFloat> {
     let monitor: FitMonitor
 
     func train(_ network: MLPNetwork<T>, _ data: MLPData<T>) throws -> MLPFitResult<T> {
+        if settings.solver == "lbfgs" { return try trainLBFGS(network, data) }
         let (train, validation) = try split(data)
         let n = train.rows
         let batch = Swift.min(settings.batchSize ?? 200, n)

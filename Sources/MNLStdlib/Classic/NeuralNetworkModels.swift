@@ -23,7 +23,7 @@ enum MLPDeclaration {
         "power_t": .double(0.5), "max_iter": .int(200), "shuffle": .bool(true), "random_state": .none, "tol": .double(1e-4),
         "momentum": .double(0.9), "nesterovs_momentum": .bool(true), "early_stopping": .bool(false),
         "validation_fraction": .double(0.1), "beta_1": .double(0.9), "beta_2": .double(0.999), "epsilon": .double(1e-8),
-        "n_iter_no_change": .int(10),
+        "n_iter_no_change": .int(10), "max_fun": .int(15000),
     ]
 
     /// The same, and `loss` (only "squared_error"; scikit-learn's "poisson" is not built). It
@@ -35,10 +35,10 @@ enum MLPDeclaration {
         "power_t": .double(0.5), "max_iter": .int(200), "shuffle": .bool(true), "random_state": .none, "tol": .double(1e-4),
         "momentum": .double(0.9), "nesterovs_momentum": .bool(true), "early_stopping": .bool(false),
         "validation_fraction": .double(0.1), "beta_1": .double(0.9), "beta_2": .double(0.999), "epsilon": .double(1e-8),
-        "n_iter_no_change": .int(10), "loss": .string("squared_error"),
+        "n_iter_no_change": .int(10), "max_fun": .int(15000), "loss": .string("squared_error"),
     ]
 
-    static let training = "Trains by solver=\"adam\" (beta_1, beta_2, epsilon) or \"sgd\" (momentum, nesterovs_momentum, learning_rate \"constant\", \"invscaling\" (learning_rate_init/(samples seen+1)^power_t) or \"adaptive\" (divided by 5 when the loss stalls)) on mini-batches of batch_size (\"auto\": min(200, samples)), shuffled every epoch (shuffle; random_state seeds the initial Glorot-uniform weights and the shuffles, nil uses the session's generator) with an L2 penalty alpha on the weights, for at most max_iter epochs; it stops when the training loss (with early_stopping, the score on a held-out validation_fraction) has not improved by tol for n_iter_no_change epochs, and warns when max_iter ran out first. Float32 data trains in float32, other data in float64. The progress bar counts epochs; Ctrl-C keeps the previous fit."
+    static let training = "Trains by solver=\"lbfgs\" (L-BFGS on all the rows at once, at most max_iter iterations and max_fun loss evaluations, stopping when the largest gradient component is below tol), or by solver=\"adam\" (beta_1, beta_2, epsilon) or \"sgd\" (momentum, nesterovs_momentum, learning_rate \"constant\", \"invscaling\" (learning_rate_init/(samples seen+1)^power_t) or \"adaptive\" (divided by 5 when the loss stalls)) on mini-batches of batch_size (\"auto\": min(200, samples)), shuffled every epoch (shuffle; random_state seeds the initial Glorot-uniform weights and the shuffles, nil uses the session's generator) with an L2 penalty alpha on the weights, for at most max_iter epochs; it stops when the training loss (with early_stopping, the score on a held-out validation_fraction) has not improved by tol for n_iter_no_change epochs, and warns when max_iter ran out first. Float32 data trains in float32, other data in float64. The progress bar counts epochs; Ctrl-C keeps the previous fit."
 
     static let classifierDoc = "A multi-layer perceptron classifier (scikit-learn's MLPClassifier): fully connected hidden layers of hidden_layer_sizes units with activation \"relu\", \"tanh\", \"logistic\" or \"identity\", and a softmax output over the classes (logistic for two), minimising the cross-entropy. " + training + " Fitted: classes_, coefs_ and intercepts_ (lists of tensors, one per layer), loss_, loss_curve_, best_loss_, n_iter_, n_layers_, n_outputs_, out_activation_, validation_scores_ and best_validation_score_ with early_stopping."
     static let classifierExample = "x = tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])\ny = tensor([0, 1, 1, 0])\nm = MLPClassifier(hidden_layer_sizes=(8,), activation=\"tanh\", learning_rate_init=0.1, max_iter=500, random_state=0).fit(x, y)\n(m.predict(x), m.n_layers_)"
