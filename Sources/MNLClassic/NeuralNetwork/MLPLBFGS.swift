@@ -12,6 +12,7 @@ extension MLPTrainer {
     /// iteration; there is no best_loss_, as in scikit-learn.
     func trainLBFGS(_ network: MLPNetwork<T>, _ data: MLPData<T>) throws -> MLPFitResult<T> {
         let count = network.parameterCount
+        try checkScratch(rows: data.rows, units: network.units)
         let scratch = MLPScratch<T>(units: network.units, rows: data.rows, withDeltas: true)
         let gradient = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(1, count))
         defer { gradient.deallocate() }

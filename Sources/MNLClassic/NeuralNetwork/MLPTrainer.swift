@@ -51,6 +51,7 @@ struct MLPTrainer<T: BLASFloat> {
         let (train, validation) = try split(data)
         let n = train.rows
         let batch = Swift.min(settings.batchSize ?? 200, n)
+        try checkScratch(rows: batch, units: network.units)
         let scratch = MLPScratch<T>(units: network.units, rows: batch, withDeltas: true)
         let optimizer = MLPOptimizer<T>(settings, count: network.parameterCount)
         let gradient = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(1, network.parameterCount))
@@ -115,6 +116,18 @@ struct MLPTrainer<T: BLASFloat> {
                 }
                 return total / Double(data.rows)
             }
+        }
+    }
+
+    /// Values the layers and deltas of one batch may hold: beyond this (a billion bytes of
+    /// float64) a huge batch_size or layer is refused rather than failing to allocate.
+    static var maximumScratch: Int { 1 << 27 }
+
+    /// Refuses a batch whose layer outputs and deltas would not fit in `maximumScratch`.
+    func checkScratch(rows: Int, units: [Int]) throws {
+        let perRow = 2 * units.dropFirst().reduce(0, +)
+        guard perRow <= Self.maximumScratch / Swift.max(rows, 1) else {
+            throw ModelError.badData(model: model, message: "a batch of \(rows) rows through layers \(units) needs \(rows * perRow) values at once, more than \(Self.maximumScratch); use a smaller batch_size or smaller layers")
         }
     }
 
