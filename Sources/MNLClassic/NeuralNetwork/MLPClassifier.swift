@@ -71,10 +71,7 @@ public final class MLPClassifier: ClassifierEstimator, RandomizedEstimator, Conv
 
     public func predict(_ x: Tensor) throws -> Tensor {
         let labels = try fittedLabels()
-        let out = try model.outputs(x)
-        let k = out.shape[1], rows = out.shape[0], p = out.toDoubles()
-        let winners = (0..<rows).map { i in k == 1 ? (p[i] > 0.5 ? 1 : 0) : MLPData<Double>.argmax(p, i, k) }
-        return try labels.labels(winners)
+        return try labels.labels(try model.winners(x))
     }
 
     public var fittedAttributes: [(name: String, value: FittedValue)] {

@@ -85,10 +85,31 @@ final class MLPModel {
     }
 
     private func outputs<T: BLASFloat>(_ network: MLPNetwork<T>, _ x: Tensor) throws -> Tensor {
+        let (rows, values) = try outputValues(network, x)
+        return try Tensor(shape: [rows, network.units[network.layerCount]], elements: values)
+    }
+
+    private func outputValues<T: BLASFloat>(_ network: MLPNetwork<T>, _ x: Tensor) throws -> (rows: Int, values: [T]) {
         let (rows, features) = try MLPInput.shape(x, model: kind)
         guard features == network.units[0] else { throw ModelError.featureCount(model: kind, expected: network.units[0], got: features) }
-        let values = try network.outputs(try MLPInput.values(x, as: T.self, model: kind), rows: rows)
-        return try Tensor(shape: [rows, network.units[network.layerCount]], elements: values)
+        return (rows, try network.outputs(try MLPInput.values(x, as: T.self, model: kind), rows: rows))
+    }
+
+    /// Each row's class index: the largest output, or for a single logistic output whether it
+    /// is above 0.5 (scikit-learn's `LabelBinarizer.inverse_transform`). Read straight from the
+    /// outputs in the network's float type.
+    func winners(_ x: Tensor) throws -> [Int] {
+        guard let fitted else { throw ModelError.notFitted(model: kind) }
+        switch fitted {
+        case .float(let r): return try winners(r.network, x)
+        case .double(let r): return try winners(r.network, x)
+        }
+    }
+
+    private func winners<T: BLASFloat>(_ network: MLPNetwork<T>, _ x: Tensor) throws -> [Int] {
+        let (rows, p) = try outputValues(network, x)
+        let k = network.units[network.layerCount]
+        return (0..<rows).map { i in k == 1 ? (p[i] > 0.5 ? 1 : 0) : MLPData<T>.argmax(p, i, k) }
     }
 }
 
