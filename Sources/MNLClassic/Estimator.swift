@@ -107,6 +107,11 @@ public enum FittedValue {
     case tensor(Tensor)
     case number(Double)
     case int(Int)
+    // MARK: mlp
+    /// A list of tensors, one per layer (an MLP's `coefs_`, `intercepts_`).
+    case tensors([Tensor])
+    /// A name (an MLP's `out_activation_`).
+    case text(String)
 }
 
 /// What a long `fit` reports and how it is stopped: `step` is called between units of work

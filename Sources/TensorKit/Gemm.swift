@@ -175,3 +175,35 @@ extension Tensor {
         return out
     }
 }
+
+// MARK: mlp
+
+/// Float and Double as BLAS multiplies them in caller-owned row-major buffers, for code outside
+/// TensorKit whose hot loop is products of the same shapes again and again (MNLClassic's MLP
+/// reuses one set of buffers for every mini-batch instead of making tensors per batch). SIMDScalar
+/// lets such code write its elementwise loops on `SIMD8<T>`.
+public protocol BLASFloat: FloatElement, SIMDScalar, Codable {
+    /// `c = alpha·op(a)·op(b) + beta·c`, op(a) m×k and op(b) k×n, op transposing when asked.
+    /// The sizes must fit in Int32 (the caller bounds them).
+    static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Self,
+                     _ a: UnsafePointer<Self>, lda: Int, _ b: UnsafePointer<Self>, ldb: Int,
+                     beta: Self, _ c: UnsafeMutablePointer<Self>, ldc: Int)
+}
+
+extension Float: BLASFloat {
+    public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+                            _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+                            beta: Float, _ c: UnsafeMutablePointer<Float>, ldc: Int) {
+        cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+}
+
+extension Double: BLASFloat {
+    public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+                            _ a: UnsafePointer<Double>, lda: Int, _ b: UnsafePointer<Double>, ldb: Int,
+                            beta: Double, _ c: UnsafeMutablePointer<Double>, ldc: Int) {
+        cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+}

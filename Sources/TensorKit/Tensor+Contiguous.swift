@@ -36,6 +36,9 @@ extension Tensor {
     public func toArray<T: TensorElement>(_: T.Type) -> [T] {
         precondition(T.dtype == dtype, "tensor of \(dtype) read as \(T.dtype)")
         let src = storage.pointer(T.self)
+        // One copy for the common row-major case: the per-element loop below is generic
+        // across modules and costs far more than the copy (MLP predictions read 10000×784).
+        if isContiguous { return Array(UnsafeBufferPointer(start: src + offset, count: count)) }
         var result = [T]()
         result.reserveCapacity(count)
         forEachStorageIndex { result.append(src[$0]) }

@@ -344,6 +344,7 @@ import Testing
                       ("scripts/bench/classic.mnl", ["rf", "sample", "300"], "name=mnl_rf_sample_n300 "),
                       ("scripts/bench/classic.mnl", ["knn", "sample", "300"], "name=mnl_knn_sample_n300 "),
                       ("scripts/bench/classic.mnl", ["kmeans", "sample", "300"], "purity="),
+                      ("scripts/bench/classic.mnl", ["mlp", "sample", "300"], "name=mnl_mlp_sample_n300 "),
                       ("scripts/bench/loops.mnl", ["conv", "2"], "name=loops_conv"),
                       ("scripts/bench/loops.mnl", ["nested", "2"], "s=450000"),
                       ("scripts/bench/loops.mnl", ["pixels", "2"], "name=loops_pixels")])

@@ -27,6 +27,8 @@ enum ClassicMethods {
         defer { progress.close() }
         try classic { try o.estimator.fit(x, y, monitor: progress.monitor) }
         o.lastScore = nil
+        progress.close()
+        MLPMethods.reportConvergence(o, ctx)  // MARK: mlp: the warning after the bar
         return .native(o)
     }
 

@@ -15,6 +15,7 @@ import MNLRuntime
 enum ClassicModels {
     static var all: [ClassicModel] {
         linearModels + preprocessingModels + svmModels + neighborsModels + clusterModels + treeModels
+            + neuralNetworkModels  // MARK: mlp
     }
 
     /// The declared model called `name` (scikit-learn's class name), for loading files.

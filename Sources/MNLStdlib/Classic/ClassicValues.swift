@@ -51,6 +51,9 @@ enum ClassicValues {
         case .tensor(let t): .tensor(t)
         case .number(let d): .number(d)
         case .int(let i): .number(Double(i))
+        // MARK: mlp
+        case .tensors(let ts): .list(ListBox(ts.map { .tensor($0) }))
+        case .text(let s): .string(s)
         }
     }
 }
