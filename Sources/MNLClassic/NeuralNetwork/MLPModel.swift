@@ -92,7 +92,11 @@ final class MLPModel {
     private func outputValues<T: BLASFloat>(_ network: MLPNetwork<T>, _ x: Tensor) throws -> (rows: Int, values: [T]) {
         let (rows, features) = try MLPInput.shape(x, model: kind)
         guard features == network.units[0] else { throw ModelError.featureCount(model: kind, expected: network.units[0], got: features) }
-        return (rows, try network.outputs(try MLPInput.values(x, as: T.self, model: kind), rows: rows))
+        // Read in place: no copy of x when it already has the network's float type.
+        let input = try MLPInput.matrix(x, as: T.self, model: kind)
+        return try withExtendedLifetime(input) {
+            (rows, try network.outputs(UnsafePointer(input.storage.pointer(T.self) + input.offset), rows: rows))
+        }
     }
 
     /// Each row's class index: the largest output, or for a single logistic output whether it
@@ -126,9 +130,13 @@ enum MLPInput {
     }
 
     static func values<T: BLASFloat>(_ x: Tensor, as: T.Type, model: String) throws -> [T] {
-        let dtype: DType = T.self == Float.self ? .float32 : .float64
-        let values = try (x.dtype == dtype ? x : try x.cast(to: dtype)).contiguous().toArray(T.self)
-        guard values.allSatisfy({ $0.isFinite }) else { throw ModelError.badData(model: model, message: "x contains NaN or infinity") }
-        return values
+        try matrix(x, as: T.self, model: model).toArray(T.self)
+    }
+
+    /// `x` checked (TensorKit's vectorised finiteness pass) as a contiguous tensor of `T`'s
+    /// dtype: `x` itself when it is one already.
+    static func matrix<T: BLASFloat>(_ x: Tensor, as: T.Type, model: String) throws -> Tensor {
+        guard try x.allFinite() else { throw ModelError.badData(model: model, message: "x contains NaN or infinity") }
+        return try x.cast(to: T.self == Float.self ? .float32 : .float64).contiguous()
     }
 }

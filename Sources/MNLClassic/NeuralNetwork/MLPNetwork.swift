@@ -89,17 +89,22 @@ final class MLPNetwork<T: BLASFloat>: @unchecked Sendable {
     /// The outputs (rows × outputs) for every row of `x`, in blocks of rows so the hidden
     /// layers stay small for a large test set.
     func outputs(_ x: [T], rows: Int) throws -> [T] {
+        try x.withUnsafeBufferPointer { xs in
+            guard let base = xs.baseAddress else { return [] }
+            return try outputs(base, rows: rows)
+        }
+    }
+
+    /// The same for `rows` rows of `units[0]` values at `x` (row-major).
+    func outputs(_ x: UnsafePointer<T>, rows: Int) throws -> [T] {
         let width = units[layerCount], block = Swift.min(rows, 2048)
         var result = [T](repeating: 0, count: rows * width)
         let scratch = MLPScratch<T>(units: units, rows: block)
-        try x.withUnsafeBufferPointer { xs in
-            guard let base = xs.baseAddress else { return }
-            for start in stride(from: 0, to: rows, by: block) {
-                try Cancellation.check()
-                let n = Swift.min(block, rows - start)
-                forward(base + start * units[0], rows: n, into: scratch.layers)
-                for i in 0 ..< n * width { result[start * width + i] = scratch.layers[layerCount - 1][i] }
-            }
+        for start in stride(from: 0, to: rows, by: block) {
+            try Cancellation.check()
+            let n = Swift.min(block, rows - start)
+            forward(x + start * units[0], rows: n, into: scratch.layers)
+            for i in 0 ..< n * width { result[start * width + i] = scratch.layers[layerCount - 1][i] }
         }
         return result
     }
