@@ -47,9 +47,8 @@ final class TreeTrainingData: Sendable {
             TreeParallel.forEachChunk(count: d, unitCost: n * 16) { range in
                 for f in range {
                     let offset = f * n
-                    let order = (0..<n).sorted { columns.values[offset + $0] < columns.values[offset + $1] }
                     var values = [Float]()
-                    for i in order {
+                    for i in Self.ascendingOrder(columns.values[offset ..< offset + n]) {
                         let v = columns.values[offset + i]
                         if values.last != v { values.append(v) }
                         out.base[offset + i] = Int32(values.count - 1)
@@ -64,6 +63,19 @@ final class TreeTrainingData: Sendable {
     }
 
     deinit { codes.deallocate() }
+
+    /// The positions of `column`'s values in ascending order (finite values; equal values in
+    /// any order). Sorted as integers: each float's bits made order-preserving, above its
+    /// position, so the sort compares UInt64s instead of calling a closure.
+    static func ascendingOrder(_ column: ArraySlice<Float>) -> [Int] {
+        var keys = column.enumerated().map { i, v -> UInt64 in
+            let bits = v.bitPattern
+            let ordered = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+            return UInt64(ordered) << 32 | UInt64(i)
+        }
+        keys.sort()
+        return keys.map { Int($0 & 0xFFFF_FFFF) }
+    }
 
     /// Adds row `i`'s statistics, weighted by `w`, to `s`.
     @inline(__always)
