@@ -22,7 +22,7 @@ public final class KNeighborsClassifier: KNeighborsBase, ClassifierEstimator {
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
         let rows = try storeTraining(x)
         let l = try ClassLabels(y, model: kind, rows: rows.rows, minimumClasses: 1)
-        (searcher, labels, rowClasses) = (NearestNeighbors(rows), l, l.indices)
+        (searcher, labels, rowClasses) = (try NearestNeighbors(rows), l, l.indices)
     }
 
     /// (rows, classes) vote shares.
@@ -82,6 +82,6 @@ public final class KNeighborsClassifier: KNeighborsBase, ClassifierEstimator {
         guard indices.allSatisfy({ $0 >= 0 && $0 < classes.count }) else {
             throw ModelError.badSavedState(model: kind, message: "'y_index' must hold class positions below \(classes.count)")
         }
-        (searcher, labels, rowClasses) = (NearestNeighbors(try DenseRows(x, model: kind)), ClassLabels(classes: classes), indices)
+        (searcher, labels, rowClasses) = (try NearestNeighbors(try DenseRows(x, model: kind)), ClassLabels(classes: classes), indices)
     }
 }

@@ -18,7 +18,7 @@ public final class KNeighborsRegressor: KNeighborsBase, Estimator {
     public func fit(_ x: Tensor, _ y: Tensor?, monitor: FitMonitor) throws {
         let rows = try storeTraining(x)
         let t = try RegressionTargets(y, model: kind, rows: rows.rows).values
-        (searcher, targets) = (NearestNeighbors(rows), t)
+        (searcher, targets) = (try NearestNeighbors(rows), t)
     }
 
     public func predict(_ x: Tensor) throws -> Tensor {
@@ -43,6 +43,6 @@ public final class KNeighborsRegressor: KNeighborsBase, Estimator {
         guard let x = state["x"], let y = state["y"], x.ndim == 2, y.ndim == 1, x.shape[0] == y.count, x.shape[0] >= nNeighbors else {
             throw ModelError.badSavedState(model: kind, message: "needs 'x' (n, features) and 'y' (n)")
         }
-        (searcher, targets) = (NearestNeighbors(try DenseRows(x, model: kind)), y.toDoubles())
+        (searcher, targets) = (try NearestNeighbors(try DenseRows(x, model: kind)), y.toDoubles())
     }
 }

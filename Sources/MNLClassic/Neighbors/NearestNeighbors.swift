@@ -9,9 +9,9 @@ struct NearestNeighbors {
     let train: DenseRows
     let trainNorms: [Double]
 
-    init(_ train: DenseRows) {
+    init(_ train: DenseRows) throws {
         self.train = train
-        trainNorms = train.squaredNorms()
+        trainNorms = try train.tensor.rowSquaredNorms()  // vectorised: half of a fit's time before
     }
 
     /// For each query row, the k nearest training rows, nearest first: (distances, indices),
@@ -26,7 +26,7 @@ struct NearestNeighbors {
             let range = start..<Swift.min(n, start + block)
             let rows = DenseRows(contiguous: x.block(range))
             let dots = DenseRows(contiguous: try Tensor.matmul(rows.tensor, train.tensor.T).contiguous())
-            let queryNorms = rows.squaredNorms()
+            let queryNorms = try rows.tensor.rowSquaredNorms()
             distances.withUnsafeMutableBufferPointer { dp in
                 indices.withUnsafeMutableBufferPointer { ip in
                     let out = SelectionOutput(distances: dp.baseAddress, indices: ip.baseAddress)
