@@ -34,5 +34,15 @@ import TensorKit
         let p32 = try forest.predictProba(try x.cast(to: .float32)).toDoubles()
         #expect(p64 == p32)
         #expect(Set(p64).count > 2)  // the trees did split: rows reach leaves of different mixes
+        // A block of rows moved down level by level reaches the leaves each row reaches alone.
+        let rows = try TreeRows(x, model: "test", fittedFeatures: 2)
+        for tree in try #require(forest.fitted).trees {
+            let route = RoutingTree(tree)
+            let pointers = (0..<rows.rows).map { rows.row($0) }
+            var leaves = [Int32](repeating: -1, count: rows.rows)
+            pointers.withUnsafeBufferPointer { p in leaves.withUnsafeMutableBufferPointer { route.leaves(of: p, into: $0) } }
+            #expect(leaves.map(Int.init) == pointers.map(route.leaf(of:)))
+            #expect(leaves.allSatisfy { tree.isLeaf(Int($0)) })
+        }
     }
 }

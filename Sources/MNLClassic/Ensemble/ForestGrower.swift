@@ -72,11 +72,20 @@ struct FittedForest: Sendable {
                 // Tree by tree over a block of rows: one tree's nodes and leaf values and the
                 // block's rows stay in cache together (row by row, every row fetched all the
                 // trees from memory again). Each row still sums the trees in order.
+                var features = [UnsafePointer<Float>](repeating: input.row(0), count: Self.predictBlockRows)
+                var leaves = [Int32](repeating: 0, count: Self.predictBlockRows)
                 for block in stride(from: rows.lowerBound, to: rows.upperBound, by: Self.predictBlockRows) {
                     let blockRows = block..<min(block + Self.predictBlockRows, rows.upperBound)
+                    for (r, i) in blockRows.enumerated() { features[r] = input.row(i) }
                     for (tree, route) in zip(trees, routes) {
-                        for i in blockRows {
-                            let leaf = route.leaf(of: input.row(i))
+                        features.withUnsafeBufferPointer { rowsOfBlock in
+                            leaves.withUnsafeMutableBufferPointer { leavesOfBlock in
+                                route.leaves(of: UnsafeBufferPointer(rebasing: rowsOfBlock[..<blockRows.count]),
+                                             into: UnsafeMutableBufferPointer(rebasing: leavesOfBlock[..<blockRows.count]))
+                            }
+                        }
+                        for (r, i) in blockRows.enumerated() {
+                            let leaf = Int(leaves[r])
                             let row = out.base + i * width
                             for k in 0..<width { row[k] += tree.value[leaf * width + k] }
                         }
