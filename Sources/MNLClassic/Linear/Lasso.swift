@@ -88,8 +88,7 @@ public final class Lasso: Estimator {
 
     public func predict(_ x: Tensor) throws -> Tensor {
         guard let fitted else { throw ModelError.notFitted(model: kind) }
-        let m = try InputMatrix(x, model: kind, features: fitted.coef.count)
-        return .vector(try LinearPrediction.scores(m, coef: fitted.coef, intercept: [fitted.intercept]))
+        return try LinearPrediction.regression(x, model: kind, coef: fitted.coef, intercept: fitted.intercept)
     }
 
     public var fittedAttributes: [(name: String, value: FittedValue)] {

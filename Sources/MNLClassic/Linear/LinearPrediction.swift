@@ -13,4 +13,10 @@ enum LinearPrediction {
         for i in 0..<x.rows { for k in 0..<outputs { out[i * outputs + k] += intercept[k] } }
         return out
     }
+
+    /// A fitted single-output regressor's predict: `x` checked against its features, then
+    /// x @ coef + intercept as a vector.
+    static func regression(_ x: Tensor, model: String, coef: [Double], intercept: Double) throws -> Tensor {
+        .vector(try scores(try InputMatrix(x, model: model, features: coef.count), coef: coef, intercept: [intercept]))
+    }
 }

@@ -137,7 +137,7 @@ public final class SGDRegressor: Estimator {
 
     public func predict(_ x: Tensor) throws -> Tensor {
         guard let f = fitted else { throw ModelError.notFitted(model: kind) }
-        return .vector(try LinearPrediction.scores(try InputMatrix(x, model: kind, features: f.coef.count), coef: f.coef, intercept: [f.intercept]))
+        return try LinearPrediction.regression(x, model: kind, coef: f.coef, intercept: f.intercept)
     }
 
     public var fittedAttributes: [(name: String, value: FittedValue)] {

@@ -121,11 +121,7 @@ final class MLPModel {
 /// float type.
 enum MLPInput {
     static func shape(_ x: Tensor, model: String) throws -> (rows: Int, features: Int) {
-        guard x.ndim == 2 else {
-            throw ModelError.badData(model: model, message: "x must be a matrix of shape (samples, features), got shape \(FeatureMatrix.shapeText(x.shape))")
-        }
-        guard x.shape[0] >= 1 else { throw ModelError.badData(model: model, message: "x has no rows") }
-        guard x.shape[1] >= 1 else { throw ModelError.badData(model: model, message: "x has no features (shape \(FeatureMatrix.shapeText(x.shape)))") }
+        try FeatureMatrix.checkShape(x, model: model)
         return (x.shape[0], x.shape[1])
     }
 
@@ -136,7 +132,7 @@ enum MLPInput {
     /// `x` checked (TensorKit's vectorised finiteness pass) as a contiguous tensor of `T`'s
     /// dtype: `x` itself when it is one already.
     static func matrix<T: BLASFloat>(_ x: Tensor, as: T.Type, model: String) throws -> Tensor {
-        guard try x.allFinite() else { throw ModelError.badData(model: model, message: "x contains NaN or infinity") }
+        try FeatureMatrix.check(x, model: model)
         return try x.cast(to: T.self == Float.self ? .float32 : .float64).contiguous()
     }
 }

@@ -18,8 +18,7 @@ public struct FeatureMatrix: Sendable {
     /// column, numbers only (bool and integer tensors are taken as numbers), nothing NaN or
     /// infinite.
     public init(_ x: Tensor, model: String) throws {
-        try Self.checkShape(x, model: model)
-        guard try x.allFinite() else { throw ModelError.badData(model: model, message: "x contains NaN or infinity") }
+        try Self.check(x, model: model)
         let values = try x.cast(to: .float64).contiguous().toArray(Double.self)
         self.init(rows: x.shape[0], columns: x.shape[1], values: values)
     }
@@ -28,9 +27,15 @@ public struct FeatureMatrix: Sendable {
     /// (`x` itself when it already is one): for models that only hand x to BLAS. On
     /// Fashion-MNIST this is one 376 MB copy instead of two.
     public static func float64Tensor(_ x: Tensor, model: String) throws -> Tensor {
+        try check(x, model: model)
+        return try x.cast(to: .float64).contiguous()
+    }
+
+    /// Every check of `x` (`check_array`'s): the shape, then nothing NaN or infinite (one
+    /// vectorised pass; integer and bool tensors are finite).
+    static func check(_ x: Tensor, model: String) throws {
         try checkShape(x, model: model)
         guard try x.allFinite() else { throw ModelError.badData(model: model, message: "x contains NaN or infinity") }
-        return try x.cast(to: .float64).contiguous()
     }
 
     /// The shape checks: two axes, at least one row and one column.

@@ -15,12 +15,8 @@ public struct InputMatrix: Sendable {
         if x.ndim == 2, x.shape[1] != features {
             throw ModelError.featureCount(model: model, expected: features, got: x.shape[1])
         }
-        try FeatureMatrix.checkShape(x, model: model)
-        let widened = x.dtype == .float32 || x.dtype == .float64 ? x : try x.cast(to: .float64)
-        guard try widened.allFinite() else {
-            throw ModelError.badData(model: model, message: "x contains NaN or infinity")
-        }
-        tensor = widened
+        try FeatureMatrix.check(x, model: model)
+        tensor = x.dtype == .float32 || x.dtype == .float64 ? x : try x.cast(to: .float64)
     }
 
     /// Σ_j x[i, j]² of each row, in float64.

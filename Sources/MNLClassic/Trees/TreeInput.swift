@@ -12,8 +12,7 @@ struct TreeColumns: Sendable {
     /// Checks `x` as every classic model does (`FeatureMatrix`) and reads it column-major
     /// (TensorKit's transposing copy, straight from x's own dtype).
     init(_ x: Tensor, model: String) throws {
-        try FeatureMatrix.checkShape(x, model: model)
-        guard try x.allFinite() else { throw ModelError.badData(model: model, message: "x contains NaN or infinity") }
+        try FeatureMatrix.check(x, model: model)
         rows = x.shape[0]
         features = x.shape[1]
         values = try x.cast(to: .float32).transpose().contiguous().toArray(Float.self)
